@@ -1,0 +1,63 @@
+# tambon: the two commands are `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+RUN_PACKAGES := gettext
+TEST_PACKAGES := gettext chromium nodejs npm
+CHECK_ENV := DJANGO_SETTINGS_MODULE=tambon.settings.production TAMBON_SECRET_KEY=check-deploy-dummy-secret-0123456789abcdefghijklmnopqrstuvwxyz TAMBON_ALLOWED_HOSTS=example.org
+
+.PHONY: run test install install-test messages lint checks unit e2e bench clean
+
+$(VENV)/.run-installed: pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.run-installed requirements-test.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	touch $@
+
+e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.run-installed
+	./scripts/ensure-debian-packages $(RUN_PACKAGES)
+
+install-test: $(VENV)/.test-installed
+	./scripts/ensure-debian-packages $(TEST_PACKAGES)
+	$(MAKE) e2e/node_modules/.installed
+
+messages:
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=e2e -v 0
+
+## make run: set up everything and serve the demo organization on http://127.0.0.1:8000
+run: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --with-admin
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: install what the tests need, run the quality gates and the whole suite
+test: install-test messages checks
+	$(PY) -m pytest
+
+lint:
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+checks: lint
+	$(CHECK_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=tambon.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+unit: install-test messages
+	$(PY) -m pytest tambon
+
+e2e: install-test messages
+	$(PY) -m pytest e2e
+
+bench: install-test
+	@echo "No benchmarks yet."
+
+clean:
+	rm -rf $(VENV) var db.sqlite3* e2e/node_modules

@@ -1,0 +1,103 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from taggit.models import Tag
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision
+
+from tambon.core.models import FooterSettings, OrganizationSettings
+from tambon.pages.models import HomePage, NewsPage
+from tambon.people.models import PersonPage
+from tambon.stats.models import DailyVisits
+
+SEED_TITLE_START = "โครงการจัดทำแผนชุมชน (กิจกรรมสนับสนุนการจัดประชุมประชาคม"
+SEED_BODY_START = "วันจันทร์ ที่ 14 เดือนมีนาคม พ.ศ.2565 องค์การบริหารส่วนตำบลพงษ์"
+SEED_BODY_END = "ให้สำเร็จลุล่วงไปด้วยดี"
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "slug", "title")),
+        "revisions": Revision.objects.count(),
+        "images": Image.objects.count(),
+        "tags": sorted(Tag.objects.values_list("name", flat=True)),
+        "daily_rows": DailyVisits.objects.count(),
+        "footer": [str(FooterSettings.objects.get().links.raw_data)],
+    }
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_changes_nothing():
+    before = snapshot()
+    call_command("load_demo", verbosity=0)
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_demo_site_root_is_the_pong_home_page(demo_site):
+    home = demo_site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.welcome_title == "ยินดีต้อนรับเข้าสู่องค์การบริหารส่วนตำบลพงษ์ จังหวัดน่าน"
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+
+@pytest.mark.django_db
+def test_demo_organization_has_every_contact_detail_ita_o5_asks_for(demo_site):
+    org = OrganizationSettings.for_site(demo_site)
+    assert org.name == "องค์การบริหารส่วนตำบลพงษ์"
+    assert org.province == "น่าน"
+    assert org.address and org.phone and org.email
+    assert org.has_map_location
+    assert org.social_links
+    assert org.logo is not None
+
+
+@pytest.mark.django_db
+def test_seed_news_post_is_verbatim_with_hashtags_as_tags():
+    post = NewsPage.objects.get(slug="community-plan-2565")
+    assert post.title.startswith(SEED_TITLE_START)
+    assert post.title.endswith("ประจำปีงบประมาณ พ.ศ. 2565")
+    body_html = str(post.body[0].value)
+    assert SEED_BODY_START in body_html
+    assert SEED_BODY_END in body_html
+    assert post.date == datetime.date(2022, 3, 14)
+    assert set(post.tags.names()) == {
+        "ขอขอบคุณทีมงานวิทยากรจากองค์การบริหารส่วนจังหวัดน่าน",
+        "ขอขอบคุณท่านผู้นำชุมชน",
+    }
+
+
+@pytest.mark.django_db
+def test_demo_people_cover_executives_council_and_staff_with_contact():
+    people = PersonPage.objects.live().select_related("position")
+    titles = {p.position.title for p in people}
+    for needed in [
+        "นายกองค์การบริหารส่วนตำบล",
+        "รองนายกองค์การบริหารส่วนตำบล",
+        "เลขานุการนายกองค์การบริหารส่วนตำบล",
+        "ปลัดองค์การบริหารส่วนตำบล",
+        "ผู้อำนวยการกองช่าง",
+        "สมาชิกสภาองค์การบริหารส่วนตำบล",
+    ]:
+        assert needed in titles
+    for person in people:
+        assert person.photo is not None
+        assert person.phone or person.email or person.line_id
+        assert "ตัวอย่าง" in person.title  # obviously a sample name
+
+
+@pytest.mark.django_db
+def test_demo_quick_links_are_the_nine_of_the_seed(home):
+    labels = [block.value["label"] for block in home.quick_links]
+    assert labels == [
+        "แจ้งเรื่องร้องเรียนสายผู้บริหาร",
+        "ภารกิจผู้บริหาร",
+        "ปลัด",
+        "ปปช",
+        "ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์",
+        "คำพิพากษาของศาลปกครอง",
+        "ปราบปรามทุจริต",
+        "facebook",
+        "ศูนย์ดำรงธรรม",
+    ]

@@ -1,0 +1,50 @@
+"""Production: every secret from the environment; refuses to start without them."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env_list
+
+
+def required_env(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"Set the environment variable {name} (see .env.example).")
+    return value
+
+
+DEBUG = False
+SECRET_KEY = required_env("TAMBON_SECRET_KEY")
+ALLOWED_HOSTS = env_list("TAMBON_ALLOWED_HOSTS") or [required_env("TAMBON_ALLOWED_HOSTS")]
+CSRF_TRUSTED_ORIGINS = env_list("TAMBON_CSRF_TRUSTED_ORIGINS")
+
+# HTTPS everywhere (DGA website standard); behind a proxy that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = os.environ.get("TAMBON_SSL_REDIRECT", "1") == "1"
+SECURE_HSTS_SECONDS = int(os.environ.get("TAMBON_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = False
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+EMAIL_BACKEND = os.environ.get(
+    "TAMBON_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("TAMBON_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("TAMBON_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("TAMBON_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TAMBON_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("TAMBON_EMAIL_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("TAMBON_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    # Requests are logged by the WSGI server / proxy; Django's own request log stays at WARNING.
+    "loggers": {"django.request": {"level": "WARNING"}},
+}

@@ -1,0 +1,71 @@
+"""The counter's seven figures follow Bangkok days, months and years."""
+
+import datetime
+
+import pytest
+
+from tambon.stats.figures import counter_figures
+from tambon.stats.models import DailyVisits, VisitorCounterSettings
+
+pytestmark = pytest.mark.django_db
+UTC = datetime.UTC
+
+
+@pytest.fixture
+def site(demo_site):
+    DailyVisits.objects.filter(site=demo_site).delete()
+    settings = VisitorCounterSettings.for_site(demo_site)
+    settings.baseline_visits = 1000
+    settings.counted_since = datetime.date(2020, 3, 5)
+    settings.save()
+    return demo_site
+
+
+def visits(site, day, count):
+    DailyVisits.objects.create(site=site, day=day, visits=count, page_views=count * 2)
+
+
+def test_each_figure_counts_its_own_period(site):
+    visits(site, datetime.date(2026, 11, 24), 30)  # today
+    visits(site, datetime.date(2026, 11, 23), 84)  # yesterday
+    visits(site, datetime.date(2026, 11, 1), 6)  # this month
+    visits(site, datetime.date(2026, 10, 31), 100)  # last month
+    visits(site, datetime.date(2026, 1, 1), 7)  # this year
+    visits(site, datetime.date(2025, 12, 31), 200)  # last year
+    visits(site, datetime.date(2024, 6, 1), 9)  # older
+    figures = counter_figures(site, datetime.datetime(2026, 11, 24, 10, 0, tzinfo=UTC))
+    assert figures.today == 30
+    assert figures.yesterday == 84
+    assert figures.this_month == 30 + 84 + 6
+    assert figures.last_month == 100
+    assert figures.this_year == 30 + 84 + 6 + 100 + 7
+    assert figures.last_year == 200
+    assert figures.total == 1000 + 30 + 84 + 6 + 100 + 7 + 200 + 9
+    assert figures.counted_since == datetime.date(2020, 3, 5)
+
+
+def test_new_day_starts_at_midnight_bangkok_not_utc(site):
+    visits(site, datetime.date(2027, 1, 1), 5)
+    visits(site, datetime.date(2026, 12, 31), 50)
+    # 17:00 UTC on 31 Dec is already 00:00 on 1 Jan in Bangkok.
+    figures = counter_figures(site, datetime.datetime(2026, 12, 31, 17, 0, tzinfo=UTC))
+    assert figures.today == 5
+    assert figures.yesterday == 50
+    assert figures.this_year == 5
+    assert figures.last_year == 50
+    assert figures.last_month == 50
+
+
+def test_last_month_of_january_is_december_of_the_year_before(site):
+    visits(site, datetime.date(2025, 12, 15), 11)
+    figures = counter_figures(site, datetime.datetime(2026, 1, 10, 3, 0, tzinfo=UTC))
+    assert figures.last_month == 11
+
+
+def test_without_a_start_date_the_first_day_with_visits_is_shown(site):
+    settings = VisitorCounterSettings.for_site(site)
+    settings.counted_since = None
+    settings.save()
+    visits(site, datetime.date(2023, 4, 2), 1)
+    figures = counter_figures(site, datetime.datetime(2026, 1, 10, tzinfo=UTC))
+    assert figures.counted_since == datetime.date(2023, 4, 2)

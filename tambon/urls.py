@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from tambon.core import views as core_views
+from tambon.pages.feeds import NewsAtomFeed, NewsRssFeed
+from tambon.search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    path("feeds/news.rss", NewsRssFeed(), name="news-rss"),
+    path("feeds/news.atom", NewsAtomFeed(), name="news-atom"),
+]
+
+if settings.DEBUG or getattr(settings, "TAMBON_SERVE_MEDIA", False):
+    # The embedded profile serves uploads itself; a bigger install lets nginx do it.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
