@@ -1,10 +1,25 @@
-"""Buddhist-Era dates in Thai, read in Bangkok time."""
+"""Thai dates: Buddhist Era years, Thai month names, formatting and parsing.
+
+The Buddhist Era (พ.ศ.) year is the Gregorian year + 543. All dates are shown as
+the date in Bangkok, whatever time zone a datetime arrives in.
+"""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
+from .digits import to_arabic_digits, to_thai_digits
+
 BANGKOK = ZoneInfo("Asia/Bangkok")
-THAI_MONTHS = [
+
+BUDDHIST_ERA_OFFSET = 543
+
+# Years below this are almost certainly Gregorian years typed by mistake
+# (2400 BE is 1857 CE, long before any record this site will hold).
+MIN_BUDDHIST_YEAR = 2400
+
+# Index 0 is January: THAI_MONTHS[date.month - 1].
+THAI_MONTHS = (
     "มกราคม",
     "กุมภาพันธ์",
     "มีนาคม",
@@ -17,27 +32,127 @@ THAI_MONTHS = [
     "ตุลาคม",
     "พฤศจิกายน",
     "ธันวาคม",
-]
+)
+THAI_MONTHS_ABBR = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+# Index 0 is Monday, matching date.weekday().
+THAI_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+
+DATE_STYLES = ("long", "short", "abbr", "full", "datetime")
 
 
-def buddhist_year(year):
-    return year + 543
+def buddhist_year(year: int) -> int:
+    """Gregorian year -> Buddhist Era year (2022 -> 2565)."""
+    return year + BUDDHIST_ERA_OFFSET
 
 
-def to_bangkok_date(value):
+def gregorian_year(be_year: int) -> int:
+    """Buddhist Era year -> Gregorian year (2565 -> 2022)."""
+    return be_year - BUDDHIST_ERA_OFFSET
+
+
+def to_bangkok_datetime(value: datetime.datetime) -> datetime.datetime:
+    """An aware datetime moved to Bangkok time; a naive one is already Bangkok time."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(BANGKOK)
+
+
+def to_bangkok_date(value) -> datetime.date:
+    """The calendar date in Bangkok of a date or datetime.
+
+    2022-03-13 17:30 UTC is already 14 March in Bangkok (UTC+7).
+    """
+    # datetime is a subclass of date, so it must be checked first.
     if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(BANGKOK)
-        return value.date()
-    return value
+        return to_bangkok_datetime(value).date()
+    if isinstance(value, datetime.date):
+        return value
+    raise TypeError(f"Expected a date or datetime, got {type(value).__name__}")
 
 
-def format_thai_date(value, style="long", thai_digits=False):
-    if value in (None, ""):
+def format_thai_date(value, style="long", thai_digits=False) -> str:
+    """Format a date or datetime the Thai way.
+
+    long      14 มีนาคม 2565
+    short     5/03/2563  (day without a leading zero, as the reference site prints it)
+    abbr      14 มี.ค. 65
+    full      วันจันทร์ที่ 14 มีนาคม พ.ศ. 2565
+    datetime  14 มีนาคม 2565 เวลา 09:05 น.  (needs a datetime, not a date)
+
+    None or "" gives "", so optional dates can be passed straight in.
+    """
+    # Checked before the empty case so a typo in a style fails even on empty values.
+    if style not in DATE_STYLES:
+        raise ValueError(f"Unknown Thai date style {style!r}; use one of {DATE_STYLES}")
+    if value is None or value == "":
         return ""
+
     day = to_bangkok_date(value)
+    be_year = buddhist_year(day.year)
+    month_name = THAI_MONTHS[day.month - 1]
+
     if style == "long":
-        return f"{day.day} {THAI_MONTHS[day.month - 1]} {buddhist_year(day.year)}"
-    if style == "short":
-        return f"{day.day}/{day.month:02d}/{buddhist_year(day.year)}"
-    raise ValueError(style)
+        text = f"{day.day} {month_name} {be_year}"
+    elif style == "short":
+        text = f"{day.day}/{day.month:02d}/{be_year}"
+    elif style == "abbr":
+        text = f"{day.day} {THAI_MONTHS_ABBR[day.month - 1]} {be_year % 100:02d}"
+    elif style == "full":
+        weekday = THAI_WEEKDAYS[day.weekday()]
+        text = f"วัน{weekday}ที่ {day.day} {month_name} พ.ศ. {be_year}"
+    else:  # "datetime"
+        if not isinstance(value, datetime.datetime):
+            raise TypeError("The 'datetime' style needs a datetime, not a date")
+        local = to_bangkok_datetime(value)
+        text = f"{day.day} {month_name} {be_year} เวลา {local:%H:%M} น."
+
+    return to_thai_digits(text) if thai_digits else text
+
+
+# "5/03/2563" or "05/03/2563"
+_SHORT_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
+# "14 มีนาคม 2565", also "14 มี.ค. 2565" and "14 มีนาคม พ.ศ. 2565"
+_LONG_DATE = re.compile(r"(\d{1,2})\s+(\S+)\s+(?:พ\.ศ\.\s*)?(\d{4})", re.ASCII)
+
+_MONTH_NUMBERS = {name: number for number, name in enumerate(THAI_MONTHS, start=1)} | {
+    name: number for number, name in enumerate(THAI_MONTHS_ABBR, start=1)
+}
+
+
+def parse_thai_date(text) -> datetime.date:
+    """Read a date written as "5/03/2563" or "14 มีนาคม 2565" (Thai or Arabic digits).
+
+    The year must be a Buddhist Era year. Raises ValueError on anything else.
+    """
+    cleaned = " ".join(to_arabic_digits(text or "").split())
+
+    if match := _SHORT_DATE.fullmatch(cleaned):
+        day, month, be_year = (int(part) for part in match.groups())
+    elif match := _LONG_DATE.fullmatch(cleaned):
+        day, month_name, be_year = int(match[1]), match[2], int(match[3])
+        month = _MONTH_NUMBERS.get(month_name)
+        if month is None:
+            raise ValueError(f"Unknown Thai month name {month_name!r} in {text!r}")
+    else:
+        raise ValueError(f"Not a Thai date: {text!r}; expected e.g. 5/03/2563 or 14 มีนาคม 2565")
+
+    if be_year < MIN_BUDDHIST_YEAR:
+        raise ValueError(f"{be_year} is not a Buddhist Era year (did you mean {be_year + 543}?)")
+    try:
+        return datetime.date(gregorian_year(be_year), month, day)
+    except ValueError as error:
+        # e.g. 31/02/2565, or 29/02/2566 (2023 is not a leap year).
+        raise ValueError(f"No such date: {text!r} ({error})") from None

@@ -1,0 +1,79 @@
+"""The clerk's side: the Thai admin opens, and what the clerk edits shows on the site."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from tambon.pages.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clerk_client(client):
+    user = get_user_model().objects.create_superuser("clerk", "clerk@pong.example", "x" * 12)
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "/admin/",
+        "/admin/pages/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/settings/core/organizationsettings/",
+        "/admin/settings/core/footersettings/",
+        "/admin/settings/stats/visitorcountersettings/",
+        "/admin/snippets/people/division/",
+        "/admin/snippets/people/position/",
+    ],
+)
+def test_admin_screens_open_in_thai(clerk_client, url_name):
+    response = clerk_client.get(url_name, follow=True)
+    assert response.status_code == 200
+    assert '<html lang="th"' in response.content.decode()
+
+
+@pytest.mark.parametrize("model_name", ["homepage", "newspage", "personpage", "contactpage"])
+def test_page_editor_opens_for_each_demo_page_type(clerk_client, model_name):
+    page = Page.objects.filter(content_type__model=model_name).first()
+    response = clerk_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+
+
+def test_clerk_changes_a_quick_link_and_the_home_page_shows_it(clerk_client, client, home):
+    links = [
+        (
+            "link",
+            {
+                "label": "แจ้งซ่อมไฟฟ้าสาธารณะ",
+                "description": "",
+                "icon": "phone",
+                "link": {"page": "", "address": "tel:054000000"},
+            },
+        )
+    ]
+    data = nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "welcome_title": "ยินดีต้อนรับ (แก้ไขแล้ว)",
+            "welcome_text": "",
+            "quick_links": streamfield(links),
+            "news_count": 4,
+            "activities_count": 3,
+            "show_visitor_counter": "on",
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    response = clerk_client.post(f"/admin/pages/{home.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = client.get("/").content.decode()
+    assert "ยินดีต้อนรับ (แก้ไขแล้ว)" in page
+    assert 'href="tel:054000000"' in page
+    assert "แจ้งซ่อมไฟฟ้าสาธารณะ" in page
+    assert HomePage.objects.get(pk=home.pk).quick_links[0].value["label"] == "แจ้งซ่อมไฟฟ้าสาธารณะ"
