@@ -2,8 +2,6 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
-RUN_PACKAGES := gettext
-TEST_PACKAGES := gettext chromium nodejs npm
 CHECK_ENV := DJANGO_SETTINGS_MODULE=tambon.settings.production TAMBON_SECRET_KEY=check-deploy-dummy-secret-0123456789abcdefghijklmnopqrstuvwxyz TAMBON_ALLOWED_HOSTS=example.org
 
 .PHONY: run test install install-test messages lint checks unit e2e bench clean
@@ -22,11 +20,14 @@ e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
 	cd e2e && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# System tools come from Debian's packages, installed only when the command is missing
+# (a machine may already have Node.js from elsewhere).
 install: $(VENV)/.run-installed
-	./scripts/ensure-debian-packages $(RUN_PACKAGES)
+	command -v msgfmt >/dev/null || ./scripts/ensure-debian-packages gettext
 
-install-test: $(VENV)/.test-installed
-	./scripts/ensure-debian-packages $(TEST_PACKAGES)
+install-test: install $(VENV)/.test-installed
+	test -x /usr/bin/chromium || ./scripts/ensure-debian-packages chromium
+	command -v npm >/dev/null || ./scripts/ensure-debian-packages nodejs npm
 	$(MAKE) e2e/node_modules/.installed
 
 messages:
