@@ -39,3 +39,19 @@ def test_link_to_a_page_follows_the_page(block, home):
     value = block.clean(block.to_python({"page": home.pk, "address": ""}))
     assert value.url == home.url
     assert not value.is_external
+
+
+def test_an_image_in_the_content_needs_alt_text_or_a_decorative_mark():
+    from wagtail.images.models import Image
+
+    from tambon.core.blocks import CaptionedImageBlock
+
+    block = CaptionedImageBlock()
+    image = Image.objects.first()
+    without_alt = {"image": {"image": image.pk, "alt_text": "", "decorative": False}}
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python(without_alt))
+    decorative = {"image": {"image": image.pk, "alt_text": "", "decorative": True}}
+    block.clean(block.to_python(decorative))
+    described = {"image": {"image": image.pk, "alt_text": "ทุ่งนาตำบลพงษ์", "decorative": False}}
+    assert block.clean(block.to_python(described))["image"].contextual_alt_text == "ทุ่งนาตำบลพงษ์"

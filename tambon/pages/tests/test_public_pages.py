@@ -210,3 +210,13 @@ def test_pages_send_strict_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_server_error_page_is_thai_and_shows_no_traceback(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert "ขออภัย ระบบขัดข้องชั่วคราว" in body
+    assert "Traceback" not in body
