@@ -39,24 +39,25 @@ def fresh_catalogue(tmp_path_factory):
     return work / "tambon" / "locale" / "th" / "LC_MESSAGES" / "django.po"
 
 
-def test_no_string_lacks_a_thai_translation(fresh_catalogue):
-    untranslated = subprocess.run(
-        [gettext_tool("msgattrib"), "--untranslated", "--no-obsolete", str(fresh_catalogue)],
+def messages_flagged(catalogue, flag):
+    """The entries of the catalogue that msgattrib selects with `flag`."""
+    output = subprocess.run(
+        [gettext_tool("msgattrib"), flag, "--no-obsolete", str(catalogue)],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    missing = entries(untranslated)
+    return entries(output)
+
+
+def test_no_string_lacks_a_thai_translation(fresh_catalogue):
+    missing = messages_flagged(fresh_catalogue, "--untranslated")
     assert not missing, (
-        "Translate these in tambon/locale/th/LC_MESSAGES/django.po:\n" + "\n\n".join(missing[:20])
+        "Add their Thai to scripts/th_translations.py and run scripts/update_catalogue.py:\n"
+        + "\n\n".join(missing[:20])
     )
 
 
 def test_no_translation_is_left_fuzzy(fresh_catalogue):
-    fuzzy = subprocess.run(
-        [gettext_tool("msgattrib"), "--only-fuzzy", "--no-obsolete", str(fresh_catalogue)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert not entries(fuzzy), fuzzy[:2000]
+    fuzzy = messages_flagged(fresh_catalogue, "--only-fuzzy")
+    assert not fuzzy, "\n\n".join(fuzzy[:20])
