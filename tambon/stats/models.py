@@ -6,6 +6,16 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+class CounterPlacement(models.TextChoices):
+    HOME_AND_FOOTER = (
+        "home_and_footer",
+        _("Beside the news on the home page, in the footer elsewhere"),
+    )
+    FOOTER = "footer", _("In the footer of every page")
+    HOME = "home", _("On the home page only")
+    HIDDEN = "hidden", _("Nowhere (still counting)")
+
+
 @register_setting(icon="view")
 class VisitorCounterSettings(BaseSiteSetting):
     counted_since = models.DateField(
@@ -20,11 +30,27 @@ class VisitorCounterSettings(BaseSiteSetting):
         help_text=_("The total an old site had counted, so the counter continues from it."),
     )
 
+    placement = models.CharField(
+        _("where the counter is shown"),
+        max_length=20,
+        choices=CounterPlacement.choices,
+        default=CounterPlacement.HOME_AND_FOOTER,
+    )
+    year_is_fiscal = models.BooleanField(
+        _("“this year” is the fiscal year"),
+        default=False,
+        help_text=_(
+            "Off: calendar year (January - December). On: fiscal year (October - September)."
+        ),
+    )
+
     panels = [
+        FieldPanel("placement"),
+        FieldPanel("year_is_fiscal"),
         MultiFieldPanel(
             [FieldPanel("counted_since"), FieldPanel("baseline_visits")],
             heading=_("Continuing from an old site"),
-        )
+        ),
     ]
 
     class Meta:
@@ -47,3 +73,25 @@ class DailyVisits(models.Model):
 
     def __str__(self):
         return f"{self.site_id} {self.day}: {self.visits}"
+
+
+class DailyPageViews(models.Model):
+    """Page views of one path on one day: the top pages of the report."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    path = models.CharField(_("page address"), max_length=500)
+    views = models.PositiveIntegerField(_("page views"), default=0)
+
+    class Meta:
+        verbose_name = _("daily page views")
+        verbose_name_plural = _("daily page views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "day", "path"], name="one_row_per_site_day_and_path"
+            )
+        ]
+        indexes = [models.Index(fields=["site", "day"])]
+
+    def __str__(self):
+        return f"{self.day} {self.path}: {self.views}"

@@ -20,7 +20,7 @@ from tambon.pages.models import (
     StandardPage,
 )
 from tambon.people.models import Division, OrgChartPage, PeopleIndexPage, PersonPage, Position
-from tambon.stats.models import DailyVisits, VisitorCounterSettings
+from tambon.stats.models import DailyPageViews, DailyVisits, VisitorCounterSettings
 
 from . import content
 from .images import placeholder_image
@@ -30,6 +30,8 @@ SEED_NEWS_FILE = Path(__file__).with_name("seed_news.txt")
 SEED_NEWS_DATE = datetime.date(2022, 3, 14)
 HASHTAG = re.compile(r"#(\S+)")
 DEMO_HISTORY_DAYS = 800
+DEMO_PAGE_HISTORY_DAYS = 90
+DEMO_TOP_PATHS = ["/", "/news/", "/news/community-plan-2565/", "/people/", "/contact/"]
 
 
 def child_by_slug(parent, slug):
@@ -262,18 +264,20 @@ def ensure_visitor_history(site, today):
     if DailyVisits.objects.filter(site=site).exists():
         return
     rng = random.Random(2563)  # noqa: S311 - sample figures, not security
-    rows = []
+    days, pages = [], []
     for offset in range(DEMO_HISTORY_DAYS, 0, -1):
+        day = today - datetime.timedelta(days=offset)
         visits = rng.randint(20, 90)
-        rows.append(
-            DailyVisits(
-                site=site,
-                day=today - datetime.timedelta(days=offset),
-                visits=visits,
-                page_views=visits * rng.randint(2, 4),
-            )
-        )
-    DailyVisits.objects.bulk_create(rows)
+        # Five pages each seen by a quarter to all of the day's visitors: views >= visits.
+        views = {path: rng.randint(visits // 4 + 1, visits) for path in DEMO_TOP_PATHS}
+        days.append(DailyVisits(site=site, day=day, visits=visits, page_views=sum(views.values())))
+        if offset <= DEMO_PAGE_HISTORY_DAYS:
+            pages += [
+                DailyPageViews(site=site, day=day, path=path, views=count)
+                for path, count in views.items()
+            ]
+    DailyVisits.objects.bulk_create(days)
+    DailyPageViews.objects.bulk_create(pages)
 
 
 @transaction.atomic
