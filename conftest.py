@@ -11,6 +11,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def drop_unwritten_counts_at_the_end():
+    """The test database is gone when the process exits: nothing is left for the exit flush."""
+    yield
+    from tambon.stats import buffer
+
+    if buffer._counter is not None:
+        buffer._counter.take()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test rolls its changes back; what the cache remembered of them must go too."""
+    from tambon.core.pagecache import purge
+    from tambon.stats.counter import forget_rendered_blocks
+
+    purge()
+    forget_rendered_blocks()
+
+
 @pytest.fixture
 def demo_site(db):
     from wagtail.models import Site

@@ -1,1 +1,1 @@
-"""End-to-end browser tests: Chromium driven by Playwright against a real gunicorn server."""
+"""End-to-end browser tests: Chromium driven by Playwright against a real granian server."""

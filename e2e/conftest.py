@@ -1,7 +1,7 @@
 """Fixtures for the browser tests.
 
 One real server per test session, set up the way production runs it: production settings,
-``migrate``, ``load_demo``, ``collectstatic``, then gunicorn with WhiteNoise serving the static
+``migrate``, ``load_demo``, ``collectstatic``, then granian with WhiteNoise serving the static
 files; all state lives in a temporary directory. Chromium (Debian's, never a downloaded one)
 is driven headless by Playwright and talks to nothing but 127.0.0.1.
 """
@@ -34,7 +34,7 @@ except ImportError as exc:  # pragma: no cover - only on a half-installed machin
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SETUP_TIMEOUT = 300  # seconds per manage.py step
-SERVER_START_TIMEOUT = 30  # seconds until gunicorn answers
+SERVER_START_TIMEOUT = 30  # seconds until the server answers
 SERVER_STOP_TIMEOUT = 10
 LOG_TAIL_LINES = 60
 
@@ -136,7 +136,7 @@ def _wait_until_answering(server: Server) -> None:
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             pytest.fail(
-                f"gunicorn exited with code {server.process.returncode} before answering.\n"
+                f"granian exited with code {server.process.returncode} before answering.\n"
                 f"--- {server.log} (tail) ---\n{server.log_tail()}",
                 pytrace=False,
             )
@@ -149,7 +149,7 @@ def _wait_until_answering(server: Server) -> None:
             last_error = exc
             time.sleep(0.2)
     pytest.fail(
-        f"gunicorn did not answer on {server.base_url} within {SERVER_START_TIMEOUT} s "
+        f"granian did not answer on {server.base_url} within {SERVER_START_TIMEOUT} s "
         f"(last error: {last_error}).\n--- {server.log} (tail) ---\n{server.log_tail()}",
         pytrace=False,
     )
@@ -168,7 +168,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def e2e_server(tmp_path_factory):
-    """The site served by gunicorn with production settings; yields a ``Server``."""
+    """The site served by granian with production settings; yields a ``Server``."""
     tmp = tmp_path_factory.mktemp("e2e-server")
     (tmp / "media").mkdir()
     env = _server_env(tmp)
@@ -178,26 +178,27 @@ def e2e_server(tmp_path_factory):
     _manage(["load_demo"], env, setup_log)
     _manage(["collectstatic", "--noinput"], env, setup_log)
 
-    gunicorn = Path(sys.executable).with_name("gunicorn")
+    granian = Path(sys.executable).with_name("granian")
     port = free_port()
     log = tmp / "server.log"
     with log.open("w", encoding="utf-8") as out:
+        # The production command of the README (one blocking thread per worker process).
         process = subprocess.Popen(
             [
-                str(gunicorn),
+                str(granian),
+                "--interface",
+                "wsgi",
                 "tambon.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
                 "--workers",
                 "2",
-                # Errors and Django's warnings/tracebacks only; the page watcher already
-                # lists every failing URL, an access log would bury the traceback.
-                "--error-logfile",
-                "-",
-                "--graceful-timeout",
-                "5",
-                # No control socket: it would live in ~/.gunicorn and clash between runs.
-                "--no-control-socket",
+                "--blocking-threads",
+                "1",
+                "--log-level",
+                "warning",
             ],
             cwd=REPO_ROOT,
             env=env,

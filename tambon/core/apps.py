@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "tambon.core"
     label = "core"
     verbose_name = _("Site settings and shared blocks")
+
+    def ready(self):
+        from .pagecache import connect_purge_signals
+
+        connect_purge_signals()

@@ -1,5 +1,7 @@
 """Per-organization settings: everything that differs between two อบต. is data, not code."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -7,10 +9,27 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from .blocks import LabelledLinkBlock
+from .pagecache import remember
+
+
+class RememberedSiteSetting(BaseSiteSetting):
+    """A site setting read from memory until an editor saves a change (which purges)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        parent = super()
+        instance = remember((cls._meta.label, site.pk), lambda: parent.for_site(site))
+        # A copy per caller: the admin edits the instance it is given.
+        return copy.copy(instance)
 
 
 @register_setting(icon="home")
-class OrganizationSettings(BaseSiteSetting):
+class OrganizationSettings(RememberedSiteSetting):
     """Who the site belongs to and how to reach them (ITA item O5 asks for all of this)."""
 
     name = models.CharField(
@@ -53,6 +72,8 @@ class OrganizationSettings(BaseSiteSetting):
     line_url = models.URLField(_("LINE official account"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
     footer_note = models.TextField(_("footer note"), blank=True)
+
+    select_related = ["logo"]
 
     panels = [
         MultiFieldPanel(
@@ -110,7 +131,7 @@ class OrganizationSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
+class FooterSettings(RememberedSiteSetting):
     """Links at the foot of every page: privacy notice, cookies, accessibility, site map."""
 
     links = StreamField([("link", LabelledLinkBlock())], verbose_name=_("footer links"), blank=True)

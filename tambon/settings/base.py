@@ -48,6 +48,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: counts the page view and fills the visitor counter after the page cache.
+    "tambon.stats.middleware.VisitCounterMiddleware",
+    "tambon.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,7 +99,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
         ),
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -178,3 +180,36 @@ LOGGING = {
 
 # Serve uploaded media from Django itself (single small server); set 0 where nginx serves /media/.
 TAMBON_SERVE_MEDIA = os.environ.get("TAMBON_SERVE_MEDIA", "1") == "1"
+
+# Caches. Embedded profile: in this process. With TAMBON_REDIS_URL: Redis, shared by all workers.
+REDIS_URL = os.environ.get("TAMBON_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": alias,
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+
+# Full-page cache of anonymous pages (see tambon/core/pagecache.py and docs/caching.md).
+TAMBON_PAGE_CACHE = os.environ.get("TAMBON_PAGE_CACHE", "1") == "1"
+TAMBON_PAGE_CACHE_GENERATION_FILE = os.environ.get(
+    "TAMBON_PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / "var" / "page-cache-generation")
+)
+
+# Visitor statistics (see docs/stats.md).
+TAMBON_VISIT_WINDOW_MINUTES = int(os.environ.get("TAMBON_VISIT_WINDOW_MINUTES", "30"))
+TAMBON_STATS_FLUSH_SECONDS = float(os.environ.get("TAMBON_STATS_FLUSH_SECONDS", "5"))
+# How many proxies in front of the app add to X-Forwarded-For (0: use the connection's address).
+TAMBON_TRUSTED_PROXY_HOPS = int(os.environ.get("TAMBON_TRUSTED_PROXY_HOPS", "0"))

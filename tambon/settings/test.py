@@ -17,3 +17,5 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 # WhiteNoise warns about a missing STATIC_ROOT; tests serve from the finders instead.
 STATIC_ROOT = BASE_DIR / "var" / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Tests write counts when they ask (buffer.flush_now); no background writes between tests.
+TAMBON_STATS_FLUSH_SECONDS = 3600

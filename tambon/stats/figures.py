@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Min, Q, Sum
 
 from tambon.thai.dates import to_bangkok_date
+from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
 
 from .models import DailyVisits, VisitorCounterSettings
 
@@ -27,36 +28,49 @@ def _first_of_previous_month(day):
     return last_day_of_previous.replace(day=1)
 
 
-def counter_figures(site, now):
-    """All seven figures in one query over the daily rows."""
-    today = to_bangkok_date(now)
-    yesterday = today - datetime.timedelta(days=1)
-    month_start = today.replace(day=1)
-    last_month_start = _first_of_previous_month(today)
-    year_start = today.replace(month=1, day=1)
-    last_year_start = year_start.replace(year=year_start.year - 1)
+def _year_starts(today, fiscal):
+    """First day of this year and of last year: calendar years, or Thai fiscal years."""
+    if fiscal:
+        this_start, _ = fiscal_year_bounds(fiscal_year(today))
+        last_start, _ = fiscal_year_bounds(fiscal_year(today) - 1)
+        return this_start, last_start
+    this_start = today.replace(month=1, day=1)
+    return this_start, this_start.replace(year=this_start.year - 1)
 
-    def visits_where(condition):
-        return Sum("visits", filter=condition, default=0)
+
+def counter_figures(site, now, pending_visits=None):
+    """All seven figures in one query over the daily rows, plus visits not yet written
+    (`pending_visits`: day -> visits)."""
+    settings = VisitorCounterSettings.for_site(site)
+    today = to_bangkok_date(now)
+    periods = {
+        "today": (today, today),
+        "yesterday": (today - datetime.timedelta(days=1),) * 2,
+        "this_month": (today.replace(day=1), today),
+        "last_month": (
+            _first_of_previous_month(today),
+            today.replace(day=1) - datetime.timedelta(days=1),
+        ),
+    }
+    this_year_start, last_year_start = _year_starts(today, settings.year_is_fiscal)
+    periods["this_year"] = (this_year_start, today)
+    periods["last_year"] = (last_year_start, this_year_start - datetime.timedelta(days=1))
 
     sums = DailyVisits.objects.filter(site=site).aggregate(
-        today=visits_where(Q(day=today)),
-        yesterday=visits_where(Q(day=yesterday)),
-        this_month=visits_where(Q(day__gte=month_start, day__lte=today)),
-        last_month=visits_where(Q(day__gte=last_month_start, day__lt=month_start)),
-        this_year=visits_where(Q(day__gte=year_start, day__lte=today)),
-        last_year=visits_where(Q(day__gte=last_year_start, day__lt=year_start)),
+        **{
+            name: Sum("visits", filter=Q(day__gte=first, day__lte=last), default=0)
+            for name, (first, last) in periods.items()
+        },
         total=Sum("visits", default=0),
         first_day=Min("day"),
     )
-    settings = VisitorCounterSettings.for_site(site)
+    for day, visits in (pending_visits or {}).items():
+        sums["total"] += visits
+        for name, (first, last) in periods.items():
+            if first <= day <= last:
+                sums[name] += visits
     return CounterFigures(
-        counted_since=settings.counted_since or sums.pop("first_day"),
-        today=sums["today"],
-        yesterday=sums["yesterday"],
-        this_month=sums["this_month"],
-        last_month=sums["last_month"],
-        this_year=sums["this_year"],
-        last_year=sums["last_year"],
+        counted_since=settings.counted_since or sums["first_day"],
         total=sums["total"] + settings.baseline_visits,
+        **{name: sums[name] for name in periods},
     )

@@ -3,7 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from tambon.core.models import RememberedSiteSetting
 
 
 class CounterPlacement(models.TextChoices):
@@ -17,7 +19,7 @@ class CounterPlacement(models.TextChoices):
 
 
 @register_setting(icon="view")
-class VisitorCounterSettings(BaseSiteSetting):
+class VisitorCounterSettings(RememberedSiteSetting):
     counted_since = models.DateField(
         _("counted since"),
         null=True,

@@ -65,7 +65,6 @@ def test_clerk_changes_a_quick_link_and_the_home_page_shows_it(clerk_client, cli
             "quick_links": streamfield(links),
             "news_count": 4,
             "activities_count": 3,
-            "show_visitor_counter": "on",
             "body": streamfield([]),
             "action-publish": "publish",
         }

@@ -33,7 +33,6 @@ class HomePage(BasePage):
     activities_count = models.PositiveSmallIntegerField(
         _("how many executives' activities to show"), default=3
     )
-    show_visitor_counter = models.BooleanField(_("show the visitor statistics"), default=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("more content"), blank=True)
 
     content_panels = [
@@ -47,7 +46,6 @@ class HomePage(BasePage):
             [
                 FieldPanel("news_count"),
                 FieldPanel("activities_count"),
-                FieldPanel("show_visitor_counter"),
             ],
             heading=_("Sections"),
         ),
@@ -69,7 +67,13 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().descendant_of(self).newest_first()
+        news = (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .newest_first()
+            .select_related("cover_image")
+        )
         context["latest_news"] = news.in_category(NewsCategory.NEWS)[: self.news_count]
         context["latest_activities"] = news.in_category(NewsCategory.EXECUTIVE)[
             : self.activities_count

@@ -23,7 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, with_admin=False, **options):
         site = build_demo_site(today=timezone.localdate())
-        self.stdout.write(f"Demo organization ready: {site.site_name} ({site.root_page.url_path})")
+        if options["verbosity"] > 0:
+            self.stdout.write(
+                f"Demo organization ready: {site.site_name} ({site.root_page.url_path})"
+            )
         if with_admin:
             self.create_demo_admin()
 

@@ -1,0 +1,872 @@
+"""Homepage benchmark: the project against the physical limit, in one run.
+
+    .venv/bin/python bench/homepage.py [--seconds 10] [--connections 32]
+
+Measures, with the same wrk settings for every server:
+
+- "nginx static": nginx serving a saved copy of the homepage (the physical limit of this machine);
+- "cached": the production server (granian, 2 workers) with the page cache on;
+- "uncached": the same server with TAMBON_PAGE_CACHE=0 (a full render per request);
+- SQL queries per uncached render (Django's test client, same settings);
+- counting accuracy: a fixed number of browser-like requests from a fixed number of visitors,
+  then what DailyVisits recorded (with 2 workers and with 1).
+
+Everything runs on 127.0.0.1 in a temporary directory; nothing is downloaded. Every wait has a
+deadline, and every process started here is stopped (its whole process group) on the way out,
+also on Ctrl-C or SIGTERM. Exit code 0 when everything was measured (whether or not a target is
+met), 1 when something could not be measured, 2 when nginx or wrk is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import http.client
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent  # not resolved: the venv's bin, where granian lives
+NGINX = Path("/usr/sbin/nginx")
+WRK = Path("/usr/bin/wrk")
+
+# The site counts page views only from requests that look like a browser (tambon/stats/rules.py),
+# so every request carries these; otherwise the counting code would not be on the measured path.
+BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120 Safari/537.36"
+BROWSER_HEADERS = {
+    "User-Agent": BROWSER_UA,
+    "Accept": "text/html",
+    "Accept-Language": "th-TH,th;q=0.9",
+}
+
+WRK_THREADS = 2
+GRANIAN_WORKERS = 2
+GRANIAN_BLOCKING_THREADS = 2
+GRANIAN_BACKPRESSURE = 64
+
+# Targets (docs/performance.md).
+TARGET_CACHED_OVER_NGINX = 0.25
+TARGET_UNCACHED_RPS = 300.0
+TARGET_MAX_QUERIES = 10
+
+# Counting accuracy: a fixed amount of work, so the expected figures are known exactly.
+ACCURACY_REQUESTS = 4000
+ACCURACY_VISITORS = 200
+ACCURACY_THREADS = 8
+ACCURACY_SEED = 17  # the same shuffle every run
+
+SETUP_STEP_TIMEOUT = 300  # seconds per manage.py step
+SERVER_START_TIMEOUT = 60
+SERVER_STOP_TIMEOUT = 30  # graceful stop, then the process group is killed
+HTTP_TIMEOUT = 10
+ACCURACY_TIMEOUT = 180  # the whole accuracy client
+CACHE_WARMUP_ATTEMPTS = 40  # new connections tried until every worker answers from its cache
+CACHE_HITS_IN_A_ROW = 6
+LOG_TAIL_LINES = 40
+
+
+class BenchError(Exception):
+    """Something could not be measured: the run fails (exit code 1)."""
+
+
+class ToolMissing(Exception):
+    """nginx or wrk is not installed (exit code 2)."""
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass
+class WrkResult:
+    name: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    duration: str
+    socket_errors: str  # as wrk prints them, "" when there were none
+
+
+@dataclass
+class CountingResult:
+    workers: int
+    sent: int
+    visitors: int
+    page_views_recorded: int
+    visits_recorded: int
+
+    @property
+    def page_views_lost(self) -> int:
+        return max(0, self.sent - self.page_views_recorded)
+
+    @property
+    def page_views_doubled(self) -> int:
+        return max(0, self.page_views_recorded - self.sent)
+
+    @property
+    def visits_lost(self) -> int:
+        return max(0, self.visitors - self.visits_recorded)
+
+    @property
+    def visits_doubled(self) -> int:
+        return max(0, self.visits_recorded - self.visitors)
+
+    @property
+    def exact(self) -> bool:
+        return self.page_views_recorded == self.sent and self.visits_recorded == self.visitors
+
+
+@dataclass
+class Report:
+    started: datetime.datetime
+    seconds: int
+    connections: int
+    page_bytes: int = 0
+    cache_warmup: str = ""
+    runs: list[WrkResult] = field(default_factory=list)
+    queries: int = 0
+    query_sql: list[str] = field(default_factory=list)
+    counting: list[CountingResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- processes --------------------------------------------------------------------------------
+
+
+class Processes:
+    """Every child process of the run. Each gets its own session (process group), so Ctrl-C in
+    the terminal reaches only this script, which then stops the children in order, and so a
+    server's workers are stopped with it."""
+
+    def __init__(self) -> None:
+        self.running: list[subprocess.Popen] = []
+
+    def start(self, command: list[str], *, env: dict[str, str], log: Path) -> subprocess.Popen:
+        with log.open("ab") as out:
+            process = subprocess.Popen(
+                command,
+                cwd=REPO,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.running.append(process)
+        return process
+
+    def run(self, command: list[str], *, env: dict[str, str], timeout: float) -> str:
+        """Run to completion within `timeout`; return stdout; stderr goes into the error."""
+        process = subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        self.running.append(process)
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise BenchError(f"`{' '.join(command)}` took longer than {timeout:.0f} s") from None
+        finally:
+            self.stop(process, graceful=False)
+        if process.returncode != 0:
+            raise BenchError(
+                f"`{' '.join(command)}` exited with code {process.returncode}:\n"
+                + last_lines(stderr or stdout)
+            )
+        return stdout
+
+    def stop(self, process: subprocess.Popen, *, graceful: bool = True) -> bool:
+        """Stop a process and its group. Graceful: SIGTERM to the process alone (a server's
+        master then stops its workers, which write their counts), waiting a bounded time.
+        Returns True when it exited by itself within the time."""
+        exited_cleanly = True
+        if process.poll() is None:
+            if graceful:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=SERVER_STOP_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    exited_cleanly = False
+            else:
+                exited_cleanly = False
+        # Whatever is left of the group (the process itself, orphaned workers) is killed.
+        kill_group(process.pid, signal.SIGKILL)
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            exited_cleanly = False
+        if process in self.running:
+            self.running.remove(process)
+        return exited_cleanly
+
+    def stop_all(self) -> None:
+        for process in reversed(list(self.running)):
+            self.stop(process, graceful=False)
+
+
+def kill_group(pgid: int, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone already
+        os.killpg(pgid, sig)
+
+
+def last_lines(text: str, lines: int = LOG_TAIL_LINES) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def log_tail(path: Path) -> str:
+    try:
+        return last_lines(path.read_text(encoding="utf-8", errors="replace")) or "(empty log)"
+    except FileNotFoundError:
+        return "(no log written)"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}{'es' if word.endswith('s') else 's'}"
+
+
+def progress(message: str) -> None:
+    print(f"-- {message}", file=sys.stderr, flush=True)
+
+
+# --- HTTP -------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Response:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+
+def get(port: int, path: str = "/", headers: dict[str, str] | None = None) -> Response:
+    """One request on a new connection (so that any worker may answer it)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT)
+    try:
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        return Response(response.status, response.headers, response.read())
+    finally:
+        connection.close()
+
+
+def wait_until_answering(
+    process: subprocess.Popen, port: int, log: Path, name: str, path: str = "/robots.txt"
+) -> None:
+    """Poll until the server answers (any status). The default, /robots.txt without a
+    User-Agent, is never counted as a page view, so the counting check starts from zero."""
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BenchError(
+                f"{name} exited with code {process.returncode} before answering.\n"
+                f"--- {log} ---\n{log_tail(log)}"
+            )
+        try:
+            get(port, path)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise BenchError(
+        f"{name} did not answer on 127.0.0.1:{port} within {SERVER_START_TIMEOUT} s.\n"
+        f"--- {log} ---\n{log_tail(log)}"
+    )
+
+
+def get_homepage(port: int) -> Response:
+    response = get(port, "/", BROWSER_HEADERS)
+    if response.status != 200:
+        raise BenchError(f"GET / on port {port} answered {response.status}, expected 200")
+    return response
+
+
+# --- set-up -----------------------------------------------------------------------------------
+
+
+def django_env(tmp: Path, database: Path | None = None, **extra: str) -> dict[str, str]:
+    """Production settings with every path in the temporary directory. Inherited TAMBON_*,
+    GRANIAN_* and database variables are dropped so that the caller's shell cannot change
+    what is measured (a TAMBON_REDIS_URL, say)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TAMBON_", "GRANIAN_", "DJANGO_"))
+        and key not in ("DATABASE_URL", "PYTHONPATH")
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "tambon.settings.production",
+            "TAMBON_SECRET_KEY": secrets.token_urlsafe(50),
+            "TAMBON_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "TAMBON_SSL_REDIRECT": "0",
+            "TAMBON_HSTS_SECONDS": "0",
+            "DATABASE_URL": f"sqlite:///{database or tmp / 'db.sqlite3'}",
+            "TAMBON_STATIC_ROOT": str(tmp / "static"),
+            "TAMBON_MEDIA_ROOT": str(tmp / "media"),
+            "TAMBON_PAGE_CACHE_GENERATION_FILE": str(tmp / "page-generation"),
+            "TAMBON_STATS_FLUSH_SECONDS": "2",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def set_up_site(processes: Processes, env: dict[str, str]) -> None:
+    manage = [sys.executable, str(REPO / "manage.py")]
+    for args in (
+        ["migrate", "--noinput"],
+        ["load_demo"],
+        ["collectstatic", "--noinput"],
+        ["compilemessages", "--ignore=.venv", "--ignore=e2e", "-v", "0"],
+    ):
+        progress(f"manage.py {' '.join(args)}")
+        processes.run([*manage, *args], env=env, timeout=SETUP_STEP_TIMEOUT)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy, WAL included (SQLite's backup API, not a file copy)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+def run_django_snippet(processes: Processes, env: dict[str, str], code: str) -> dict:
+    """Run `code` after django.setup() in a fresh process; it prints one JSON line last."""
+    script = "import django\ndjango.setup()\n" + code
+    stdout = processes.run([sys.executable, "-c", script], env=env, timeout=120)
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+# Today's row(s), Bangkok date, the way the counter itself picks the day.
+READ_TODAY = """
+import json
+from django.db.models import Sum
+from django.utils import timezone
+from tambon.stats.models import DailyVisits
+from tambon.thai.dates import to_bangkok_date
+today = to_bangkok_date(timezone.now())
+totals = DailyVisits.objects.filter(day=today).aggregate(v=Sum("visits"), p=Sum("page_views"))
+print(json.dumps({"day": str(today), "visits": totals["v"] or 0, "page_views": totals["p"] or 0}))
+"""
+
+COUNT_QUERIES = """
+import json, os
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+headers = json.loads(os.environ["BENCH_HEADERS"])
+client = Client(HTTP_HOST="127.0.0.1", headers=headers)
+first = client.get("/")  # warm-up: imports, template loading, first-use caches
+assert first.status_code == 200, first.status_code
+with CaptureQueriesContext(connection) as queries:
+    second = client.get("/")
+assert second.status_code == 200, second.status_code
+print(json.dumps({"count": len(queries), "sql": [q["sql"] for q in queries.captured_queries]}))
+"""
+
+
+# --- servers ----------------------------------------------------------------------------------
+
+
+def granian_command(port: int, workers: int) -> list[str]:
+    # The production command (README). All these options exist in granian 2.8.
+    return [
+        str(VENV_BIN / "granian"),
+        *["--interface", "wsgi", "tambon.wsgi:application", "--host", "127.0.0.1"],
+        *["--port", str(port), "--workers", str(workers)],
+        *["--blocking-threads", str(GRANIAN_BLOCKING_THREADS)],
+        *["--backpressure", str(GRANIAN_BACKPRESSURE)],
+        *["--log-level", "warning"],
+    ]
+
+
+def start_granian(
+    processes: Processes, env: dict[str, str], tmp: Path, name: str, workers: int
+) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    log = tmp / f"granian-{name}.log"
+    progress(f"starting granian ({name}, {plural(workers, 'worker')}) on 127.0.0.1:{port}")
+    process = processes.start(granian_command(port, workers), env=env, log=log)
+    wait_until_answering(process, port, log, f"granian ({name})")
+    return process, port
+
+
+def stop_server(processes: Processes, process: subprocess.Popen, name: str) -> None:
+    if not processes.stop(process, graceful=True):
+        raise BenchError(f"{name} did not stop within {SERVER_STOP_TIMEOUT} s of SIGTERM")
+
+
+NGINX_CONF = """\
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {tmp}/nginx-temp/body;
+    proxy_temp_path {tmp}/nginx-temp/proxy;
+    fastcgi_temp_path {tmp}/nginx-temp/fastcgi;
+    uwsgi_temp_path {tmp}/nginx-temp/uwsgi;
+    scgi_temp_path {tmp}/nginx-temp/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {tmp}/www;
+        location = / {{ default_type text/html; try_files /index.html =404; }}
+    }}
+}}
+"""
+
+
+def start_nginx(processes: Processes, tmp: Path, page: bytes) -> tuple[subprocess.Popen, int]:
+    www = tmp / "www"
+    www.mkdir()
+    (www / "index.html").write_bytes(page)
+    (tmp / "nginx-temp").mkdir()
+    # Run as root, nginx's workers run as "nobody": they must be able to reach the page.
+    tmp.chmod(0o711)
+    www.chmod(0o755)
+    (www / "index.html").chmod(0o644)
+    port = free_port()
+    conf = tmp / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port), encoding="utf-8")
+    log = tmp / "nginx-stdout.log"
+    progress(f"starting nginx on 127.0.0.1:{port}")
+    command = [str(NGINX), "-p", str(tmp), "-e", str(tmp / "nginx-error.log")]
+    command += ["-c", str(conf), "-g", "daemon off;"]
+    process = processes.start(command, env=dict(os.environ), log=log)
+    wait_until_answering(process, port, tmp / "nginx-error.log", "nginx", path="/")
+    response = get(port, "/", BROWSER_HEADERS)
+    if response.status != 200 or response.body != page:
+        raise BenchError(f"nginx answered {response.status} or a different page on /")
+    return process, port
+
+
+def warm_page_cache(port: int) -> str:
+    """Each granian worker has its own in-process page cache, and the kernel decides which
+    worker accepts a new connection. Request / on new connections until several in a row are
+    cache hits (every worker warm), within a bounded number of tries. Returns a description
+    of what it took."""
+    results = []
+    in_a_row = 0
+    for _ in range(CACHE_WARMUP_ATTEMPTS):
+        hit = get_homepage(port).headers.get("X-Cache") == "hit"
+        results.append("hit" if hit else "miss")
+        in_a_row = in_a_row + 1 if hit else 0
+        if in_a_row >= CACHE_HITS_IN_A_ROW:
+            return (
+                f"request 2 was a {results[1]}; {len(results)} requests until "
+                f"{CACHE_HITS_IN_A_ROW} hits in a row ({plural(results.count('miss'), 'miss')})"
+            )
+    raise BenchError(
+        f"the page cache is not answering: no {CACHE_HITS_IN_A_ROW} `X-Cache: hit` in a row "
+        f"within {CACHE_WARMUP_ATTEMPTS} requests of / ({' '.join(results)})"
+    )
+
+
+# --- wrk --------------------------------------------------------------------------------------
+
+_UNIT_TO_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def run_wrk(
+    processes: Processes, name: str, port: int, seconds: int, connections: int
+) -> WrkResult:
+    command = [str(WRK), "-t", str(WRK_THREADS), "-c", str(connections), "-d", f"{seconds}s"]
+    command += ["--latency", "--timeout", "5s"]
+    for header, value in BROWSER_HEADERS.items():
+        command += ["-H", f"{header}: {value}"]
+    command.append(f"http://127.0.0.1:{port}/")
+    progress(f"wrk on {name} ({seconds} s)")
+    output = processes.run(command, env=dict(os.environ), timeout=seconds + 60)
+    return parse_wrk(name, output)
+
+
+def parse_wrk(name: str, output: str) -> WrkResult:
+    def find(pattern: str) -> re.Match:
+        match = re.search(pattern, output, re.MULTILINE)
+        if match is None:
+            raise BenchError(f"could not read {pattern!r} in wrk's output:\n{output}")
+        return match
+
+    def latency_ms(percent: str) -> float:
+        match = find(rf"^\s*{percent}%\s+([\d.]+)(us|ms|s|m)\s*$")
+        return float(match.group(1)) * _UNIT_TO_MS[match.group(2)]
+
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    if non_2xx:
+        raise BenchError(f"{name}: {non_2xx.group(1)} responses were not 2xx/3xx:\n{output}")
+    errors = re.search(r"Socket errors: (.*)$", output, re.MULTILINE)
+    totals = find(r"^\s*(\d+) requests in ([\d.]+\w+)")
+    return WrkResult(
+        name=name,
+        requests_per_second=float(find(r"^Requests/sec:\s+([\d.]+)").group(1)),
+        p50_ms=latency_ms("50"),
+        p99_ms=latency_ms("99"),
+        requests=int(totals.group(1)),
+        duration=totals.group(2),
+        socket_errors=errors.group(1).strip() if errors else "",
+    )
+
+
+# --- counting accuracy ------------------------------------------------------------------------
+
+
+def visitor_user_agent(visitor: int) -> str:
+    return f"{BROWSER_UA} bench-visitor-{visitor}"
+
+
+def send_visitor_requests(port: int) -> int:
+    """ACCURACY_REQUESTS page views by ACCURACY_VISITORS visitors over ACCURACY_THREADS
+    keep-alive connections. The requests are shuffled, so one visitor's page views travel on
+    several connections (as a browser's do) and can reach several workers. Returns how many
+    were answered 200; anything else is an error."""
+    plan = [
+        v for v in range(ACCURACY_VISITORS) for _ in range(ACCURACY_REQUESTS // ACCURACY_VISITORS)
+    ]
+    random.Random(ACCURACY_SEED).shuffle(plan)
+    shares = [plan[i::ACCURACY_THREADS] for i in range(ACCURACY_THREADS)]
+    deadline = time.monotonic() + ACCURACY_TIMEOUT
+    ok = [0] * ACCURACY_THREADS
+    failures: list[str] = []
+
+    def client(index: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT)
+        try:
+            for visitor in shares[index]:
+                if time.monotonic() > deadline:
+                    failures.append(f"thread {index}: out of time")
+                    return
+                headers = {**BROWSER_HEADERS, "User-Agent": visitor_user_agent(visitor)}
+                try:
+                    connection.request("GET", "/", headers=headers)
+                    response = connection.getresponse()
+                    response.read()
+                except (OSError, http.client.HTTPException) as exc:
+                    # Not retried: the server may have counted it already.
+                    failures.append(f"thread {index}: {exc!r}")
+                    connection.close()
+                    continue
+                if response.status == 200:
+                    ok[index] += 1
+                else:
+                    failures.append(f"thread {index}: status {response.status}")
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=client, args=(i,), daemon=True) for i in range(ACCURACY_THREADS)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()) + HTTP_TIMEOUT)
+    if any(thread.is_alive() for thread in threads):
+        raise BenchError(f"the counting client did not finish within {ACCURACY_TIMEOUT} s")
+    if failures:
+        raise BenchError(
+            f"{len(failures)} of {len(plan)} counting requests failed; first ones:\n"
+            + "\n".join(failures[:10])
+        )
+    return sum(ok)
+
+
+def measure_counting(
+    processes: Processes, tmp: Path, pristine: Path, workers: int
+) -> CountingResult:
+    """A fresh copy of the database (as it was before any request), granian with the page
+    cache on, the fixed load, a graceful stop (workers write what they still hold), then
+    today's DailyVisits row."""
+    database = tmp / f"counting-{workers}w.sqlite3"
+    copy_database(pristine, database)
+    env = django_env(tmp, database=database)
+    before = run_django_snippet(processes, env, READ_TODAY)
+    process, port = start_granian(processes, env, tmp, f"counting-{workers}w", workers)
+    try:
+        progress(f"sending {ACCURACY_REQUESTS} requests from {ACCURACY_VISITORS} visitors")
+        sent = send_visitor_requests(port)
+    finally:
+        stop_server(processes, process, f"granian (counting, {workers} workers)")
+    after = run_django_snippet(processes, env, READ_TODAY)
+    if after["day"] != before["day"]:
+        raise BenchError("the Bangkok date changed during the counting check; run again")
+    return CountingResult(
+        workers=workers,
+        sent=sent,
+        visitors=ACCURACY_VISITORS,
+        page_views_recorded=after["page_views"] - before["page_views"],
+        visits_recorded=after["visits"] - before["visits"],
+    )
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def check_tools() -> None:
+    missing = [str(tool) for tool in (NGINX, WRK) if not os.access(tool, os.X_OK)]
+    if missing:
+        raise ToolMissing(
+            f"missing: {', '.join(missing)}. `make bench` installs them "
+            "(Debian packages nginx and wrk)."
+        )
+    if not os.access(VENV_BIN / "granian", os.X_OK):
+        raise BenchError(f"{VENV_BIN / 'granian'} not found; run with the project's .venv python")
+
+
+def measure(processes: Processes, tmp: Path, report: Report) -> None:
+    env = django_env(tmp)
+    set_up_site(processes, env)
+    # Before any request: the counting check starts from this copy.
+    pristine = tmp / "pristine.sqlite3"
+    copy_database(tmp / "db.sqlite3", pristine)
+
+    # Cached server first: it provides the page nginx serves, then is measured itself.
+    granian, port = start_granian(processes, env, tmp, "cached", GRANIAN_WORKERS)
+    first = get_homepage(port)
+    if first.headers.get("X-Cache") == "hit":
+        raise BenchError("the very first GET / was already a cache hit: the cache is not fresh")
+    page = first.body
+    report.page_bytes = len(page)
+
+    nginx, nginx_port = start_nginx(processes, tmp, page)
+    report.runs.append(
+        run_wrk(processes, "nginx static", nginx_port, report.seconds, report.connections)
+    )
+    processes.stop(nginx)
+
+    report.cache_warmup = warm_page_cache(port)
+    report.runs.append(run_wrk(processes, "cached", port, report.seconds, report.connections))
+    stop_server(processes, granian, "granian (cached)")
+
+    uncached_env = {**env, "TAMBON_PAGE_CACHE": "0"}
+    granian, port = start_granian(processes, uncached_env, tmp, "uncached", GRANIAN_WORKERS)
+    for _ in range(2):
+        if get_homepage(port).headers.get("X-Cache") is not None:
+            raise BenchError("TAMBON_PAGE_CACHE=0 but the server still answered from its cache")
+    report.runs.append(run_wrk(processes, "uncached", port, report.seconds, report.connections))
+    stop_server(processes, granian, "granian (uncached)")
+
+    progress("counting SQL queries of one uncached render")
+    query_env = {**uncached_env, "BENCH_HEADERS": json.dumps(BROWSER_HEADERS)}
+    queries = run_django_snippet(processes, query_env, COUNT_QUERIES)
+    report.queries, report.query_sql = queries["count"], queries["sql"]
+
+    for workers in (GRANIAN_WORKERS, 1):
+        report.counting.append(measure_counting(processes, tmp, pristine, workers))
+    if any(c.workers > 1 and c.visits_doubled for c in report.counting):
+        report.notes.append(
+            "with the embedded counter each worker remembers its own visitors, so a visitor "
+            "whose page views reach several workers is counted once per worker"
+        )
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{len(os.sched_getaffinity(0))} CPUs (nproc), {model}"
+
+
+def git_commit() -> str:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return result.stdout.strip() or "unknown"
+
+
+def tool_version(command: list[str]) -> str:
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return (result.stdout + result.stderr).strip().splitlines()[0]
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def print_report(report: Report) -> None:
+    runs = {run.name: run for run in report.runs}
+    nginx, cached, uncached = runs["nginx static"], runs["cached"], runs["uncached"]
+    cached_ratio = cached.requests_per_second / nginx.requests_per_second
+    uncached_ratio = uncached.requests_per_second / nginx.requests_per_second
+    bangkok = report.started.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
+
+    print("tambon homepage benchmark")
+    print(f"date      {report.started:%Y-%m-%d %H:%M:%S} UTC ({bangkok:%Y-%m-%d %H:%M} Bangkok)")
+    print(f"commit    {git_commit()}")
+    print(f"machine   {machine()}")
+    print(
+        f"wrk       -t{WRK_THREADS} -c{report.connections} -d{report.seconds}s --latency "
+        "--timeout 5s, browser headers (User-Agent, Accept: text/html, Accept-Language: th)"
+    )
+    print(
+        f"servers   {tool_version([str(VENV_BIN / 'granian'), '--version'])}: "
+        + " ".join(granian_command(0, GRANIAN_WORKERS)[1:]).replace("--port 0 ", "")
+    )
+    nginx_version = tool_version([str(NGINX), "-v"]).removeprefix("nginx version: ")
+    print(
+        f"          {nginx_version}: worker_processes 2, access_log off, the page saved as a file"
+    )
+    print(f"page      GET / = {report.page_bytes:,} bytes; cache warm-up: {report.cache_warmup}")
+    print()
+    print(f"{'name':<14}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'requests':>11}  socket errors")
+    for run in report.runs:
+        print(
+            f"{run.name:<14}{run.requests_per_second:>10.1f}{run.p50_ms:>10.2f}"
+            f"{run.p99_ms:>10.2f}{run.requests:>11}  {run.socket_errors or 'none'}"
+        )
+    print()
+    figures = [
+        ("cached / nginx", f"{cached_ratio:.3f}", f"target >= {TARGET_CACHED_OVER_NGINX}"),
+        ("uncached / nginx", f"{uncached_ratio:.3f}", ""),
+        (
+            "uncached req/s",
+            f"{uncached.requests_per_second:.1f}",
+            f"target >= {TARGET_UNCACHED_RPS:.0f}",
+        ),
+        ("queries per uncached render", str(report.queries), f"target <= {TARGET_MAX_QUERIES}"),
+    ]
+    for label, value, target in figures:
+        print(f"{label:<30}{value:>8}   {target}".rstrip())
+    if report.queries > TARGET_MAX_QUERIES:
+        for sql in report.query_sql:
+            print(f"    {sql[:140]}")
+    print()
+    print(
+        f"counting accuracy: {ACCURACY_REQUESTS} GET / over {ACCURACY_THREADS} keep-alive "
+        f"connections, {ACCURACY_VISITORS} visitors (distinct User-Agents), page cache on, "
+        "graceful stop, then today's DailyVisits"
+    )
+    header = "".join(f"{plural(c.workers, 'worker'):>12}" for c in report.counting)
+    print(f"{'':<40}{header}")
+    rows = [
+        ("sent", "sent"),
+        ("page views recorded", "page_views_recorded"),
+        ("page views lost", "page_views_lost"),
+        ("page views doubled", "page_views_doubled"),
+        ("visits expected (distinct visitors)", "visitors"),
+        ("visits recorded", "visits_recorded"),
+        ("visits lost", "visits_lost"),
+        ("visits doubled", "visits_doubled"),
+    ]
+    for label, attribute in rows:
+        print(f"{label:<40}" + "".join(f"{getattr(c, attribute):>12}" for c in report.counting))
+    for note in report.notes:
+        print(f"note: {note}")
+    print()
+    counting = ", ".join(
+        f"{c.workers}w {'exact' if c.exact else 'NOT exact'}" for c in report.counting
+    )
+    print(
+        "SUMMARY: "
+        f"cached/nginx {cached_ratio:.3f} {verdict(cached_ratio >= TARGET_CACHED_OVER_NGINX)} | "
+        f"uncached {uncached.requests_per_second:.0f} req/s "
+        f"{verdict(uncached.requests_per_second >= TARGET_UNCACHED_RPS)} | "
+        f"queries {report.queries} {verdict(report.queries <= TARGET_MAX_QUERIES)} | "
+        f"counting (no target): {counting}"
+    )
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per server")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections")
+    parser.add_argument(
+        "--keep-tmp", action="store_true", help="keep the temporary directory (logs, databases)"
+    )
+    args = parser.parse_args()
+    if not 1 <= args.seconds <= 600:
+        parser.error("--seconds must be between 1 and 600")
+    if not WRK_THREADS <= args.connections <= 1000:
+        parser.error(f"--connections must be between {WRK_THREADS} and 1000")
+    return args
+
+
+def raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    args = parse_args()
+    try:
+        check_tools()
+    except (ToolMissing, BenchError) as exc:
+        print(f"bench/homepage.py: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, ToolMissing) else 1
+    # Ctrl-C and SIGTERM (a CI timeout, say) leave through the finally below. SIGINT is set
+    # explicitly: a shell starting this in the background would otherwise have it ignored.
+    signal.signal(signal.SIGINT, raise_keyboard_interrupt)
+    signal.signal(signal.SIGTERM, raise_keyboard_interrupt)
+    report = Report(
+        started=datetime.datetime.now(datetime.UTC),
+        seconds=args.seconds,
+        connections=args.connections,
+    )
+    processes = Processes()
+    tmp = Path(tempfile.mkdtemp(prefix="tambon-bench-"))
+    try:
+        measure(processes, tmp, report)
+    except BenchError as exc:
+        print(f"bench/homepage.py: could not measure: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("bench/homepage.py: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        # A second Ctrl-C must not leave servers behind.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        processes.stop_all()
+        if args.keep_tmp:
+            print(f"kept {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print_report(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""Full-page cache for anonymous visitors, in front of Django.
+
+The Django middleware stores finished anonymous HTML responses; the WSGI wrapper answers later
+requests for the same address from the cache without entering Django at all. Anything that changes
+what a page shows (publishing, unpublishing, moving or deleting a page, saving a setting, a snippet,
+an image or a document) starts a new cache generation, so every cached page is dropped at once in
+every worker. The per-visitor parts of a page (the visitor counter) are filled after the cache by
+`on_hit`, never stored.
+"""
+
+import functools
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "tambon:pages:generation"
+BYPASS_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/django-admin/")
+DROPPED_HEADERS = {"content-length", "set-cookie", "date"}
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    status: str
+    headers: tuple
+    body: bytes
+    site_id: int
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings the fast path reads on every request, read once (settings are slow)."""
+
+    enabled: bool
+    session_cookie: str
+    ssl_redirect: bool
+    proxy_ssl_header: tuple | None
+    generation_file: str
+    local: bool  # pages kept in this process (no shared cache configured)
+
+
+@functools.cache
+def config():
+    return Config(
+        enabled=getattr(settings, "TAMBON_PAGE_CACHE", True),
+        session_cookie=f"{settings.SESSION_COOKIE_NAME}=",
+        ssl_redirect=getattr(settings, "SECURE_SSL_REDIRECT", False),
+        proxy_ssl_header=getattr(settings, "SECURE_PROXY_SSL_HEADER", None),
+        generation_file=str(settings.TAMBON_PAGE_CACHE_GENERATION_FILE),
+        local=isinstance(caches[CACHE_ALIAS], LocMemCache),
+    )
+
+
+@receiver(setting_changed)
+def _forget_config(**kwargs):
+    config.cache_clear()
+    _local_pages.clear()
+
+
+class LocalPageStore:
+    """Pages kept in this worker's memory, least recently used dropped first. Unlike Django's
+    LocMemCache it does not pickle: a cache hit is a dictionary look-up."""
+
+    def __init__(self, max_entries=2000):
+        self.max_entries = max_entries
+        self._pages = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def set(self, key, page):
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.max_entries:
+                self._pages.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._pages.clear()
+
+
+_local_pages = LocalPageStore()
+
+
+def _store():
+    return _local_pages if config().local else caches[CACHE_ALIAS]
+
+
+def generation():
+    """Changes whenever the cache is purged; part of every key, so a purge drops every page.
+    Kept in a file when pages live in each worker's memory, so that all workers see it."""
+    if config().local:
+        try:
+            return os.stat(config().generation_file).st_mtime_ns
+        except FileNotFoundError:
+            return 0
+    return caches[CACHE_ALIAS].get(GENERATION_KEY, 0)
+
+
+def purge(**_signal_kwargs):
+    """Forget every cached page (all sites, all workers)."""
+    if config().local:
+        path = Path(config().generation_file)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+        now = time.time_ns()
+        os.utime(path, ns=(now, now))
+        _local_pages.clear()
+    else:
+        cache = caches[CACHE_ALIAS]
+        cache.add(GENERATION_KEY, 0, timeout=None)
+        cache.incr(GENERATION_KEY)
+
+
+def request_scheme(environ):
+    header = config().proxy_ssl_header
+    if header and environ.get(header[0]) == header[1]:
+        return "https"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def is_cacheable_request(environ):
+    conf = config()
+    if not conf.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("PATH_INFO", "").startswith(BYPASS_PREFIXES):
+        return False
+    if conf.session_cookie in environ.get("HTTP_COOKIE", ""):
+        return False  # staff and anyone with a session get pages made for them
+    # Plain http with redirects on: let Django redirect to https.
+    return not (conf.ssl_redirect and request_scheme(environ) != "https")
+
+
+def cache_key(environ, gen):
+    address = "{}://{}{}?{}".format(
+        request_scheme(environ),
+        environ.get("HTTP_HOST", "").lower(),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+    )
+    return f"tambon:page:{gen}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def lookup(environ):
+    if not is_cacheable_request(environ):
+        return None
+    try:
+        return _store().get(cache_key(environ, generation()))
+    except Exception:  # a cache outage must never take the site down
+        logger.exception("Page cache lookup failed")
+        return None
+
+
+def is_cacheable_response(request, response):
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+        and not getattr(request, "is_preview", False)
+    )
+
+
+class PageCacheMiddleware:
+    """Stores anonymous HTML pages as they leave Django (with the counter marker unfilled)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_cacheable_request(request.META) and is_cacheable_response(request, response):
+            self.store(request, response)
+        return response
+
+    def store(self, request, response):
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        if site is None:
+            return
+        headers = tuple(
+            (name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS
+        )
+        page = CachedPage(
+            status=f"{response.status_code} {response.reason_phrase}",
+            headers=headers,
+            body=response.content,
+            site_id=site.pk,
+        )
+        try:
+            _store().set(cache_key(request.META, generation()), page)
+        except Exception:
+            logger.exception("Page cache store failed")
+
+
+class CachedPageApplication:
+    """WSGI wrapper: answer from the page cache, or hand the request to Django."""
+
+    def __init__(self, django_application, on_hit):
+        self.django_application = django_application
+        self.on_hit = on_hit  # (environ, CachedPage) -> list of byte chunks to send
+
+    def __call__(self, environ, start_response):
+        page = lookup(environ)
+        if page is None:
+            return self.django_application(environ, start_response)
+        chunks = self.on_hit(environ, page)
+        length = sum(len(chunk) for chunk in chunks)
+        headers = [*page.headers, ("Content-Length", str(length)), ("X-Cache", "hit")]
+        start_response(page.status, headers)
+        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else chunks
+
+
+def connect_purge_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.snippets.models import get_snippet_models
+
+    page_published.connect(purge, dispatch_uid="pagecache-published")
+    page_unpublished.connect(purge, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(purge, dispatch_uid="pagecache-moved")
+
+    def purge_if_shown(sender, **kwargs):
+        shown = (Page, BaseSiteSetting, BaseGenericSetting, get_image_model(), get_document_model())
+        if issubclass(sender, shown) or sender in get_snippet_models():
+            if issubclass(sender, Page) and kwargs.get("signal") is post_save:
+                return  # drafts are saved too; publishing has its own signal
+            purge()
+
+    # weak=False: the receiver is a local function, which nothing else keeps alive.
+    post_save.connect(purge_if_shown, dispatch_uid="pagecache-saved", weak=False)
+    post_delete.connect(purge_if_shown, dispatch_uid="pagecache-deleted", weak=False)
+
+
+_remembered = {}
+_remembered_lock = threading.Lock()
+
+
+def remember(key, compute):
+    """`compute()`, kept in this process until the next purge: for data that changes only
+    when an editor saves something (site settings), so a full render need not query it."""
+    gen = generation()
+    with _remembered_lock:
+        found = _remembered.get(key)
+    if found is not None and found[0] == gen:
+        return found[1]
+    value = compute()
+    with _remembered_lock:
+        if len(_remembered) > 10_000:
+            _remembered.clear()
+        _remembered[key] = (gen, value)
+    return value

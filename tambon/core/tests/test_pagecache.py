@@ -1,0 +1,142 @@
+"""The full-page cache from outside: hits, per-visitor parts, purges, what is never cached."""
+
+import io
+import sys
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.http import HttpResponse
+
+from tambon.core.models import OrganizationSettings
+from tambon.core.pagecache import CachedPageApplication, is_cacheable_response, purge
+from tambon.pages.models import NewsPage
+from tambon.stats.middleware import serve_cached_page
+
+pytestmark = pytest.mark.django_db
+
+PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
+
+
+@pytest.fixture
+def app(demo_site):
+    purge()
+    return CachedPageApplication(WSGIHandler(), on_hit=serve_cached_page)
+
+
+def get(app, path="/", ip="203.0.113.5", cookie="", method="GET"):
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "localhost",
+        "REMOTE_ADDR": ip,
+        "HTTP_USER_AGENT": PHONE,
+        "HTTP_ACCEPT": "text/html",
+        "HTTP_ACCEPT_LANGUAGE": "th",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+    }
+    if cookie:
+        environ["HTTP_COOKIE"] = cookie
+    answer = {}
+
+    def start_response(status, headers):
+        answer["status"] = status
+        answer["headers"] = dict(headers)
+
+    body = b"".join(app(environ, start_response)).decode()
+    return answer["status"], answer["headers"], body
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(app):
+    first = get(app)
+    second = get(app)
+    assert first[0] == second[0] == "200 OK"
+    assert "X-Cache" not in first[1]
+    assert second[1]["X-Cache"] == "hit"
+    assert second[1]["Content-Security-Policy"] == first[1]["Content-Security-Policy"]
+
+
+def test_a_cached_page_shows_each_visitor_their_own_address(app):
+    get(app, ip="203.0.113.5")
+    _, headers, body = get(app, ip="198.51.100.23")
+    assert headers["X-Cache"] == "hit"
+    assert "198.51.100.23" in body
+    assert "203.0.113.5" not in body
+    assert "tambon:visitor-counter" not in body
+
+
+def test_publishing_a_change_drops_the_cached_pages(app):
+    get(app)
+    post = NewsPage.objects.get(slug="tax-payment-2570")
+    post.title = "ประกาศใหม่ที่เพิ่งแก้ไข"
+    post.save_revision().publish()
+    _, headers, body = get(app)
+    assert "X-Cache" not in headers
+    assert "ประกาศใหม่ที่เพิ่งแก้ไข" in body
+
+
+def test_a_draft_never_reaches_the_public_page(app):
+    get(app)
+    post = NewsPage.objects.get(slug="tax-payment-2570")
+    post.title = "ร่างที่ยังไม่เผยแพร่"
+    post.save_revision()  # saved, not published
+    for _ in range(2):
+        _, _, body = get(app)
+        assert "ร่างที่ยังไม่เผยแพร่" not in body
+
+
+def test_saving_a_setting_drops_the_cached_pages(app):
+    get(app)
+    org = OrganizationSettings.objects.get()
+    org.phone = "054-999-999"
+    org.save()
+    _, headers, body = get(app)
+    assert "X-Cache" not in headers
+    assert "054-999-999" in body
+
+
+def test_a_visitor_with_a_session_is_never_served_a_cached_page(app):
+    get(app)
+    _, headers, _ = get(app, cookie="sessionid=abc")
+    assert "X-Cache" not in headers
+
+
+def test_responses_with_cookies_or_made_per_visitor_are_not_cached(rf):
+    request = rf.get("/")
+    plain = HttpResponse("<p>ข่าว</p>", content_type="text/html")
+    assert is_cacheable_response(request, plain)
+    with_cookie = HttpResponse("<form>csrf</form>", content_type="text/html")
+    with_cookie.set_cookie("csrftoken", "abc")
+    assert not is_cacheable_response(request, with_cookie)
+    per_visitor = HttpResponse("<p>hello</p>", content_type="text/html")
+    per_visitor["Vary"] = "Cookie"
+    assert not is_cacheable_response(request, per_visitor)
+    private = HttpResponse("<p>mine</p>", content_type="text/html")
+    private["Cache-Control"] = "private"
+    assert not is_cacheable_response(request, private)
+
+
+def test_not_found_pages_are_not_cached(app):
+    get(app, "/no-such-page/")
+    status, headers, _ = get(app, "/no-such-page/")
+    assert status.startswith("404")
+    assert "X-Cache" not in headers
+
+
+def test_admin_is_never_cached(app):
+    get(app, "/admin/login/")
+    _, headers, _ = get(app, "/admin/login/")
+    assert "X-Cache" not in headers
+
+
+def test_head_request_of_a_cached_page_has_no_body(app):
+    get(app)
+    status, headers, body = get(app, method="HEAD")
+    assert status == "200 OK"
+    assert headers["X-Cache"] == "hit"
+    assert body == ""

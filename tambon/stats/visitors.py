@@ -1,0 +1,39 @@
+"""Who is the same visitor, without keeping who they are.
+
+A visitor is a keyed hash of the address and the browser's User-Agent, salted with a random value
+that lives only in memory (or Redis) for one Bangkok day. The raw address is never stored, logged
+or written anywhere; the hash cannot be linked across days.
+"""
+
+import functools
+import hashlib
+import os
+
+from django.conf import settings
+
+
+def client_ip(environ):
+    """The visitor's address. Behind N trusted proxies, the N-th address from the right of
+    X-Forwarded-For is the one the outermost proxy saw."""
+    hops = getattr(settings, "TAMBON_TRUSTED_PROXY_HOPS", 0)
+    if hops:
+        forwarded = [a.strip() for a in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return environ.get("REMOTE_ADDR", "")
+
+
+@functools.lru_cache(maxsize=4)
+def _key_for(secret_key):
+    return hashlib.sha256(b"tambon-visitor-counter:" + secret_key.encode()).digest()
+
+
+def new_daily_salt():
+    return os.urandom(16)
+
+
+def visitor_key(ip, user_agent, salt):
+    message = salt + ip.encode() + b"\n" + user_agent.encode(errors="replace")
+    # BLAKE2 takes a key itself: a keyed hash without HMAC's double pass.
+    return hashlib.blake2b(message, key=_key_for(settings.SECRET_KEY), digest_size=16).hexdigest()
