@@ -57,8 +57,11 @@ unit: install-test messages
 e2e: install-test messages
 	$(PY) -m pytest e2e
 
-bench: install-test
-	@echo "No benchmarks yet."
+## make bench: nginx vs the production server (granian), cached and uncached; counting accuracy
+bench: install messages
+	test -x /usr/sbin/nginx || ./scripts/ensure-debian-packages nginx-light
+	command -v wrk >/dev/null || ./scripts/ensure-debian-packages wrk
+	$(PY) bench/homepage.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3* e2e/node_modules

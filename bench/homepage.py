@@ -56,7 +56,9 @@ BROWSER_HEADERS = {
 
 WRK_THREADS = 2
 GRANIAN_WORKERS = 2
-GRANIAN_BLOCKING_THREADS = 2
+GRANIAN_BLOCKING_THREADS = (
+    1  # the README's production setting: more threads only contend for the GIL
+)
 GRANIAN_BACKPRESSURE = 64
 
 # Targets (docs/performance.md).

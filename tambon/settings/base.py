@@ -213,3 +213,4 @@ TAMBON_VISIT_WINDOW_MINUTES = int(os.environ.get("TAMBON_VISIT_WINDOW_MINUTES", 
 TAMBON_STATS_FLUSH_SECONDS = float(os.environ.get("TAMBON_STATS_FLUSH_SECONDS", "5"))
 # How many proxies in front of the app add to X-Forwarded-For (0: use the connection's address).
 TAMBON_TRUSTED_PROXY_HOPS = int(os.environ.get("TAMBON_TRUSTED_PROXY_HOPS", "0"))
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to the outside world (and the CSP would block it)
