@@ -19,7 +19,10 @@ class RememberedNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        host = request.get_host() if request is not None else ""
+        if request is None or getattr(request, "is_preview", False):
+            # A preview shows a draft: never keep it, never show a kept live fragment.
+            return self.nodelist.render(context)
+        host = request.get_host()
         key = ("fragment", host, *(str(part.resolve(context)) for part in self.key_parts))
         return remember(key, lambda: self.nodelist.render(context))
 

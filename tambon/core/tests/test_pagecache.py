@@ -140,3 +140,13 @@ def test_head_request_of_a_cached_page_has_no_body(app):
     assert status == "200 OK"
     assert headers["X-Cache"] == "hit"
     assert body == ""
+
+
+def test_previewing_a_draft_neither_shows_nor_leaks_kept_fragments(app, home):
+    get(app)  # the live home page's fragments are now kept
+    home.welcome_title = "ข้อความร่างสำหรับดูตัวอย่าง"
+    preview = home.make_preview_request().render().content.decode()
+    assert "ข้อความร่างสำหรับดูตัวอย่าง" in preview  # the editor sees the draft
+    get(app, "/?fresh=1")  # a page render after the preview
+    _, _, public = get(app)
+    assert "ข้อความร่างสำหรับดูตัวอย่าง" not in public  # the public never does
