@@ -28,6 +28,7 @@ install: $(VENV)/.run-installed
 install-test: install $(VENV)/.test-installed
 	test -x /usr/bin/chromium || ./scripts/ensure-debian-packages chromium
 	command -v npm >/dev/null || ./scripts/ensure-debian-packages nodejs npm
+	command -v redis-server >/dev/null || ./scripts/ensure-debian-packages redis-server
 	$(MAKE) e2e/node_modules/.installed
 
 messages:

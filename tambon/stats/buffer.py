@@ -73,6 +73,17 @@ class MemoryCounter:
             self._views.update(views)
             self._paths.update(paths)
 
+    def flush(self):
+        """Write the buffer to the daily rows; on failure keep it for the next try."""
+        visits, views, paths = self.take()
+        if not (visits or views or paths):
+            return
+        try:
+            write_counts(visits, views, paths)
+        except Exception:
+            self.put_back(visits, views, paths)
+            raise
+
     def pending_visits(self, site_id):
         """Visits not yet written, by day: the counter adds them to what the database says."""
         with self._lock:
@@ -144,14 +155,10 @@ class Flusher:
 
     def flush(self):
         with self._flush_lock:
-            visits, views, paths = self.counter.take()
-            if not (visits or views or paths):
-                return
             try:
-                write_counts(visits, views, paths)
+                self.counter.flush()
             except Exception:
-                # Keep the counts for the next try rather than lose them.
-                self.counter.put_back(visits, views, paths)
+                # The counter kept its counts; the next flush tries again.
                 logger.exception("Could not write visitor counts; will try again")
 
 
@@ -168,7 +175,12 @@ def get_counter():
             if _counter is None:
                 window = getattr(settings, "TAMBON_VISIT_WINDOW_MINUTES", 30) * 60
                 interval = getattr(settings, "TAMBON_STATS_FLUSH_SECONDS", 5)
-                counter = MemoryCounter(window)
+                if getattr(settings, "REDIS_URL", ""):
+                    from .redis_counter import RedisCounter
+
+                    counter = RedisCounter(settings.REDIS_URL, window)
+                else:
+                    counter = MemoryCounter(window)
                 _flusher = Flusher(counter, interval)
                 _flusher.start()
                 _counter = counter

@@ -97,3 +97,18 @@ class DailyPageViews(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.path}: {self.views}"
+
+
+class FlushedBatch(models.Model):
+    """A batch of counts moved from Redis to the daily rows. Written in the same transaction as
+    the counts, so a batch whose worker died before deleting it from Redis is not counted twice."""
+
+    id = models.CharField(primary_key=True, max_length=40)
+    flushed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("flushed batch of counts")
+        verbose_name_plural = _("flushed batches of counts")
+
+    def __str__(self):
+        return self.id

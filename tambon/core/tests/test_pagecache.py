@@ -150,3 +150,23 @@ def test_previewing_a_draft_neither_shows_nor_leaks_kept_fragments(app, home):
     get(app, "/?fresh=1")  # a page render after the preview
     _, _, public = get(app)
     assert "ข้อความร่างสำหรับดูตัวอย่าง" not in public  # the public never does
+
+
+def test_pages_cached_in_redis_are_shared_and_purged_for_every_worker(app, settings, redis_url):
+    import redis as redis_client
+
+    redis_client.Redis.from_url(redis_url).flushdb()
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url},
+    }
+    other_worker = CachedPageApplication(WSGIHandler(), on_hit=serve_cached_page)
+    get(app)
+    _, headers, _ = get(other_worker)
+    assert headers["X-Cache"] == "hit"  # stored by one worker, served by another
+    org = OrganizationSettings.objects.get()
+    org.phone = "054-888-888"
+    org.save()
+    _, headers, body = get(other_worker)
+    assert "X-Cache" not in headers
+    assert "054-888-888" in body

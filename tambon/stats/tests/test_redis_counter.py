@@ -1,0 +1,103 @@
+"""The production profile's counter, on a real Redis server: shared by workers, exact once."""
+
+import datetime
+import threading
+
+import pytest
+import redis
+
+from tambon.stats.models import DailyPageViews, DailyVisits, FlushedBatch
+from tambon.stats.redis_counter import BATCHES, PENDING, PREFIX, RedisCounter
+
+pytestmark = pytest.mark.django_db
+DAY = datetime.date(2026, 11, 24)
+PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
+
+
+@pytest.fixture
+def workers(redis_url, demo_site):
+    """Two counters on one Redis, as two worker processes would have."""
+    redis.Redis.from_url(redis_url).flushdb()
+    DailyVisits.objects.filter(site=demo_site, day=DAY).delete()
+    DailyPageViews.objects.filter(site=demo_site, day=DAY).delete()
+    return RedisCounter(redis_url, 30 * 60), RedisCounter(redis_url, 30 * 60)
+
+
+def row(site):
+    found = DailyVisits.objects.filter(site=site, day=DAY).first()
+    return (found.visits, found.page_views) if found else (0, 0)
+
+
+def test_a_visitor_served_by_two_workers_is_one_visit(workers, demo_site):
+    first, second = workers
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    second.record(demo_site.pk, DAY, "/news/", "203.0.113.5", PHONE)
+    first.flush()
+    assert row(demo_site) == (1, 2)
+    assert DailyPageViews.objects.get(site=demo_site, day=DAY, path="/news/").views == 1
+
+
+def test_unwritten_visits_of_all_workers_show_on_the_counter(workers, demo_site):
+    first, second = workers
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    second.record(demo_site.pk, DAY, "/", "198.51.100.1", PHONE)
+    assert first.pending_visits(demo_site.pk) == {DAY: 2}
+
+
+def test_many_threads_on_two_workers_lose_and_double_nothing(workers, demo_site):
+    def visit(counter, thread):
+        for i in range(250):
+            counter.record(demo_site.pk, DAY, "/", f"10.{thread}.0.{i % 25}", PHONE)
+
+    threads = [threading.Thread(target=visit, args=(workers[t % 2], t)) for t in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    workers[0].flush()
+    workers[1].flush()
+    assert row(demo_site) == (8 * 25, 8 * 250)
+
+
+def test_a_batch_left_by_a_worker_that_died_after_writing_is_not_counted_again(
+    workers, demo_site, redis_url
+):
+    first, second = workers
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    first.flush()
+    assert row(demo_site) == (1, 1)
+    # Replay the moment between the database commit and the delete: the batch is still in Redis.
+    client = redis.Redis.from_url(redis_url)
+    written_id = FlushedBatch.objects.latest("flushed_at").pk
+    client.hset(f"{PREFIX}batch:{written_id}", f"p|{demo_site.pk}|{DAY}", 1)
+    client.sadd(BATCHES, written_id)
+    second.flush()
+    assert row(demo_site) == (1, 1)
+    assert not client.exists(f"{PREFIX}batch:{written_id}")
+
+
+def test_a_batch_left_by_a_worker_that_died_before_writing_is_written_by_the_next(
+    workers, demo_site, redis_url
+):
+    first, second = workers
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    client = redis.Redis.from_url(redis_url)
+    client.rename(PENDING, f"{PREFIX}batch:orphan")  # sealed, then the worker died
+    client.sadd(BATCHES, "orphan")
+    second.flush()
+    assert row(demo_site) == (1, 1)
+
+
+def test_a_failed_database_write_keeps_the_batch_in_redis(workers, demo_site, monkeypatch):
+    first, _ = workers
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+
+    def database_down(*args):
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr("tambon.stats.redis_counter.write_counts", database_down)
+    with pytest.raises(RuntimeError):
+        first.flush()
+    monkeypatch.undo()
+    first.flush()
+    assert row(demo_site) == (1, 1)
