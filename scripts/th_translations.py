@@ -6,6 +6,8 @@ Keep this table as the one place where our Thai wording lives; the .po file is g
 
 TH = {
     "Site settings and shared blocks": "การตั้งค่าเว็บไซต์และบล็อกที่ใช้ร่วมกัน",
+    "flushed batch of counts": "ชุดตัวเลขสถิติที่บันทึกแล้ว",
+    "flushed batches of counts": "ชุดตัวเลขสถิติที่บันทึกแล้ว",
     "Beside the news on the home page, in the footer elsewhere": "ข้างข่าวในหน้าแรก และท้ายหน้าอื่น ๆ",
     "In the footer of every page": "ท้ายทุกหน้า",
     "On the home page only": "เฉพาะหน้าแรก",
