@@ -62,6 +62,7 @@ e2e: install-test messages
 bench: install messages
 	test -x /usr/sbin/nginx || ./scripts/ensure-debian-packages nginx-light
 	command -v wrk >/dev/null || ./scripts/ensure-debian-packages wrk
+	command -v redis-server >/dev/null || ./scripts/ensure-debian-packages redis-server
 	$(PY) bench/homepage.py $(BENCH_ARGS)
 
 clean:

@@ -44,6 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent  # not resolved: the venv's bin, where granian lives
 NGINX = Path("/usr/sbin/nginx")
 WRK = Path("/usr/bin/wrk")
+REDIS_SERVER = Path("/usr/bin/redis-server")
 
 # The site counts page views only from requests that look like a browser (tambon/stats/rules.py),
 # so every request carries these; otherwise the counting code would not be on the measured path.
@@ -107,10 +108,15 @@ class WrkResult:
 @dataclass
 class CountingResult:
     workers: int
+    redis: bool
     sent: int
     visitors: int
     page_views_recorded: int
     visits_recorded: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.workers}w {'Redis' if self.redis else 'memory'}"
 
     @property
     def page_views_lost(self) -> int:
@@ -140,6 +146,7 @@ class Report:
     connections: int
     page_bytes: int = 0
     cache_warmup: str = ""
+    cache_warmup_redis: str = ""
     runs: list[WrkResult] = field(default_factory=list)
     queries: int = 0
     query_sql: list[str] = field(default_factory=list)
@@ -598,17 +605,40 @@ def send_visitor_requests(port: int) -> int:
     return sum(ok)
 
 
+def start_redis(processes: Processes, tmp: Path) -> str:
+    """A throw-away Redis on loopback for the production profile (no persistence)."""
+    port = free_port()
+    log = tmp / "redis.log"
+    progress(f"starting redis-server on 127.0.0.1:{port}")
+    command = [str(REDIS_SERVER), "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "no", "--dir", str(tmp)]
+    processes.start(command, env=dict(os.environ), log=log)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
+                conn.sendall(b"PING\r\n")
+                if conn.recv(16).startswith(b"+PONG"):
+                    return f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            time.sleep(0.05)
+    raise BenchError(f"redis-server did not answer within 10 s:\n{log_tail(log)}")
+
+
 def measure_counting(
-    processes: Processes, tmp: Path, pristine: Path, workers: int
+    processes: Processes, tmp: Path, pristine: Path, workers: int, redis_url: str = ""
 ) -> CountingResult:
     """A fresh copy of the database (as it was before any request), granian with the page
     cache on, the fixed load, a graceful stop (workers write what they still hold), then
-    today's DailyVisits row."""
-    database = tmp / f"counting-{workers}w.sqlite3"
+    today's DailyVisits row. With `redis_url`: the production profile (shared counter)."""
+    name = f"counting-{workers}w{'-redis' if redis_url else ''}"
+    database = tmp / f"{name}.sqlite3"
     copy_database(pristine, database)
     env = django_env(tmp, database=database)
+    if redis_url:
+        env["TAMBON_REDIS_URL"] = redis_url
     before = run_django_snippet(processes, env, READ_TODAY)
-    process, port = start_granian(processes, env, tmp, f"counting-{workers}w", workers)
+    process, port = start_granian(processes, env, tmp, name, workers)
     try:
         progress(f"sending {ACCURACY_REQUESTS} requests from {ACCURACY_VISITORS} visitors")
         sent = send_visitor_requests(port)
@@ -619,6 +649,7 @@ def measure_counting(
         raise BenchError("the Bangkok date changed during the counting check; run again")
     return CountingResult(
         workers=workers,
+        redis=bool(redis_url),
         sent=sent,
         visitors=ACCURACY_VISITORS,
         page_views_recorded=after["page_views"] - before["page_views"],
@@ -630,11 +661,12 @@ def measure_counting(
 
 
 def check_tools() -> None:
-    missing = [str(tool) for tool in (NGINX, WRK) if not os.access(tool, os.X_OK)]
+    tools = (NGINX, WRK, REDIS_SERVER)
+    missing = [str(tool) for tool in tools if not os.access(tool, os.X_OK)]
     if missing:
         raise ToolMissing(
             f"missing: {', '.join(missing)}. `make bench` installs them "
-            "(Debian packages nginx and wrk)."
+            "(Debian packages nginx, wrk and redis-server)."
         )
     if not os.access(VENV_BIN / "granian", os.X_OK):
         raise BenchError(f"{VENV_BIN / 'granian'} not found; run with the project's .venv python")
@@ -678,8 +710,23 @@ def measure(processes: Processes, tmp: Path, report: Report) -> None:
     queries = run_django_snippet(processes, query_env, COUNT_QUERIES)
     report.queries, report.query_sql = queries["count"], queries["sql"]
 
+    # The production profile: page cache and counter shared by the workers in Redis.
+    redis_url = start_redis(processes, tmp)
+    redis_env = {**env, "TAMBON_REDIS_URL": redis_url}
+    granian, port = start_granian(processes, redis_env, tmp, "cached-redis", GRANIAN_WORKERS)
+    report.cache_warmup_redis = warm_page_cache(port)
+    report.runs.append(
+        run_wrk(processes, "cached, Redis", port, report.seconds, report.connections)
+    )
+    stop_server(processes, granian, "granian (cached, Redis)")
+
     for workers in (GRANIAN_WORKERS, 1):
         report.counting.append(measure_counting(processes, tmp, pristine, workers))
+    # A Redis database of its own: counts the cached run left in Redis belong to its database.
+    counting_redis_url = redis_url.rsplit("/", 1)[0] + "/1"
+    report.counting.append(
+        measure_counting(processes, tmp, pristine, GRANIAN_WORKERS, redis_url=counting_redis_url)
+    )
     if any(c.workers > 1 and c.visits_doubled for c in report.counting):
         report.notes.append(
             "with the embedded counter each worker remembers its own visitors, so a visitor "
@@ -734,6 +781,7 @@ def print_report(report: Report) -> None:
     nginx, cached, uncached = runs["nginx static"], runs["cached"], runs["uncached"]
     cached_ratio = cached.requests_per_second / nginx.requests_per_second
     uncached_ratio = uncached.requests_per_second / nginx.requests_per_second
+    redis_ratio = runs["cached, Redis"].requests_per_second / nginx.requests_per_second
     bangkok = report.started.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
 
     print("tambon homepage benchmark")
@@ -763,6 +811,7 @@ def print_report(report: Report) -> None:
     print()
     figures = [
         ("cached / nginx", f"{cached_ratio:.3f}", f"target >= {TARGET_CACHED_OVER_NGINX}"),
+        ("cached, Redis / nginx", f"{redis_ratio:.3f}", "(production profile, shared cache)"),
         ("uncached / nginx", f"{uncached_ratio:.3f}", ""),
         (
             "uncached req/s",
@@ -782,7 +831,7 @@ def print_report(report: Report) -> None:
         f"connections, {ACCURACY_VISITORS} visitors (distinct User-Agents), page cache on, "
         "graceful stop, then today's DailyVisits"
     )
-    header = "".join(f"{plural(c.workers, 'worker'):>12}" for c in report.counting)
+    header = "".join(f"{c.label:>12}" for c in report.counting)
     print(f"{'':<40}{header}")
     rows = [
         ("sent", "sent"),
@@ -800,7 +849,7 @@ def print_report(report: Report) -> None:
         print(f"note: {note}")
     print()
     counting = ", ".join(
-        f"{c.workers}w {'exact' if c.exact else 'NOT exact'}" for c in report.counting
+        f"{c.label} {'exact' if c.exact else 'NOT exact'}" for c in report.counting
     )
     print(
         "SUMMARY: "
