@@ -101,8 +101,34 @@ class LocalPageStore:
 _local_pages = LocalPageStore()
 
 
+class SharedPageStore:
+    """Pages in the shared cache (Redis), with this worker's memory in front: a page another
+    worker stored is fetched once, then served from memory like in the embedded profile."""
+
+    def get(self, key):
+        page = _local_pages.get(key)
+        if page is None:
+            page = caches[CACHE_ALIAS].get(key)
+            if page is not None:
+                _local_pages.set(key, page)
+        return page
+
+    def set(self, key, page):
+        caches[CACHE_ALIAS].set(key, page)
+        _local_pages.set(key, page)
+
+
+_shared_pages = SharedPageStore()
+
+
 def _store():
-    return _local_pages if config().local else caches[CACHE_ALIAS]
+    return _local_pages if config().local else _shared_pages
+
+
+# With a shared cache, each worker asks it for the generation at most this often: a purge
+# reaches every worker within this time, and a cache hit costs no round trip to Redis.
+GENERATION_POLL_SECONDS = 0.5
+_polled_generation = {"at": float("-inf"), "value": 0}
 
 
 def generation():
@@ -113,7 +139,11 @@ def generation():
             return os.stat(config().generation_file).st_mtime_ns
         except FileNotFoundError:
             return 0
-    return caches[CACHE_ALIAS].get(GENERATION_KEY, 0)
+    now = time.monotonic()
+    if now - _polled_generation["at"] >= GENERATION_POLL_SECONDS:
+        _polled_generation["value"] = caches[CACHE_ALIAS].get(GENERATION_KEY, 0)
+        _polled_generation["at"] = now
+    return _polled_generation["value"]
 
 
 def purge(**_signal_kwargs):
@@ -124,11 +154,12 @@ def purge(**_signal_kwargs):
         path.touch()
         now = time.time_ns()
         os.utime(path, ns=(now, now))
-        _local_pages.clear()
     else:
         cache = caches[CACHE_ALIAS]
         cache.add(GENERATION_KEY, 0, timeout=None)
         cache.incr(GENERATION_KEY)
+        _polled_generation["at"] = float("-inf")  # this worker sees its own purge at once
+    _local_pages.clear()
 
 
 def request_scheme(environ):

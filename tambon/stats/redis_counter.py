@@ -1,14 +1,20 @@
 """The counter of the production profile: one count shared by every worker, in Redis.
 
-Every worker adds to one Redis hash, so a visitor is one visit whichever worker serves them, and
-counts survive a worker crash (they are in Redis, not in the worker). A flush renames the hash to
-a batch (atomic: new page views go to a fresh hash), writes the batch and its id to the database
-in one transaction, then deletes it. A batch left behind by a worker that died in between is
-written by the next flush, or only deleted when its id shows it was written already: each count
-reaches the daily rows exactly once.
+A page view costs no network round trip: the worker notes it in memory. Every flush interval the
+worker pushes its notes to Redis in one script call, which decides there, against the visitor's
+last page view seen by any worker, whether each note starts a visit, and adds the counts to one
+shared hash. So a visitor is one visit whichever worker serves them.
+
+Then the hash is renamed to a batch (atomic: new counts go to a fresh hash), the batch is written
+to the database together with its id in one transaction, and deleted. A batch left behind by a
+worker that died in between is written by the next flush, or only deleted when its id shows it was
+written already: each count reaches the daily rows exactly once. A crash of a worker loses at most
+the notes of one flush interval, as with the embedded counter.
 """
 
 import datetime
+import threading
+import time
 import uuid
 from collections import Counter
 
@@ -26,14 +32,21 @@ BATCHES = PREFIX + "batches"
 FLUSH_LOCK = PREFIX + "flush-lock"
 SALT_SECONDS = 2 * 24 * 3600
 
-# One round trip per page view: remember the visitor (sliding window) and add the counts.
-RECORD_SCRIPT = """
-local seen_before = redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'GET')
-if not seen_before then redis.call('HINCRBY', KEYS[2], ARGV[2], 1) end
-redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
-redis.call('HINCRBY', KEYS[2], ARGV[4], 1)
-if seen_before then return 0 else return 1 end
+# A worker's notes, five arguments each: visitor key, time (ms), visit, view and path fields.
+# A note starts a visit when the visitor's last page view, by any worker, is older than the window.
+PUSH_SCRIPT = """
+local window = tonumber(ARGV[1])
+for i = 2, #ARGV, 5 do
+  local seen_key, at = ARGV[i], tonumber(ARGV[i + 1])
+  local last = tonumber(redis.call('GET', seen_key) or '')
+  if not last or at - last > window then redis.call('HINCRBY', KEYS[1], ARGV[i + 2], 1) end
+  if not last or at > last then redis.call('SET', seen_key, at, 'PX', window * 2) end
+  redis.call('HINCRBY', KEYS[1], ARGV[i + 3], 1)
+  redis.call('HINCRBY', KEYS[1], ARGV[i + 4], 1)
+end
+return 0
 """
+NOTES_PER_PUSH = 500
 # Pending counts become a named batch, listed in BATCHES, in one atomic step.
 SEAL_SCRIPT = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -69,9 +82,11 @@ class RedisCounter:
     def __init__(self, url, visit_window_seconds):
         self.redis = redis.Redis.from_url(url)
         self.window_ms = int(visit_window_seconds * 1000)
-        self._record = self.redis.register_script(RECORD_SCRIPT)
+        self._push = self.redis.register_script(PUSH_SCRIPT)
         self._seal = self.redis.register_script(SEAL_SCRIPT)
         self._salts = {}
+        self._notes = []
+        self._lock = threading.Lock()
 
     def _salt_for(self, day):
         salt = self._salts.get(day)
@@ -82,23 +97,42 @@ class RedisCounter:
         return salt
 
     def record(self, site_id, day, path, ip, user_agent, now=None):
-        key = visitor_key(ip, user_agent, self._salt_for(day))
-        new_visit = self._record(
-            keys=[f"{PREFIX}seen:{key}", PENDING],
-            args=[
-                self.window_ms,
-                _field("v", site_id, day),
-                _field("p", site_id, day),
-                _field("u", site_id, day, path[:500]),
-            ],
+        """Note one page view; it is counted in Redis at the next push."""
+        at_ms = int((time.time() if now is None else now) * 1000)
+        note = (
+            f"{PREFIX}seen:{visitor_key(ip, user_agent, self._salt_for(day))}",
+            at_ms,
+            _field("v", site_id, day),
+            _field("p", site_id, day),
+            _field("u", site_id, day, path[:500]),
         )
-        return bool(new_visit)
+        with self._lock:
+            self._notes.append(note)
+
+    def push(self):
+        """Send this worker's notes to the shared count in Redis."""
+        with self._lock:
+            notes, self._notes = self._notes, []
+        sent = 0
+        try:
+            while sent < len(notes):
+                chunk = notes[sent : sent + NOTES_PER_PUSH]
+                args = [self.window_ms]
+                for note in chunk:
+                    args.extend(note)
+                self._push(keys=[PENDING], args=args)
+                sent += len(chunk)
+        except Exception:
+            with self._lock:  # Redis away: keep what was not sent for the next try
+                self._notes[:0] = notes[sent:]
+            raise
 
     def pending_visits(self, site_id):
         visits, _, _ = parse_batch(self.redis.hgetall(PENDING))
         return {day: n for (site, day), n in visits.items() if site == site_id}
 
     def flush(self):
+        self.push()
         token = uuid.uuid4().hex
         if not self.redis.set(FLUSH_LOCK, token, nx=True, px=60_000):
             return  # another worker is flushing

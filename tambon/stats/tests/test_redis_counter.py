@@ -33,15 +33,44 @@ def test_a_visitor_served_by_two_workers_is_one_visit(workers, demo_site):
     first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
     second.record(demo_site.pk, DAY, "/news/", "203.0.113.5", PHONE)
     first.flush()
+    second.flush()
     assert row(demo_site) == (1, 2)
     assert DailyPageViews.objects.get(site=demo_site, day=DAY, path="/news/").views == 1
 
 
-def test_unwritten_visits_of_all_workers_show_on_the_counter(workers, demo_site):
+def test_pushed_but_unwritten_visits_of_all_workers_show_on_the_counter(workers, demo_site):
     first, second = workers
     first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
     second.record(demo_site.pk, DAY, "/", "198.51.100.1", PHONE)
+    first.push()
+    second.push()
     assert first.pending_visits(demo_site.pk) == {DAY: 2}
+
+
+def test_page_views_apart_by_more_than_the_window_are_two_visits_across_workers(workers, demo_site):
+    first, second = workers
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000.0)
+    first.push()
+    second.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000.0 + 29 * 60)
+    second.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000.0 + 29 * 60 + 31 * 60)
+    second.flush()
+    assert row(demo_site) == (2, 3)
+
+
+def test_notes_not_sent_while_redis_is_away_are_sent_later(workers, demo_site, monkeypatch):
+    first, _ = workers
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    real_push = first._push
+
+    def redis_away(**kwargs):
+        raise redis.ConnectionError("connection refused")
+
+    monkeypatch.setattr(first, "_push", redis_away)
+    with pytest.raises(redis.ConnectionError):
+        first.flush()
+    monkeypatch.setattr(first, "_push", real_push)
+    first.flush()
+    assert row(demo_site) == (1, 1)
 
 
 def test_many_threads_on_two_workers_lose_and_double_nothing(workers, demo_site):
@@ -81,6 +110,7 @@ def test_a_batch_left_by_a_worker_that_died_before_writing_is_written_by_the_nex
 ):
     first, second = workers
     first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    first.push()
     client = redis.Redis.from_url(redis_url)
     client.rename(PENDING, f"{PREFIX}batch:orphan")  # sealed, then the worker died
     client.sadd(BATCHES, "orphan")
