@@ -47,6 +47,7 @@ end
 return 0
 """
 NOTES_PER_PUSH = 500
+FLUSH_LOCK_WAIT_SECONDS = 10
 # Pending counts become a named batch, listed in BATCHES, in one atomic step.
 SEAL_SCRIPT = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -134,17 +135,18 @@ class RedisCounter:
     def flush(self):
         self.push()
         token = uuid.uuid4().hex
-        if not self.redis.set(FLUSH_LOCK, token, nx=True, px=60_000):
-            return  # another worker is flushing
+        # Wait for a worker that is flushing (at shutdown they all do at once): what this
+        # worker just pushed may have come after that worker sealed the pending counts.
+        deadline = time.monotonic() + FLUSH_LOCK_WAIT_SECONDS
+        while not self.redis.set(FLUSH_LOCK, token, nx=True, px=60_000):
+            if time.monotonic() > deadline:
+                return  # the counts stay in Redis for the next flush
+            time.sleep(0.05)
         try:
             batch_id = uuid.uuid4().hex
             self._seal(keys=[PENDING, f"{PREFIX}batch:{batch_id}", BATCHES], args=[batch_id])
-            batch_ids = [raw.decode() for raw in self.redis.smembers(BATCHES)]
-            for pending_id in batch_ids:
-                self._write_batch(pending_id)
-            if batch_ids:
-                old = timezone.now() - FLUSHED_BATCHES_KEPT
-                FlushedBatch.objects.filter(flushed_at__lt=old).delete()
+            for raw_id in self.redis.smembers(BATCHES):
+                self._write_batch(raw_id.decode())
         finally:
             if self.redis.get(FLUSH_LOCK) == token.encode():
                 self.redis.delete(FLUSH_LOCK)
@@ -156,5 +158,7 @@ class RedisCounter:
             with transaction.atomic():
                 write_counts(visits, views, paths)
                 FlushedBatch.objects.create(pk=batch_id)
+                old = timezone.now() - FLUSHED_BATCHES_KEPT
+                FlushedBatch.objects.filter(flushed_at__lt=old).delete()
         self.redis.delete(batch_key)
         self.redis.srem(BATCHES, batch_id)

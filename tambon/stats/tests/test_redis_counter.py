@@ -2,12 +2,21 @@
 
 import datetime
 import threading
+import time
+from collections import Counter
 
 import pytest
 import redis
 
 from tambon.stats.models import DailyPageViews, DailyVisits, FlushedBatch
-from tambon.stats.redis_counter import BATCHES, PENDING, PREFIX, RedisCounter
+from tambon.stats.redis_counter import (
+    BATCHES,
+    FLUSH_LOCK,
+    PENDING,
+    PREFIX,
+    RedisCounter,
+    parse_batch,
+)
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 11, 24)
@@ -131,3 +140,33 @@ def test_a_failed_database_write_keeps_the_batch_in_redis(workers, demo_site, mo
     monkeypatch.undo()
     first.flush()
     assert row(demo_site) == (1, 1)
+
+
+def test_workers_stopping_together_write_every_page_view(workers, demo_site, monkeypatch):
+    """At shutdown every worker flushes at once; none may leave its counts behind in Redis.
+    (Threads have no database here, so the batches are collected instead of written.)"""
+    collected = Counter()
+    collected_lock = threading.Lock()
+
+    def collect(counter, batch_id):
+        batch_key = f"{PREFIX}batch:{batch_id}"
+        visits, views, _ = parse_batch(counter.redis.hgetall(batch_key))
+        with collected_lock:
+            collected["visits"] += sum(visits.values())
+            collected["views"] += sum(views.values())
+        counter.redis.delete(batch_key)
+        counter.redis.srem(BATCHES, batch_id)
+
+    monkeypatch.setattr(RedisCounter, "_write_batch", collect)
+    first, second = workers
+    for i in range(50):
+        second.record(demo_site.pk, DAY, "/", f"10.0.1.{i}", PHONE)
+    # The first worker is in the middle of its own flush: it holds the lock.
+    first.redis.set(FLUSH_LOCK, "first-worker")
+    stopping = threading.Thread(target=second.flush)
+    stopping.start()
+    time.sleep(0.3)
+    first.redis.delete(FLUSH_LOCK)  # the first worker is done
+    stopping.join(timeout=15)
+    assert (collected["visits"], collected["views"]) == (50, 50)
+    assert not first.redis.exists(PENDING)
