@@ -6,6 +6,10 @@ Keep this table as the one place where our Thai wording lives; the .po file is g
 
 TH = {
     "Site settings and shared blocks": "การตั้งค่าเว็บไซต์และบล็อกที่ใช้ร่วมกัน",
+    "visitor last seen": "เวลาที่ผู้เข้าชมเปิดหน้าล่าสุด",
+    "visitors last seen": "เวลาที่ผู้เข้าชมเปิดหน้าล่าสุด",
+    "daily salt": "ค่าสุ่มประจำวัน",
+    "daily salts": "ค่าสุ่มประจำวัน",
     "flushed batch of counts": "ชุดตัวเลขสถิติที่บันทึกแล้ว",
     "flushed batches of counts": "ชุดตัวเลขสถิติที่บันทึกแล้ว",
     "Beside the news on the home page, in the footer elsewhere": "ข้างข่าวในหน้าแรก และท้ายหน้าอื่น ๆ",

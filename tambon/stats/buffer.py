@@ -1,9 +1,15 @@
 """Counting without a database write per request.
 
-Each page view is added to an in-memory buffer; a background thread writes the buffer to the
-daily rows every TAMBON_STATS_FLUSH_SECONDS, and the process writes what is left when it exits.
-A crash loses at most one flush interval. With several worker processes each keeps its own
-buffer; every increment is written by exactly one of them, once (UPDATE ... SET n = n + k).
+A page view is a note in the worker's memory: who (a keyed, daily-salted hash of address and
+browser), when, which site, day and path. A background thread turns the notes into counts every
+TAMBON_STATS_FLUSH_SECONDS, and the process does it once more when it exits:
+
+- embedded profile (this module): in one database transaction, against the visitors' last page
+  views kept in the database for all workers, so a visitor is one visit whichever worker serves
+  them; the counts are added to the daily rows (UPDATE ... SET n = n + k);
+- production profile (redis_counter.py): the same decision in Redis.
+
+A crash loses at most one flush interval of notes; a graceful stop loses nothing.
 """
 
 import atexit
@@ -13,85 +19,129 @@ import multiprocessing.util
 import threading
 import time
 from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from .models import DailyPageViews, DailyVisits
+from .models import DailyPageViews, DailySalt, DailyVisits, VisitorSeen
 from .visitors import new_daily_salt, visitor_key
 
 logger = logging.getLogger(__name__)
 MAX_PATH_LENGTH = 500
+LOOKUP_CHUNK = 500
 
 
-class MemoryCounter:
-    """Visits and page views of this process since the last flush."""
+@dataclass(frozen=True, slots=True)
+class Note:
+    visitor: str
+    at_ms: int
+    site_id: int
+    day: datetime.date
+    path: str
+
+
+class NoteBook:
+    """The page views a worker has seen since its last flush."""
 
     def __init__(self, visit_window_seconds):
-        self.visit_window = visit_window_seconds
+        self.window_ms = int(visit_window_seconds * 1000)
         self._lock = threading.Lock()
-        self._visits = Counter()  # (site_id, day) -> visits
-        self._views = Counter()  # (site_id, day) -> page views
-        self._paths = Counter()  # (site_id, day, path) -> page views
-        self._last_seen = {}  # visitor key -> monotonic time of the last page view
-        self._salts = {}  # day -> salt; kept only in memory, dropped after two days
+        self._notes = []
+        self._salts = {}
 
-    def _salt_for(self, day):
-        salt = self._salts.get(day)
-        if salt is None:
-            salt = self._salts[day] = new_daily_salt()
-            for old_day in [d for d in self._salts if d < day - datetime.timedelta(days=1)]:
-                del self._salts[old_day]
-        return salt
+    def salt_for(self, day):
+        raise NotImplementedError
 
     def record(self, site_id, day, path, ip, user_agent, now=None):
-        """Count one page view; return True when it starts a new visit."""
-        now = time.monotonic() if now is None else now
+        salt = self._salts.get(day)
+        if salt is None:
+            salt = self._salts[day] = self.salt_for(day)
+        note = Note(
+            visitor=visitor_key(ip, user_agent, salt),
+            at_ms=int((time.time() if now is None else now) * 1000),
+            site_id=site_id,
+            day=day,
+            path=path[:MAX_PATH_LENGTH],
+        )
         with self._lock:
-            key = visitor_key(ip, user_agent, self._salt_for(day))
-            last = self._last_seen.get(key)
-            new_visit = last is None or now - last > self.visit_window
-            self._last_seen[key] = now
-            if new_visit:
-                self._visits[(site_id, day)] += 1
-            self._views[(site_id, day)] += 1
-            self._paths[(site_id, day, path[:MAX_PATH_LENGTH])] += 1
-        return new_visit
+            self._notes.append(note)
 
     def take(self):
-        """Everything counted so far, leaving the buffer empty."""
         with self._lock:
-            taken = (self._visits, self._views, self._paths)
-            self._visits, self._views, self._paths = Counter(), Counter(), Counter()
-            self._forget_finished_visits()
-        return taken
+            notes, self._notes = self._notes, []
+        return notes
 
-    def put_back(self, visits, views, paths):
+    def put_back(self, notes):
         with self._lock:
-            self._visits.update(visits)
-            self._views.update(views)
-            self._paths.update(paths)
+            self._notes[:0] = notes
+
+
+class MemoryCounter(NoteBook):
+    """The embedded profile: notes in memory, decided and written in the database."""
+
+    def salt_for(self, day):
+        salt = new_daily_salt()
+        try:
+            with transaction.atomic():
+                stored, _ = DailySalt.objects.get_or_create(day=day, defaults={"salt": salt})
+        except IntegrityError:  # another worker stored the day's salt a moment ago
+            stored = DailySalt.objects.get(day=day)
+        return bytes(stored.salt)
 
     def flush(self):
-        """Write the buffer to the daily rows; on failure keep it for the next try."""
-        visits, views, paths = self.take()
-        if not (visits or views or paths):
+        notes = self.take()
+        if not notes:
             return
         try:
-            write_counts(visits, views, paths)
+            write_notes(notes, self.window_ms)
         except Exception:
-            self.put_back(visits, views, paths)
+            self.put_back(notes)  # kept for the next try
             raise
 
     def pending_visits(self, site_id):
-        """Visits not yet written, by day: the counter adds them to what the database says."""
-        with self._lock:
-            return {day: n for (site, day), n in self._visits.items() if site == site_id}
+        """Visits are decided when written; until then the counter shows the written ones."""
+        return {}
 
-    def _forget_finished_visits(self):
-        cutoff = time.monotonic() - self.visit_window
-        self._last_seen = {k: t for k, t in self._last_seen.items() if t >= cutoff}
+
+def count_notes(notes, last_seen, window_ms):
+    """Visits, page views and page views per path of the notes, in time order. A note starts a
+    visit when the visitor's last page view (`last_seen`, updated here) is older than the window."""
+    visits, views, paths = Counter(), Counter(), Counter()
+    for note in sorted(notes, key=lambda n: n.at_ms):
+        last = last_seen.get(note.visitor)
+        if last is None or note.at_ms - last > window_ms:
+            visits[(note.site_id, note.day)] += 1
+        if last is None or note.at_ms > last:
+            last_seen[note.visitor] = note.at_ms
+        views[(note.site_id, note.day)] += 1
+        paths[(note.site_id, note.day, note.path)] += 1
+    return visits, views, paths
+
+
+def write_notes(notes, window_ms):
+    """Decide the visits against every worker's last page views, and add all counts."""
+    with transaction.atomic():
+        visitors = sorted({note.visitor for note in notes})
+        last_seen = {}
+        for start in range(0, len(visitors), LOOKUP_CHUNK):
+            chunk = visitors[start : start + LOOKUP_CHUNK]
+            last_seen.update(
+                VisitorSeen.objects.filter(visitor__in=chunk).values_list("visitor", "last_seen_ms")
+            )
+        visits, views, paths = count_notes(notes, last_seen, window_ms)
+        VisitorSeen.objects.bulk_create(
+            [VisitorSeen(visitor=v, last_seen_ms=last_seen[v]) for v in visitors],
+            update_conflicts=True,
+            unique_fields=["visitor"],
+            update_fields=["last_seen_ms"],
+        )
+        newest = max(note.at_ms for note in notes)
+        VisitorSeen.objects.filter(last_seen_ms__lt=newest - 2 * window_ms).delete()
+        oldest_day = min(note.day for note in notes) - datetime.timedelta(days=1)
+        DailySalt.objects.filter(day__lt=oldest_day).delete()
+        write_counts(visits, views, paths)
 
 
 def write_counts(visits, views, paths):
@@ -127,7 +177,7 @@ def _add(model, keys, **increments):
 
 
 class Flusher:
-    """Writes a counter's buffer to the database now and then, and once more at exit."""
+    """Writes a counter's notes to the database now and then, and once more at exit."""
 
     def __init__(self, counter, interval_seconds):
         self.counter = counter
@@ -158,7 +208,7 @@ class Flusher:
             try:
                 self.counter.flush()
             except Exception:
-                # The counter kept its counts; the next flush tries again.
+                # The counter kept its notes; the next flush tries again.
                 logger.exception("Could not write visitor counts; will try again")
 
 

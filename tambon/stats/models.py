@@ -112,3 +112,33 @@ class FlushedBatch(models.Model):
 
     def __str__(self):
         return self.id
+
+
+class VisitorSeen(models.Model):
+    """When a visitor (a keyed, daily-salted hash, never an address) last viewed a page, shared
+    by the workers of the embedded profile. Rows older than two visit windows are deleted."""
+
+    visitor = models.CharField(primary_key=True, max_length=32)
+    last_seen_ms = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("visitor last seen")
+        verbose_name_plural = _("visitors last seen")
+
+    def __str__(self):
+        return self.visitor
+
+
+class DailySalt(models.Model):
+    """The random salt of the visitor hash for one Bangkok day, shared by the workers.
+    Deleted after two days, so a hash cannot be linked to another day's."""
+
+    day = models.DateField(primary_key=True)
+    salt = models.BinaryField(max_length=16)
+
+    class Meta:
+        verbose_name = _("daily salt")
+        verbose_name_plural = _("daily salts")
+
+    def __str__(self):
+        return str(self.day)

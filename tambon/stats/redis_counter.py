@@ -13,7 +13,6 @@ the notes of one flush interval, as with the embedded counter.
 """
 
 import datetime
-import threading
 import time
 import uuid
 from collections import Counter
@@ -22,9 +21,9 @@ import redis
 from django.db import transaction
 from django.utils import timezone
 
-from .buffer import write_counts
+from .buffer import NoteBook, write_counts
 from .models import FlushedBatch
-from .visitors import new_daily_salt, visitor_key
+from .visitors import new_daily_salt
 
 PREFIX = "tambon:stats:"
 PENDING = PREFIX + "pending"
@@ -79,53 +78,38 @@ def parse_batch(fields):
     return visits, views, paths
 
 
-class RedisCounter:
+class RedisCounter(NoteBook):
     def __init__(self, url, visit_window_seconds):
+        super().__init__(visit_window_seconds)
         self.redis = redis.Redis.from_url(url)
-        self.window_ms = int(visit_window_seconds * 1000)
         self._push = self.redis.register_script(PUSH_SCRIPT)
         self._seal = self.redis.register_script(SEAL_SCRIPT)
-        self._salts = {}
-        self._notes = []
-        self._lock = threading.Lock()
 
-    def _salt_for(self, day):
-        salt = self._salts.get(day)
-        if salt is None:
-            key = f"{PREFIX}salt:{day.isoformat()}"
-            self.redis.set(key, new_daily_salt(), nx=True, ex=SALT_SECONDS)
-            salt = self._salts[day] = self.redis.get(key)
-        return salt
-
-    def record(self, site_id, day, path, ip, user_agent, now=None):
-        """Note one page view; it is counted in Redis at the next push."""
-        at_ms = int((time.time() if now is None else now) * 1000)
-        note = (
-            f"{PREFIX}seen:{visitor_key(ip, user_agent, self._salt_for(day))}",
-            at_ms,
-            _field("v", site_id, day),
-            _field("p", site_id, day),
-            _field("u", site_id, day, path[:500]),
-        )
-        with self._lock:
-            self._notes.append(note)
+    def salt_for(self, day):
+        key = f"{PREFIX}salt:{day.isoformat()}"
+        self.redis.set(key, new_daily_salt(), nx=True, ex=SALT_SECONDS)
+        return self.redis.get(key)
 
     def push(self):
         """Send this worker's notes to the shared count in Redis."""
-        with self._lock:
-            notes, self._notes = self._notes, []
+        notes = self.take()
         sent = 0
         try:
             while sent < len(notes):
                 chunk = notes[sent : sent + NOTES_PER_PUSH]
                 args = [self.window_ms]
                 for note in chunk:
-                    args.extend(note)
+                    args += [
+                        f"{PREFIX}seen:{note.visitor}",
+                        note.at_ms,
+                        _field("v", note.site_id, note.day),
+                        _field("p", note.site_id, note.day),
+                        _field("u", note.site_id, note.day, note.path),
+                    ]
                 self._push(keys=[PENDING], args=args)
                 sent += len(chunk)
         except Exception:
-            with self._lock:  # Redis away: keep what was not sent for the next try
-                self._notes[:0] = notes[sent:]
+            self.put_back(notes[sent:])  # Redis away: kept for the next try
             raise
 
     def pending_visits(self, site_id):

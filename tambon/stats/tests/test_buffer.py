@@ -9,79 +9,122 @@ from collections import Counter
 
 import pytest
 
-from tambon.stats.buffer import Flusher, MemoryCounter, write_counts
-from tambon.stats.models import DailyPageViews, DailyVisits
+from tambon.stats.buffer import Flusher, MemoryCounter, Note, count_notes, write_counts
+from tambon.stats.models import DailyPageViews, DailyVisits, VisitorSeen
 
 DAY = datetime.date(2026, 11, 24)
 WINDOW = 30 * 60
+WINDOW_MS = WINDOW * 1000
 PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
 
 
+def note(visitor, minute, day=DAY, path="/"):
+    return Note(visitor=visitor, at_ms=int(minute * 60_000), site_id=1, day=day, path=path)
+
+
 def test_page_views_within_the_window_are_one_visit():
-    counter = MemoryCounter(WINDOW)
-    for minute in range(0, 60, 10):  # every 10 minutes for an hour: never a 30-minute gap
-        counter.record(1, DAY, "/", "203.0.113.5", PHONE, now=minute * 60)
-    visits, views, _ = counter.take()
+    # every 10 minutes for an hour: never a 30-minute gap
+    notes = [note("a", minute) for minute in range(0, 60, 10)]
+    visits, views, _ = count_notes(notes, {}, WINDOW_MS)
     assert visits[(1, DAY)] == 1
     assert views[(1, DAY)] == 6
 
 
 def test_a_gap_longer_than_the_window_starts_a_new_visit():
-    counter = MemoryCounter(WINDOW)
-    counter.record(1, DAY, "/", "203.0.113.5", PHONE, now=0)
-    counter.record(1, DAY, "/", "203.0.113.5", PHONE, now=WINDOW + 1)
-    assert counter.take()[0][(1, DAY)] == 2
+    visits, _, _ = count_notes([note("a", 0), note("a", 31)], {}, WINDOW_MS)
+    assert visits[(1, DAY)] == 2
 
 
-def test_two_browsers_behind_one_address_are_two_visitors():
-    counter = MemoryCounter(WINDOW)
-    counter.record(1, DAY, "/", "203.0.113.5", PHONE, now=0)
-    counter.record(1, DAY, "/", "203.0.113.5", "Mozilla/5.0 (Windows NT 10.0) Firefox/128", now=1)
-    assert counter.take()[0][(1, DAY)] == 2
-
-
-def test_a_new_day_is_a_new_visit():
-    counter = MemoryCounter(WINDOW)
-    counter.record(1, DAY, "/", "203.0.113.5", PHONE, now=0)
-    counter.record(1, DAY + datetime.timedelta(days=1), "/", "203.0.113.5", PHONE, now=60)
-    visits = counter.take()[0]
+def test_notes_are_taken_in_time_order_whatever_order_they_arrive_in():
+    visits, _, _ = count_notes([note("a", 40), note("a", 0), note("a", 20)], {}, WINDOW_MS)
     assert visits[(1, DAY)] == 1
-    assert visits[(1, DAY + datetime.timedelta(days=1))] == 1
 
 
-def test_the_raw_address_is_kept_nowhere_in_the_counter():
-    counter = MemoryCounter(WINDOW)
-    counter.record(1, DAY, "/", "198.51.100.77", PHONE, now=0)
-    state = repr(vars(counter))
-    assert "198.51.100.77" not in state
-    assert "198,51,100,77" not in state
+def test_a_visitor_seen_recently_by_another_worker_is_not_a_new_visit():
+    last_seen = {"a": 10 * 60_000}  # what the database says another worker saw
+    visits, views, _ = count_notes([note("a", 25)], last_seen, WINDOW_MS)
+    assert visits[(1, DAY)] == 0
+    assert views[(1, DAY)] == 1
+    assert last_seen["a"] == 25 * 60_000
 
 
 def test_pages_are_counted_per_path():
-    counter = MemoryCounter(WINDOW)
-    for path in ["/", "/news/", "/"]:
-        counter.record(1, DAY, path, "203.0.113.5", PHONE, now=0)
-    paths = counter.take()[2]
+    notes = [note("a", 0, path="/"), note("a", 1, path="/news/"), note("b", 2, path="/")]
+    _, _, paths = count_notes(notes, {}, WINDOW_MS)
     assert paths[(1, DAY, "/")] == 2
     assert paths[(1, DAY, "/news/")] == 1
 
 
-def test_many_threads_lose_and_double_nothing():
+@pytest.fixture
+def today(demo_site):
+    DailyVisits.objects.filter(site=demo_site, day=DAY).delete()
+    DailyPageViews.objects.filter(site=demo_site, day=DAY).delete()
+
+    def row():
+        found = DailyVisits.objects.filter(site=demo_site, day=DAY).first()
+        return (found.visits, found.page_views) if found else (0, 0)
+
+    return row
+
+
+@pytest.mark.django_db
+def test_two_browsers_behind_one_address_are_two_visitors(demo_site, today):
     counter = MemoryCounter(WINDOW)
+    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", "Mozilla/5.0 (Windows NT 10.0) Firefox")
+    counter.flush()
+    assert today() == (2, 2)
+
+
+@pytest.mark.django_db
+def test_a_visitor_served_by_two_workers_is_one_visit(demo_site, today):
+    first, second = MemoryCounter(WINDOW), MemoryCounter(WINDOW)
+    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    second.record(demo_site.pk, DAY, "/news/", "203.0.113.5", PHONE)
+    first.flush()
+    second.flush()
+    assert today() == (1, 2)
+
+
+@pytest.mark.django_db
+def test_a_new_day_is_a_new_visit(demo_site):
+    counter = MemoryCounter(WINDOW)
+    tomorrow = DAY + datetime.timedelta(days=1)
+    DailyVisits.objects.filter(site=demo_site, day__in=[DAY, tomorrow]).delete()
+    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000)
+    counter.record(demo_site.pk, tomorrow, "/", "203.0.113.5", PHONE, now=1060)
+    counter.flush()
+    assert DailyVisits.objects.get(site=demo_site, day=DAY).visits == 1
+    assert DailyVisits.objects.get(site=demo_site, day=tomorrow).visits == 1
+
+
+@pytest.mark.django_db
+def test_the_raw_address_is_kept_nowhere(demo_site, today):
+    counter = MemoryCounter(WINDOW)
+    counter.record(demo_site.pk, DAY, "/", "198.51.100.77", PHONE)
+    assert "198.51.100.77" not in repr(vars(counter))
+    counter.flush()
+    stored = repr(list(VisitorSeen.objects.values_list()))
+    assert "198.51.100.77" not in stored
+
+
+@pytest.mark.django_db
+def test_many_threads_lose_and_double_nothing(demo_site, today):
+    counter = MemoryCounter(WINDOW)
+    counter._salts[DAY] = counter.salt_for(DAY)  # from the database: fetched before the threads
     threads_count, per_thread = 8, 2000
 
     def visit(thread):
         for i in range(per_thread):
-            counter.record(1, DAY, "/", f"10.0.{thread}.{i % 50}", PHONE)
+            counter.record(demo_site.pk, DAY, "/", f"10.0.{thread}.{i % 50}", PHONE)
 
     threads = [threading.Thread(target=visit, args=(t,)) for t in range(threads_count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    visits, views, _ = counter.take()
-    assert views[(1, DAY)] == threads_count * per_thread
-    assert visits[(1, DAY)] == threads_count * 50
+    counter.flush()
+    assert today() == (threads_count * 50, threads_count * per_thread)
 
 
 @pytest.mark.django_db
@@ -98,34 +141,37 @@ def test_writing_adds_to_the_rows_already_there(demo_site):
 
 
 @pytest.mark.django_db
-def test_a_failed_write_keeps_the_counts_for_the_next_flush(demo_site, monkeypatch):
+def test_a_failed_write_keeps_the_notes_for_the_next_flush(demo_site, today, monkeypatch):
     counter = MemoryCounter(WINDOW)
-    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=0)
-    flusher = Flusher(counter, interval_seconds=60)
+    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
 
     def database_down(*args):
         raise RuntimeError("database is locked")
 
-    monkeypatch.setattr("tambon.stats.buffer.write_counts", database_down)
-    flusher.flush()
-    assert counter.pending_visits(demo_site.pk) == {DAY: 1}
+    monkeypatch.setattr("tambon.stats.buffer.write_notes", database_down)
+    Flusher(counter, interval_seconds=60).flush()  # logs, keeps the notes
+    monkeypatch.undo()
+    counter.flush()
+    assert today() == (1, 1)
 
 
-def test_the_flusher_writes_within_its_interval_without_being_asked(monkeypatch):
-    """A crash loses at most one flush interval: the thread writes on its own."""
-    written = []
-    monkeypatch.setattr("tambon.stats.buffer.write_counts", lambda *counts: written.append(counts))
-    counter = MemoryCounter(WINDOW)
+def test_the_flusher_writes_within_its_interval_without_being_asked():
+    """A crash loses at most one flush interval: the thread flushes on its own."""
+
+    class Counting:
+        flushes = 0
+
+        def flush(self):
+            self.flushes += 1
+
+    counter = Counting()
     flusher = Flusher(counter, interval_seconds=0.2)
     flusher.start()
-    counter.record(1, DAY, "/", "203.0.113.5", PHONE)
     deadline = time.monotonic() + 5
-    while not written and time.monotonic() < deadline:
+    while counter.flushes == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
     flusher._stop.set()
-    assert written, "nothing was written within 5 s"
-    visits, views, _ = written[0]
-    assert (visits[(1, DAY)], views[(1, DAY)]) == (1, 1)
+    assert counter.flushes >= 1, "no flush within 5 s"
 
 
 def test_a_process_that_exits_normally_writes_what_it_counted(tmp_path):
