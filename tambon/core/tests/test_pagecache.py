@@ -177,3 +177,24 @@ def test_pages_cached_in_redis_are_shared_and_purged_for_every_worker(
     _, headers, body = get(other_worker)
     assert "X-Cache" not in headers
     assert "054-888-888" in body
+
+
+def test_unpublishing_a_page_drops_the_cached_pages(app):
+    _, _, body = get(app, "/news/")
+    assert "ประชาสัมพันธ์การชำระภาษี" in body
+    NewsPage.objects.get(slug="tax-payment-2570").unpublish()
+    _, headers, body = get(app, "/news/")
+    assert "X-Cache" not in headers
+    assert "ประชาสัมพันธ์การชำระภาษี" not in body
+
+
+def test_moving_a_page_drops_the_cached_pages(app, home):
+    from tambon.pages.models import StandardPage
+
+    get(app, "/sitemap/")
+    about = StandardPage.objects.get(slug="about")
+    privacy = StandardPage.objects.get(slug="privacy")
+    privacy.move(about, pos="last-child")
+    _, headers, body = get(app, "/sitemap/")
+    assert "X-Cache" not in headers
+    assert 'href="/about/privacy/"' in body

@@ -99,3 +99,29 @@ def test_the_counter_uses_the_fiscal_year_when_the_setting_says_so(demo_site):
 def test_filling_the_counter_keeps_content_length_true(client):
     response = client.get("/", **BROWSER)
     assert int(response["Content-Length"]) == len(response.content)
+
+
+@pytest.mark.parametrize(
+    "placement,on_home_beside_news,in_footer_on_home,in_footer_elsewhere",
+    [
+        ("home_and_footer", True, False, True),
+        ("footer", False, True, True),
+        ("home", True, False, False),
+        ("hidden", False, False, False),
+    ],
+)
+def test_the_counter_stands_where_the_setting_says(
+    client, demo_site, placement, on_home_beside_news, in_footer_on_home, in_footer_elsewhere
+):
+    from bs4 import BeautifulSoup
+
+    from tambon.stats.models import VisitorCounterSettings
+
+    settings = VisitorCounterSettings.objects.get(site=demo_site)
+    settings.placement = placement
+    settings.save()
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    other = BeautifulSoup(client.get("/contact/").content, "html.parser")
+    assert bool(home.select(".home-columns__side .counter")) is on_home_beside_news
+    assert bool(home.select("footer .counter")) is in_footer_on_home
+    assert bool(other.select("footer .counter")) is in_footer_elsewhere
