@@ -29,6 +29,7 @@ install-test: install $(VENV)/.test-installed
 	test -x /usr/bin/chromium || ./scripts/ensure-debian-packages chromium
 	command -v npm >/dev/null || ./scripts/ensure-debian-packages nodejs npm
 	command -v redis-server >/dev/null || ./scripts/ensure-debian-packages redis-server
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ./scripts/ensure-debian-packages postgresql
 	$(MAKE) e2e/node_modules/.installed
 
 messages:
@@ -41,8 +42,10 @@ run: install messages
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: install what the tests need, run the quality gates and the whole suite
+## (unit and browser tests on SQLite, then the unit tests again on a real PostgreSQL)
 test: install-test messages checks
 	$(PY) -m pytest
+	./scripts/with-postgres $(PY) -m pytest tambon
 
 lint:
 	$(VENV)/bin/ruff format --check .

@@ -5,6 +5,8 @@ import sys
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpResponse
 
 from tambon.core.models import OrganizationSettings
@@ -19,8 +21,14 @@ PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
 
 @pytest.fixture
 def app(demo_site):
+    # As Django's test client does: keep the test's database connection (and its transaction)
+    # open across the requests this WSGI application handles.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     purge()
-    return CachedPageApplication(WSGIHandler(), on_hit=serve_cached_page)
+    yield CachedPageApplication(WSGIHandler(), on_hit=serve_cached_page)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def get(app, path="/", ip="203.0.113.5", cookie="", method="GET"):
