@@ -72,6 +72,13 @@ class DayRow:
         """24/11/2569"""
         return format_thai_date(self.day, "short")
 
+    # What the figures table shows and puts in <time datetime>.
+    label = thai_date
+
+    @property
+    def machine_date(self) -> str:
+        return self.day.isoformat()
+
 
 @dataclass(frozen=True)
 class MonthRow:
@@ -83,6 +90,12 @@ class MonthRow:
     def thai_label(self) -> str:
         """พ.ย. 2569"""
         return thai_month_label(self.month)
+
+    label = thai_label
+
+    @property
+    def machine_date(self) -> str:
+        return self.month.strftime("%Y-%m")
 
 
 def thai_month_label(month: datetime.date) -> str:
