@@ -92,6 +92,7 @@ def _server_env(tmp: Path) -> dict[str, str]:
             "TAMBON_STATIC_ROOT": str(tmp / "static"),
             "TAMBON_MEDIA_ROOT": str(tmp / "media"),
             "TAMBON_SERVE_MEDIA": "1",
+            "TAMBON_PAGE_CACHE_GENERATION_FILE": str(tmp / "page-cache-generation"),
             "PYTHONUNBUFFERED": "1",
         }
     )
