@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.utils import timezone
 
+from tambon.core.addresses import client_ip
 from tambon.thai.dates import to_bangkok_date
 
 from .buffer import get_counter
 from .counter import MARKER_BYTES, fill_counter
 from .rules import is_countable_request
-from .visitors import client_ip
 
 
 def count_page_view(environ, site_id, now=None):

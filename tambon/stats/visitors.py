@@ -12,18 +12,6 @@ import os
 from django.conf import settings
 
 
-def client_ip(environ):
-    """The visitor's address. Behind N trusted proxies, the N-th address from the right of
-    X-Forwarded-For is the one the outermost proxy saw."""
-    hops = getattr(settings, "TAMBON_TRUSTED_PROXY_HOPS", 0)
-    if hops:
-        forwarded = [a.strip() for a in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return environ.get("REMOTE_ADDR", "")
-
-
 @functools.lru_cache(maxsize=4)
 def _key_for(secret_key):
     return hashlib.sha256(b"tambon-visitor-counter:" + secret_key.encode()).digest()
