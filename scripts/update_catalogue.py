@@ -12,6 +12,7 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).parent))
 from th_translations import TH  # noqa: E402
+from th_wagtail_admin import WAGTAIL_ADMIN_TH  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PO_FILE = ROOT / "tambon" / "locale" / "th" / "LC_MESSAGES" / "django.po"
@@ -56,6 +57,11 @@ for entry in catalogue:
         entry.msgstr = thai
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
+# Thai for Wagtail's own admin strings: not in our code, so makemessages does not keep them.
+ours = {entry.msgid for entry in catalogue}
+for msgid, thai in WAGTAIL_ADMIN_TH.items():
+    if msgid not in ours:
+        catalogue.append(polib.POEntry(msgid=msgid, msgstr=thai, comment="Wagtail admin"))
 catalogue.save(str(PO_FILE))
 for msgid in missing:
     print("no Thai yet:", msgid)

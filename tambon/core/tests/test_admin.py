@@ -1,5 +1,7 @@
 """The clerk's side: the Thai admin opens, and what the clerk edits shows on the site."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
@@ -76,3 +78,15 @@ def test_clerk_changes_a_quick_link_and_the_home_page_shows_it(clerk_client, cli
     assert 'href="tel:054000000"' in page
     assert "แจ้งซ่อมไฟฟ้าสาธารณะ" in page
     assert HomePage.objects.get(pk=home.pk).quick_links[0].value["label"] == "แจ้งซ่อมไฟฟ้าสาธารณะ"
+
+
+def test_the_admin_speaks_our_thai_for_wagtails_own_words(clerk_client):
+    """Wagtail's catalogue calls Pages "หลายหน้า"; ours, read first, says "หน้าเว็บ"."""
+    dashboard = clerk_client.get("/admin/").content.decode()
+    # The menu reaches the page as JSON, where Thai letters are \u escapes.
+    assert json.dumps("หน้าเว็บ")[1:-1] in dashboard
+    assert json.dumps("หลายหน้า")[1:-1] not in dashboard
+    page = Page.objects.filter(content_type__model="newspage").first()
+    editor = clerk_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "เผยแพร่" in editor
+    assert "ดูถ่ายทอดสด" not in editor
