@@ -6,6 +6,9 @@ Keep this table as the one place where our Thai wording lives; the .po file is g
 
 TH = {
     "Site settings and shared blocks": "การตั้งค่าเว็บไซต์และบล็อกที่ใช้ร่วมกัน",
+    "Too many attempts": "ลองเข้าสู่ระบบหลายครั้งเกินไป",
+    "The password was wrong too many times. Wait %(minutes)s minutes and try again, or ask the site's administrator to reset your password.": "กรอกรหัสผ่านผิดหลายครั้งเกินไป โปรดรอ %(minutes)s นาทีแล้วลองใหม่ หรือขอให้ผู้ดูแลระบบตั้งรหัสผ่านใหม่ให้",
+    "Back to the sign-in page": "กลับไปหน้าเข้าสู่ระบบ",
     "visitor last seen": "เวลาที่ผู้เข้าชมเปิดหน้าล่าสุด",
     "visitors last seen": "เวลาที่ผู้เข้าชมเปิดหน้าล่าสุด",
     "daily salt": "ค่าสุ่มประจำวัน",

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site settings and shared blocks")
 
     def ready(self):
+        from . import throttle  # noqa: F401  (connects the sign-in failure counters)
         from .pagecache import connect_purge_signals
 
         connect_purge_signals()

@@ -1,0 +1,74 @@
+"""Throttled staff logins: after too many wrong passwords for one account from one address, that
+pair must wait, and is told so in Thai. Counts live in the default cache: Redis in the production
+profile, so all workers share them; in the embedded profile each worker counts on its own, so the
+limit is per worker. The account and address are kept only as a keyed hash.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.cache import cache
+from django.dispatch import receiver
+from django.shortcuts import render
+
+from .addresses import client_ip
+
+LOGIN_PATHS = ("/admin/login/",)
+
+
+def _limit():
+    return getattr(settings, "TAMBON_LOGIN_ATTEMPTS", 5)
+
+
+def _window_seconds():
+    return getattr(settings, "TAMBON_LOGIN_LOCKOUT_MINUTES", 15) * 60
+
+
+def _key(username, environ):
+    who = f"{(username or '').strip().lower()}\n{client_ip(environ)}\n{settings.SECRET_KEY}"
+    return "tambon:login-failures:" + hashlib.sha256(who.encode()).hexdigest()
+
+
+def failures(username, environ):
+    return cache.get(_key(username, environ), 0)
+
+
+@receiver(user_login_failed)
+def count_failure(sender, credentials, request=None, **kwargs):
+    if request is None:
+        return
+    key = _key(credentials.get("username"), request.META)
+    cache.add(key, 0, timeout=_window_seconds())
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=_window_seconds())
+
+
+@receiver(user_logged_in)
+def forget_failures(sender, request, user, **kwargs):
+    if request is not None:
+        cache.delete(_key(user.get_username(), request.META))
+
+
+class LoginThrottleMiddleware:
+    """Refuses a login POST, before the password is even checked, while its account and
+    address are locked out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path in LOGIN_PATHS:
+            username = request.POST.get("username", "")
+            if failures(username, request.META) >= _limit():
+                response = render(
+                    request,
+                    "core/login_throttled.html",
+                    {"minutes": _window_seconds() // 60},
+                    status=429,
+                )
+                response["Retry-After"] = str(_window_seconds())
+                return response
+        return self.get_response(request)
