@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "tambon.pages",
     "tambon.people",
     "tambon.stats",
+    "tambon.infocenter",
     "tambon.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -59,6 +59,7 @@ class HomePage(BasePage):
         "pages.ContactPage",
         "pages.SitemapPage",
         "people.PeopleIndexPage",
+        "infocenter.ItaYearPage",
     ]
 
     class Meta:

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InfocenterConfig(AppConfig):
+    name = "tambon.infocenter"
+    label = "infocenter"
+    verbose_name = _("Information center and ITA")

@@ -1,0 +1,52 @@
+"""The public ITA page that the NACC assessor opens: every item of a year and its evidence."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from tambon.pages.models import BasePage
+
+from .ita import ItaEvidence, ItaItem
+
+
+class ItaYearPage(BasePage):
+    """Lists the indicators and items of one ITA fiscal year with links to their evidence."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    year = models.ForeignKey(
+        "infocenter.ItaYear",
+        verbose_name=_("ITA fiscal year"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("year")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ITA page")
+        verbose_name_plural = _("ITA pages")
+
+    def items(self):
+        """The items of the year with their indicator, year and evidence: two queries."""
+        evidence = ItaEvidence.objects.select_related("page", "document").order_by("sort_order")
+        return (
+            ItaItem.objects.filter(year_id=self.year_id)
+            .select_related("indicator", "year")
+            .order_by("indicator__sort_order", "indicator__code", "sort_order", "code")
+            .prefetch_related(Prefetch("evidence", queryset=evidence))
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        indicators = {}
+        year = None
+        for item in self.items():
+            year = item.year
+            item.links = [(evidence, evidence.get_url(request)) for evidence in item.evidence.all()]
+            indicators.setdefault(item.indicator, []).append(item)
+        context["ita_year"] = year or self.year
+        context["ita_indicators"] = list(indicators.items())
+        return context

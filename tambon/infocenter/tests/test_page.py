@@ -1,0 +1,91 @@
+import pytest
+from django.utils.html import escape
+from wagtail.models import Page
+
+from tambon.infocenter.loading import link_demo_evidence
+from tambon.infocenter.models import ItaEvidence, ItaItem, ItaYear, ItaYearPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ita_page(ita_items, home, demo_site):
+    link_demo_evidence(demo_site)
+    year = ItaYear.objects.get(fiscal_year=2568)
+    year.eit_url = "https://itas.nacc.go.th/go/eit/example"
+    year.save()
+    page = ItaYearPage(title="ITA 2568", slug="ita-2568", intro="การประเมิน ITA", year=year)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_demo_evidence_links_the_pages_the_demo_has(ita_items, demo_site):
+    added = link_demo_evidence(demo_site)
+
+    o2 = ItaItem.objects.of_year(2568).get(code="O2")
+    assert [e.page.slug for e in o2.evidence.order_by("sort_order")] == [
+        "mayor",
+        "deputy-mayor-1",
+        "deputy-mayor-2",
+    ]
+    assert ItaItem.objects.of_year(2568).get(code="O18").evidence.get().page.slug == (
+        "anti-corruption"
+    )
+    assert added == ItaEvidence.objects.count()
+    assert link_demo_evidence(demo_site) == 0
+
+
+def test_demo_evidence_skips_missing_pages(ita_items, demo_site, home):
+    Page.objects.descendant_of(home).get(slug="contact").delete()
+
+    link_demo_evidence(demo_site)
+
+    assert not ItaItem.objects.of_year(2568).get(code="O3").evidence.exists()
+
+
+def test_ita_page_shows_every_item_with_its_title(client, ita_page):
+    html = client.get(ita_page.url).content.decode()
+
+    for item in ItaItem.objects.of_year(2568):
+        assert f'<th scope="row">{item.code}</th>' in html
+        assert f"<td>{escape(item.title)}</td>" in html
+    assert "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตประจำปี" in html
+    assert "<h2" in html and "การเปิดเผยข้อมูล: ข้อมูลพื้นฐาน" in html
+
+
+def test_ita_page_links_the_evidence_of_o2(client, ita_page):
+    html = client.get(ita_page.url).content.decode()
+
+    mayor = Page.objects.get(slug="mayor")
+    assert f'href="{mayor.url}"' in html
+    assert mayor.title in html
+
+
+def test_ita_page_says_no_evidence_yet_for_an_item_without_any(client, ita_page):
+    html = client.get(ita_page.url).content.decode()
+
+    row = html.split('<tr id="ita-o19">')[1].split("</tr>")[0]
+    assert "ยังไม่มีข้อมูล" in row
+
+
+def test_ita_page_links_external_evidence_and_surveys_with_noopener(client, ita_page):
+    item = ItaItem.objects.of_year(2568).get(code="O10")
+    ItaEvidence.objects.create(
+        item=item, kind="url", external_url="https://eservice.example.org/", label="บริการออนไลน์"
+    )
+
+    html = client.get(ita_page.url).content.decode()
+
+    assert '<a href="https://eservice.example.org/" rel="noopener">บริการออนไลน์</a>' in html
+    assert 'href="https://itas.nacc.go.th/go/eit/example" rel="noopener"' in html
+    assert "IIT" not in html.split("<h1>")[1].split("9.1")[0]
+
+
+def test_ita_page_renders_within_ten_queries(client, ita_page, django_assert_max_num_queries):
+    client.get(ita_page.url)  # the menu, header and footer fragments are remembered after this
+
+    with django_assert_max_num_queries(10):
+        response = client.get(ita_page.url + "?again=1")
+
+    assert response.status_code == 200
