@@ -11,9 +11,7 @@ not `stats.view_dailyvisits`, and giving it to them would need a data migration,
 deliberately asks for admin access only: visit counts are not confidential inside the office.
 """
 
-import csv
 import datetime
-import io
 import math
 import re
 from dataclasses import dataclass
@@ -26,11 +24,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from tambon.core.exports import csv_download, fill_sheet, workbook_download
 from tambon.thai import fiscal
 from tambon.thai.dates import MIN_BUDDHIST_YEAR, THAI_MONTHS_ABBR, buddhist_year, format_thai_date
 from tambon.thai.digits import format_number
@@ -404,9 +402,6 @@ def monthly_chart(rows: list[MonthRow]) -> BarChart:
 
 # --- Downloads ------------------------------------------------------------------------------
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def export_filename(start: datetime.date, end: datetime.date, extension: str) -> str:
     """visits-2026-08-26-2026-11-23.csv"""
@@ -421,38 +416,20 @@ def monthly_headings():
     return [_("Month"), _("Month (Thai)"), _("Visits"), _("Page views")]
 
 
-def _attachment(content, content_type, filename):
-    return HttpResponse(
-        content,
-        content_type=content_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+def csv_response(rows: list[DayRow], start, end) -> HttpResponse:
+    return csv_download(
+        export_filename(start, end, "csv"),
+        daily_headings(),
+        [[row.day.isoformat(), row.thai_date, row.visits, row.page_views] for row in rows],
     )
 
 
-def csv_response(rows: list[DayRow], start, end) -> HttpResponse:
-    """UTF-8 with a byte order mark: without it Excel reads the Thai as Windows-874 garbage."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(daily_headings())
-    for row in rows:
-        writer.writerow([row.day.isoformat(), row.thai_date, row.visits, row.page_views])
-    content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
-    return _attachment(content, CSV_CONTENT_TYPE, export_filename(start, end, "csv"))
-
-
 def _fill_sheet(sheet, headings, rows, date_format):
-    sheet.append(headings)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for values in rows:
-        sheet.append(values)
+    fill_sheet(sheet, headings, rows, widths=(14, 16, 14, 16))
     for row in sheet.iter_rows(min_row=2):
         row[0].number_format = date_format
         row[2].number_format = "#,##0"
         row[3].number_format = "#,##0"
-    for letter, width in zip("ABCD", (14, 16, 14, 16), strict=True):
-        sheet.column_dimensions[letter].width = width
 
 
 def xlsx_response(rows: list[DayRow], months: list[MonthRow], start, end) -> HttpResponse:
@@ -473,9 +450,7 @@ def xlsx_response(rows: list[DayRow], months: list[MonthRow], start, end) -> Htt
         [[row.month, row.thai_label, row.visits, row.page_views] for row in months],
         "yyyy-mm",
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _attachment(buffer.getvalue(), XLSX_CONTENT_TYPE, export_filename(start, end, "xlsx"))
+    return workbook_download(workbook, export_filename(start, end, "xlsx"))
 
 
 # --- The admin view -------------------------------------------------------------------------

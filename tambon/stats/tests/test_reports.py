@@ -17,6 +17,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Site
 
+from tambon.core.exports import XLSX_CONTENT_TYPE
 from tambon.stats import reports
 from tambon.stats.models import DailyPageViews, DailyVisits
 
@@ -339,7 +340,7 @@ def test_xlsx_holds_the_days_and_24_months_as_numbers(clerk_client):
         REPORT_URL, {"export": "xlsx", "start": "2026-10-31", "end": "2026-11-01"}
     )
     assert response.status_code == 200
-    assert response["Content-Type"] == reports.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
     assert (
         response["Content-Disposition"]
         == 'attachment; filename="visits-2026-10-31-2026-11-01.xlsx"'
