@@ -14,6 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from tambon.core.blocks import BodyStreamBlock, CaptionedImageBlock, DocumentItemBlock
+from tambon.thai.fiscal import fiscal_year_bounds
 
 from .base import BasePage
 
@@ -56,7 +57,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .select_related("cover_image")
         )
 
-    def render_listing(self, request, posts, *, category=None, tag=None):
+    def render_listing(self, request, posts, *, category=None, tag=None, fiscal_year=None):
         paginator = Paginator(posts, NEWS_PER_PAGE)
         page_number = request.GET.get("page") or 1
         try:
@@ -70,6 +71,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "categories": NewsCategory.choices,
                 "current_category": category,
                 "current_tag": tag,
+                "fiscal_year": fiscal_year,
             },
         )
 
@@ -92,8 +94,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             request, self.news().in_category(category), category=NewsCategory(category)
         )
 
+    @path("fiscal-year/<int:year>/")
+    def news_of_fiscal_year(self, request, year):
+        # One address per fiscal year: what the ITA assessor opens for "news of this year".
+        try:
+            first, last = fiscal_year_bounds(year)
+        except ValueError:
+            raise Http404 from None
+        posts = self.news().filter(date__range=(first, last))
+        return self.render_listing(request, posts, fiscal_year=year)
+
     def category_url(self, category):
         return self.url + self.reverse_subpage("news_in_category", args=[category])
+
+    @staticmethod
+    def fiscal_year_subpath(year):
+        return f"fiscal-year/{year}/"
 
 
 class NewsPageTag(TaggedItemBase):
