@@ -11,6 +11,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from tambon.core.models import FooterSettings, OrganizationSettings
+from tambon.infocenter.ita.demo import ensure_ita
 from tambon.pages.models import (
     ContactPage,
     HomePage,
@@ -300,4 +301,6 @@ def build_demo_site(today):
     ensure_quick_links(home, pages, people, news, org)
     ensure_footer(site, pages, sitemap)
     ensure_visitor_history(site, today)
+    # Last: the ITA evidence is found among everything built above.
+    ensure_ita(site, home)
     return site

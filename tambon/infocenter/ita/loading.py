@@ -2,7 +2,7 @@
 year. Every loader looks before it writes: an existing year's items are never changed or deleted.
 
 CSV format (UTF-8, first line is the header): indicator_code, indicator_title, code, title,
-needs_current_year (yes/no), required_elements, and optionally guide.
+needs_current_year (yes/no), required_elements, and optionally guide and topic (see ita/topics.py).
 """
 
 import csv
@@ -12,11 +12,11 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from .models import EvidenceKind, ItaEvidence, ItaIndicator, ItaItem, ItaYear
+from ..models import ItaIndicator, ItaItem, ItaYear
+from .topics import ItaTopic
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Fiscal year -> the file of its items. FY 2565 used the list of FY 2564 unchanged.
 BUILT_IN_YEARS = {2564: "ita_2564.csv", 2565: "ita_2564.csv", 2568: "ita_2568.csv"}
 REQUIRED_COLUMNS = ["indicator_code", "indicator_title", "code", "title", "needs_current_year"]
@@ -42,6 +42,7 @@ class ItemRow:
     needs_current_year: bool
     required_elements: str = ""
     guide: str = ""
+    topic: str = ""
 
 
 def year_title(fiscal_year):
@@ -100,6 +101,12 @@ def read_rows(path):
             row_problems.append(
                 _("Row %(row)s: needs_current_year must be yes or no.") % {"row": line}
             )
+        topic = value.get("topic", "").lower()
+        if topic and topic not in ItaTopic.values:
+            row_problems.append(
+                _("Row %(row)s: the topic %(topic)s is not one of the known topics.")
+                % {"row": line, "topic": topic}
+            )
         if row_problems:
             problems.extend(row_problems)
             continue
@@ -112,6 +119,7 @@ def read_rows(path):
                 needs_current_year=flag in TRUE_VALUES,
                 required_elements=value.get("required_elements", ""),
                 guide=value.get("guide", ""),
+                topic=topic,
             )
         )
     if problems:
@@ -145,6 +153,7 @@ def load_year(fiscal_year, rows, title=""):
             needs_current_year=row.needs_current_year,
             required_elements=row.required_elements,
             guide=row.guide,
+            topic=row.topic,
             sort_order=order,
         )
     return year
@@ -198,46 +207,8 @@ def copy_year(source_year, target_year):
                 title=item.title,
                 required_elements=item.required_elements,
                 guide=item.guide,
+                topic=item.topic,
                 needs_current_year=item.needs_current_year,
                 sort_order=item.sort_order,
             )
     return target
-
-
-# Item code -> slugs of the demo pages that answer it (FY 2568).
-DEMO_EVIDENCE_2568 = {
-    "O1": ["org-chart", "about"],
-    "O2": ["mayor", "deputy-mayor-1", "deputy-mayor-2"],
-    "O3": ["contact"],
-    "O4": ["news"],
-    "O17": ["anti-corruption"],
-    "O18": ["anti-corruption"],
-}
-
-
-@transaction.atomic
-def link_demo_evidence(site, fiscal_year=2568):
-    """Link the demo site's pages as evidence of the FY 2568 items; returns how many were added.
-
-    Items or pages that are missing are skipped; a link that exists is not added twice.
-    """
-    items = {item.code: item for item in ItaItem.objects.of_year(fiscal_year)}
-    pages = Page.objects.descendant_of(site.root_page, inclusive=True)
-    added = 0
-    for code, slugs in DEMO_EVIDENCE_2568.items():
-        item = items.get(code)
-        if item is None:
-            continue
-        for order, slug in enumerate(slugs):
-            page = pages.filter(slug=slug).first()
-            if page is None or item.evidence.filter(page=page).exists():
-                continue
-            ItaEvidence.objects.create(
-                item=item,
-                kind=EvidenceKind.PAGE,
-                page=page,
-                label=page.title,
-                sort_order=order,
-            )
-            added += 1
-    return added

@@ -10,9 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
+
+from ..ita.topics import ItaTopic
 
 
 class ItaYear(ClusterableModel):
@@ -25,23 +27,9 @@ class ItaYear(ClusterableModel):
     )
     title = models.CharField(_("title"), max_length=200)
     notes = models.TextField(_("notes"), blank=True)
-    eit_url = models.URLField(
-        _("EIT survey address"),
-        blank=True,
-        help_text=_("The external perception survey (EIT) on the ITA system."),
-    )
-    iit_url = models.URLField(
-        _("IIT survey address"),
-        blank=True,
-        help_text=_("The internal perception survey (IIT) on the ITA system."),
-    )
-
     panels = [
         FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("title")]),
         FieldPanel("notes"),
-        MultiFieldPanel(
-            [FieldPanel("eit_url"), FieldPanel("iit_url")], heading=_("Perception surveys")
-        ),
         InlinePanel("indicators", heading=_("Indicators"), label=_("indicator")),
     ]
 
@@ -97,6 +85,13 @@ class ItaItem(ClusterableModel):
     )
     code = models.CharField(_("code"), max_length=10, help_text=_("For example O1."))
     title = models.CharField(_("title"), max_length=250)
+    topic = models.CharField(
+        _("topic"),
+        max_length=40,
+        choices=ItaTopic.choices,
+        blank=True,
+        help_text=_("What the item asks for; the coverage dashboard suggests evidence by topic."),
+    )
     required_elements = models.TextField(
         _("required elements"),
         blank=True,
@@ -116,6 +111,7 @@ class ItaItem(ClusterableModel):
         FieldPanel("indicator"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("sort_order")]),
         FieldPanel("title"),
+        FieldPanel("topic"),
         FieldPanel("required_elements"),
         FieldPanel("guide"),
         FieldPanel("needs_current_year"),
@@ -173,6 +169,14 @@ class ItaEvidence(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A listing inside the page, e.g. "fiscal-year/2568/" of the news page: stays valid when the
+    # page moves, because only the page's own address changes.
+    subpath = models.CharField(
+        _("part of the page"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: a listing inside the page, for example fiscal-year/2568/"),
+    )
     document = models.ForeignKey(
         get_document_model_string(),
         verbose_name=_("document"),
@@ -191,7 +195,7 @@ class ItaEvidence(Orderable):
     panels = [
         FieldPanel("kind"),
         FieldPanel("label"),
-        FieldPanel("page"),
+        FieldRowPanel([FieldPanel("page"), FieldPanel("subpath")]),
         FieldPanel("document"),
         FieldPanel("external_url"),
         FieldRowPanel([FieldPanel("covers_fiscal_year"), FieldPanel("published_on")]),
@@ -231,7 +235,7 @@ class ItaEvidence(Orderable):
 
     def get_url(self, request=None):
         if self.kind == EvidenceKind.PAGE and self.page is not None:
-            return self.page.get_url(request)
+            return self.page.get_url(request) + self.subpath
         if self.kind == EvidenceKind.DOCUMENT and self.document is not None:
             return self.document.url
         if self.kind == EvidenceKind.URL:

@@ -22,11 +22,12 @@ def test_editors_can_open_the_ita_lists_and_an_item_with_its_evidence(admin_clie
 
 
 def test_evidence_is_added_inline_under_its_item_and_checked(admin_client, ita_items, home):
-    item = ItaItem.objects.of_year(2568).get(code="O3")
+    item = ItaItem.objects.of_year(2568).get(code="O5")  # nothing in the demo answers it
     url = reverse("wagtailsnippets_infocenter_itaitem:edit", args=[item.pk])
     form = {
         "indicator": item.indicator_id,
-        "code": "O3",
+        "code": "O5",
+        "topic": item.topic,
         "sort_order": item.sort_order,
         "title": item.title,
         "required_elements": item.required_elements,
@@ -39,6 +40,7 @@ def test_evidence_is_added_inline_under_its_item_and_checked(admin_client, ita_i
         "evidence-0-kind": "page",
         "evidence-0-label": "ติดต่อเรา",
         "evidence-0-page": "",
+        "evidence-0-subpath": "",
         "evidence-0-document": "",
         "evidence-0-external_url": "",
         "evidence-0-covers_fiscal_year": "",

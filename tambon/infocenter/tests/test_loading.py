@@ -1,10 +1,10 @@
 import pytest
 from django.core.management import call_command
 
-from tambon.infocenter.loading import copy_year, load_ita_items
+from tambon.infocenter.ita.loading import copy_year, load_ita_items
 from tambon.infocenter.models import ItaEvidence, ItaIndicator, ItaItem, ItaYear
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_ita_lists")]
 
 
 def titles(fiscal_year):

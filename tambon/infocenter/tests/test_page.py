@@ -2,46 +2,18 @@ import pytest
 from django.utils.html import escape
 from wagtail.models import Page
 
-from tambon.infocenter.loading import link_demo_evidence
-from tambon.infocenter.models import ItaEvidence, ItaItem, ItaYear, ItaYearPage
+from tambon.infocenter.models import ItaEvidence, ItaItem, ItaSettings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ita_page(ita_items, home, demo_site):
-    link_demo_evidence(demo_site)
-    year = ItaYear.objects.get(fiscal_year=2568)
-    year.eit_url = "https://itas.nacc.go.th/go/eit/example"
-    year.save()
-    page = ItaYearPage(title="ITA 2568", slug="ita-2568", intro="การประเมิน ITA", year=year)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def test_demo_evidence_links_the_pages_the_demo_has(ita_items, demo_site):
-    added = link_demo_evidence(demo_site)
-
-    o2 = ItaItem.objects.of_year(2568).get(code="O2")
-    assert [e.page.slug for e in o2.evidence.order_by("sort_order")] == [
-        "mayor",
-        "deputy-mayor-1",
-        "deputy-mayor-2",
-    ]
-    assert ItaItem.objects.of_year(2568).get(code="O18").evidence.get().page.slug == (
-        "anti-corruption"
-    )
-    assert added == ItaEvidence.objects.count()
-    assert link_demo_evidence(demo_site) == 0
-
-
-def test_demo_evidence_skips_missing_pages(ita_items, demo_site, home):
-    Page.objects.descendant_of(home).get(slug="contact").delete()
-
-    link_demo_evidence(demo_site)
-
-    assert not ItaItem.objects.of_year(2568).get(code="O3").evidence.exists()
+def ita_page(demo_site):
+    """The demo's public ITA page of FY 2568, its evidence linked from the suggestions."""
+    surveys = ItaSettings.for_site(demo_site)
+    surveys.eit_url = "https://itas.nacc.go.th/go/eit/example"
+    surveys.save()
+    return Page.objects.get(slug="ita-2568").specific
 
 
 def test_ita_page_shows_every_item_with_its_title(client, ita_page):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tambon.infocenter.loading import ItemListError, copy_year
+from tambon.infocenter.ita.loading import ItemListError, copy_year
 
 
 class Command(BaseCommand):

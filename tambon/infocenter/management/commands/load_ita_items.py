@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from tambon.infocenter.loading import load_ita_items
+from tambon.infocenter.ita.loading import load_ita_items
 
 
 class Command(BaseCommand):

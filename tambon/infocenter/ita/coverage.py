@@ -1,0 +1,145 @@
+"""How well one ITA fiscal year is covered: per item, the evidence, what is missing, what is out
+of date, and what the site could link already.
+
+"Out of date" means: the item needs information of the fiscal year assessed (news, complaint
+statistics, reports of the year) and none of its evidence is of that year. The year of a piece of
+evidence is the year it says it covers; failing that, the fiscal year of its publication date;
+failing that, of the linked page's own date (a news post's date, or when the page was published).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from tambon.thai.fiscal import fiscal_year
+
+from ..models import EvidenceKind, ItaEvidence, ItaItem
+from .finders import Suggestion, suggestions_for
+
+
+class Coverage(models.TextChoices):
+    COVERED = "covered", _("Published")
+    OUT_OF_DATE = "out-of-date", _("Not of the fiscal year assessed")
+    MISSING = "missing", _("Missing")
+
+
+@dataclass
+class LinkedEvidence:
+    evidence: ItaEvidence
+    url: str
+    fiscal_year: int | None
+    usable: bool
+
+
+@dataclass
+class ItemCoverage:
+    item: ItaItem
+    status: str
+    evidence: list[LinkedEvidence]
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def status_label(self):
+        return str(Coverage(self.status).label)
+
+
+def is_usable(evidence):
+    """A link the assessor can open: a live page, an existing document, an outside address."""
+    if evidence.kind == EvidenceKind.PAGE:
+        return evidence.page is not None and evidence.page.live
+    if evidence.kind == EvidenceKind.DOCUMENT:
+        return evidence.document is not None
+    return bool(evidence.external_url)
+
+
+def evidence_fiscal_year(evidence):
+    if evidence.covers_fiscal_year:
+        return evidence.covers_fiscal_year
+    if evidence.published_on:
+        return fiscal_year(evidence.published_on)
+    if evidence.kind == EvidenceKind.PAGE and evidence.page is not None:
+        page = evidence.page.specific
+        own_date = getattr(page, "date", None) or page.last_published_at
+        return fiscal_year(own_date) if own_date else None
+    if evidence.kind == EvidenceKind.DOCUMENT and evidence.document is not None:
+        return fiscal_year(evidence.document.created_at)
+    return None
+
+
+def item_status(item, linked, assessed_year):
+    usable = [link for link in linked if link.usable]
+    if not usable:
+        return Coverage.MISSING
+    if item.needs_current_year and not any(link.fiscal_year == assessed_year for link in usable):
+        return Coverage.OUT_OF_DATE
+    return Coverage.COVERED
+
+
+def year_coverage(year, site, request=None, with_suggestions=True):
+    """One ItemCoverage per item of the year, in the order of the assessment."""
+    evidence = ItaEvidence.objects.select_related("page", "document").order_by("sort_order")
+    items = (
+        ItaItem.objects.filter(year=year)
+        .select_related("indicator")
+        .order_by("indicator__sort_order", "indicator__code", "sort_order", "code")
+        .prefetch_related(Prefetch("evidence", queryset=evidence))
+    )
+    result = []
+    for item in items:
+        linked = [
+            LinkedEvidence(
+                evidence=link,
+                url=link.get_url(request),
+                fiscal_year=evidence_fiscal_year(link),
+                usable=is_usable(link),
+            )
+            for link in item.evidence.all()
+        ]
+        coverage = ItemCoverage(item, item_status(item, linked, year.fiscal_year), linked)
+        if with_suggestions and item.topic:
+            coverage.suggestions = [
+                suggestion
+                for suggestion in suggestions_for(item.topic, site, year.fiscal_year)
+                if not any(suggestion.same_place_as(link.evidence) for link in linked)
+            ]
+        result.append(coverage)
+    return result
+
+
+def summary(coverages):
+    """How many items have each status, zeros included: {"covered": 20, "out_of_date": 2, ...}."""
+    counts = {status.name.lower(): 0 for status in Coverage}
+    for coverage in coverages:
+        counts[Coverage(coverage.status).name.lower()] += 1
+    return counts
+
+
+def link_suggestion(item, suggestion):
+    """Link a suggestion as evidence of the item; the public ITA page shows it at once."""
+    from tambon.core.pagecache import purge
+
+    evidence = ItaEvidence.objects.create(
+        item=item,
+        kind=suggestion.kind,
+        page=suggestion.page,
+        subpath=suggestion.subpath,
+        external_url=suggestion.external_url,
+        label=suggestion.label[:250],
+        covers_fiscal_year=suggestion.covers_fiscal_year,
+        published_on=suggestion.published_on,
+        sort_order=item.evidence.count(),
+    )
+    purge()
+    return evidence
+
+
+def link_all_suggestions(year, site):
+    """Link every suggestion of every item of the year; returns how many links were added."""
+    added = 0
+    for coverage in year_coverage(year, site):
+        for suggestion in coverage.suggestions:
+            link_suggestion(coverage.item, suggestion)
+            added += 1
+    return added
