@@ -18,11 +18,11 @@ LOGIN_PATHS = ("/admin/login/",)
 
 
 def _limit():
-    return getattr(settings, "TAMBON_LOGIN_ATTEMPTS", 5)
+    return settings.TAMBON_LOGIN_ATTEMPTS
 
 
 def _window_seconds():
-    return getattr(settings, "TAMBON_LOGIN_LOCKOUT_MINUTES", 15) * 60
+    return settings.TAMBON_LOGIN_LOCKOUT_MINUTES * 60
 
 
 def _key(username, environ):

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "tambon.stats",
     "tambon.infocenter",
     "tambon.search",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -60,6 +62,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Refuses a sign-in while its account and address are locked out (core/throttle.py).
     "tambon.core.throttle.LoginThrottleMiddleware",
+    # Staff give a code from their phone after the password (core/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "tambon.core.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -183,6 +188,13 @@ LOGGING = {
 
 # Serve uploaded media from Django itself (single small server); set 0 where nginx serves /media/.
 TAMBON_SERVE_MEDIA = os.environ.get("TAMBON_SERVE_MEDIA", "1") == "1"
+
+# Staff sign in with a password and a code from an authenticator app (core/two_factor.py).
+TAMBON_STAFF_2FA = os.environ.get("TAMBON_STAFF_2FA", "1") == "1"
+OTP_TOTP_ISSUER = os.environ.get("TAMBON_OTP_ISSUER", "tambon")
+# Wrong passwords per account and address before a pause (core/throttle.py).
+TAMBON_LOGIN_ATTEMPTS = int(os.environ.get("TAMBON_LOGIN_ATTEMPTS", "5"))
+TAMBON_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("TAMBON_LOGIN_LOCKOUT_MINUTES", "15"))
 
 # Caches. Embedded profile: in this process. With TAMBON_REDIS_URL: Redis, shared by all workers.
 REDIS_URL = os.environ.get("TAMBON_REDIS_URL", "")

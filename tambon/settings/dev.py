@@ -1,5 +1,7 @@
 """Local development: DEBUG on, a fixed throw-away secret, mail to the console."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import STORAGES, env_list
 
@@ -14,3 +16,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The demo admin opens with the password alone; TAMBON_STAFF_2FA=1 tries the production sign-in.
+TAMBON_STAFF_2FA = os.environ.get("TAMBON_STAFF_2FA", "0") == "1"

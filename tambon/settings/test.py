@@ -19,3 +19,5 @@ STATIC_ROOT = BASE_DIR / "var" / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Tests write counts when they ask (buffer.flush_now); no background writes between tests.
 TAMBON_STATS_FLUSH_SECONDS = 3600
+# Admin tests sign in with the password alone; tests of the code screens switch it on.
+TAMBON_STAFF_2FA = False
