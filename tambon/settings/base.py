@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "tambon.stats",
     "tambon.infocenter",
     "tambon.search",
+    "tambon.cases",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,49 @@
+"""Tracking codes and PINs: short enough to read over the phone, too many to guess.
+
+The alphabet leaves out the characters people confuse when reading or hearing them
+(0/O, 1/I/L). 31 symbols, 8 of them: about 8.5 * 10^11 codes.
+"""
+
+import hmac
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+
+from tambon.thai.digits import to_arabic_digits
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 8
+PIN_LENGTH = 6
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def display_code(code: str) -> str:
+    """ "K7QM4X9P" -> "K7QM-4X9P"."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == CODE_LENGTH else code
+
+
+def normalize_code(text) -> str:
+    """What a citizen typed ("k7qm 4x9p", "K7QM-4X9P") -> "K7QM4X9P"."""
+    text = str(text or "").upper()[:40]
+    return "".join(ch for ch in text if ch in ALPHABET)
+
+
+def new_pin() -> str:
+    return "".join(secrets.choice("0123456789") for _ in range(PIN_LENGTH))
+
+
+def hash_pin(pin: str) -> str:
+    return make_password(pin)
+
+
+def pin_matches(pin, hashed) -> bool:
+    pin = "".join(ch for ch in to_arabic_digits(str(pin or ""))[:40] if ch in "0123456789")
+    return bool(pin and hashed) and check_password(pin, hashed)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Constant-time comparison of two normalized strings (a contact the citizen gave)."""
+    return bool(a and b) and hmac.compare_digest(a.encode(), b.encode())
