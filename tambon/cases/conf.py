@@ -1,5 +1,6 @@
 """The app's settings, each with its default, read when used (tests may change them)."""
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -8,8 +9,15 @@ DEFAULT_DEADLINES = {"acknowledge_working_days": 1, "resolve_days": 15}
 
 
 def private_media_root() -> Path:
-    default = Path(settings.BASE_DIR) / "var" / "private"
-    return Path(getattr(settings, "TAMBON_PRIVATE_MEDIA_ROOT", default))
+    """Where attachments live: the setting, else the environment variable of the same name,
+    else a "private" folder beside MEDIA_ROOT (BASE_DIR/var/private in the default layout),
+    never inside it."""
+    configured = getattr(settings, "TAMBON_PRIVATE_MEDIA_ROOT", None) or os.environ.get(
+        "TAMBON_PRIVATE_MEDIA_ROOT"
+    )
+    if configured:
+        return Path(configured)
+    return Path(settings.MEDIA_ROOT).parent / "private"
 
 
 def max_upload_bytes() -> int:
