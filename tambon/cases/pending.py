@@ -65,3 +65,17 @@ def take(request, form_key):
             continue
     _store(request, form_key, [])
     return files
+
+
+def purge_abandoned(older_than: float) -> int:
+    """Delete kept files last changed before `older_than` (a Unix time): their forms were
+    abandoned, and the sessions that listed them are gone or will find nothing."""
+    if not private_storage.exists("pending"):
+        return 0
+    removed = 0
+    for name in private_storage.listdir("pending")[1]:
+        path = f"pending/{name}"
+        if private_storage.get_modified_time(path).timestamp() < older_than:
+            private_storage.delete(path)
+            removed += 1
+    return removed

@@ -47,7 +47,7 @@ def post(client, kind="complaint", **data):
 
 class TestFormPages:
     @pytest.mark.parametrize(
-        "kind", ["complaint", "executive", "corruption", "question", "information"]
+        "kind", ["complaint", "executive", "corruption", "eservice", "question", "information"]
     )
     def test_each_public_form_shows_with_a_privacy_notice_not_based_on_consent(self, client, kind):
         response = client.get(f"/cases/new/{kind}/")
@@ -152,6 +152,11 @@ class TestHostileText:
         tricky = "\u202eถนน\u200bพัง\u200d\u2066 หมู่ 3\ufeff"
         post(client, **complaint_data(subject=tricky))
         assert Case.objects.latest("pk").subject == "ถนนพัง หมู่ 3"
+
+    def test_a_null_character_is_refused_not_crashed(self, client):
+        response = post(client, **complaint_data(subject="ถนน\x00พัง"))
+        assert response.status_code == 200
+        assert "subject" in response.context["form"].errors
 
     def test_a_subject_of_invisible_characters_only_is_refused(self, client):
         response = post(client, **complaint_data(subject="\u200b\u202e\u200d"))

@@ -22,6 +22,7 @@ FORM_KINDS = [
     CaseKind.COMPLAINT,
     CaseKind.EXECUTIVE,
     CaseKind.CORRUPTION,
+    CaseKind.ESERVICE,
     CaseKind.QUESTION,
     CaseKind.INFORMATION,
 ]
@@ -52,7 +53,10 @@ def new_case(request, kind):
         if valid and not remove:
             refusal = ratelimit.refusal(request)
             if refusal is None:
-                return _submit(request, form, form_key, kind)
+                try:
+                    return _submit(request, form, form_key, kind)
+                except services.CaseError as error:
+                    refusal = str(error)
     else:
         form = CaseForm(kind=kind)
     return render(
