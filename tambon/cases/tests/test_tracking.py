@@ -154,3 +154,17 @@ class TestFiles:
         boss = Client()
         boss.force_login(executive)
         assert boss.get(address).status_code == 404
+
+
+class TestPins:
+    def test_a_pin_is_stored_salted_and_only_its_own_digits_match(self):
+        pin = tracking.new_pin()
+        first, second = tracking.hash_pin(pin), tracking.hash_pin(pin)
+        assert first != second  # salted
+        assert pin not in first
+        assert tracking.pin_matches(pin, first)
+        assert tracking.pin_matches(f" {pin[:3]} {pin[3:]} ", first)
+        other = str((int(pin) + 1) % 1_000_000).zfill(6)
+        assert not tracking.pin_matches(other, first)
+        assert not tracking.pin_matches("", first)
+        assert not tracking.pin_matches(pin, "garbage")
