@@ -124,7 +124,9 @@ def _finish(original, locked):
     return locked
 
 
-def _move(case, user, action, text="", public=False, **changes):
+def _move(case, user, action, text="", **changes):
+    """A change of state. The citizen sees every state their case passes through, and the
+    message that goes with it (staff write it for them: internal words go in notes)."""
     with transaction.atomic():
         locked = _locked(case)
         _check_permission(user, locked, action)
@@ -142,7 +144,7 @@ def _move(case, user, action, text="", public=False, **changes):
             text=text,
             from_state=from_state,
             to_state=locked.state,
-            public=public,
+            public=True,
         )
     return _finish(case, locked)
 
@@ -257,15 +259,15 @@ def start(case, user):
 
 
 def ask_citizen(case, user, text):
-    return _move(case, user, "ask_citizen", text=_require_text(text), public=True)
+    return _move(case, user, "ask_citizen", text=_require_text(text))
 
 
 def resolve(case, user, text):
-    return _move(case, user, "resolve", _require_text(text), True, finished_at=timezone.now())
+    return _move(case, user, "resolve", _require_text(text), finished_at=timezone.now())
 
 
 def reject(case, user, text):
-    return _move(case, user, "reject", _require_text(text), True, finished_at=timezone.now())
+    return _move(case, user, "reject", _require_text(text), finished_at=timezone.now())
 
 
 def close(case, user):

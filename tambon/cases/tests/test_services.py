@@ -17,6 +17,7 @@ from tambon.cases.models import (
     EventKind,
     Reporter,
 )
+from tambon.cases.notify import Channel
 
 S = CaseState
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -350,3 +351,46 @@ class TestNotifications:
             case = new_case(kind=CaseKind.CORRUPTION, reporter=None)
             services.reply(case, integrity_officer, "รับเรื่องแล้ว")
         assert mail.outbox == []
+
+
+class RecordingChannel(Channel):
+    """Stands in for a channel to the outside world (an SMS gateway): keeps what it was given."""
+
+    sent = []
+
+    def send(self, message):
+        RecordingChannel.sent.append((message.phone, message.subject, message.body))
+
+
+class TestChannels:
+    def test_a_channel_listed_in_the_settings_gets_every_citizen_message(
+        self, new_case, clerk, settings, django_capture_on_commit_callbacks
+    ):
+        settings.TAMBON_CASE_NOTIFY_CHANNELS = [
+            "tambon.cases.notify.EmailChannel",
+            f"{__name__}.RecordingChannel",
+        ]
+        RecordingChannel.sent = []
+        with django_capture_on_commit_callbacks(execute=True):
+            case = new_case()
+            services.reply(case, clerk, "ได้รับเรื่องแล้ว")
+        assert [phone for phone, _, _ in RecordingChannel.sent] == ["0812345678"] * 2
+        assert "ได้รับเรื่องแล้ว" in RecordingChannel.sent[1][2]
+        assert len(mail.outbox) == 2  # e-mail still goes out beside it
+
+    def test_a_failing_channel_does_not_stop_the_case_or_the_others(
+        self, new_case, clerk, settings, django_capture_on_commit_callbacks
+    ):
+        settings.TAMBON_CASE_NOTIFY_CHANNELS = [
+            f"{__name__}.BrokenChannel",
+            "tambon.cases.notify.EmailChannel",
+        ]
+        with django_capture_on_commit_callbacks(execute=True):
+            case = new_case()
+        assert case.pk
+        assert len(mail.outbox) == 1
+
+
+class BrokenChannel(Channel):
+    def send(self, message):
+        raise ConnectionError("gateway down")
