@@ -546,4 +546,7 @@ TH = {
     "Choose the person to give the case to.": "โปรดเลือกผู้ที่จะมอบหมายเรื่องให้",
     "Choose the new date.": "โปรดเลือกวันที่ใหม่",
     "Unknown action.": "ไม่รู้จักการดำเนินการนี้",
+    ("%(counter)s overdue case", "%(counter)s overdue cases"): ["เรื่องที่เกินกำหนด %(counter)s เรื่อง"],
+    "These cases are past their deadline:": "เรื่องต่อไปนี้เกินกำหนดเวลาแล้ว:",
+    "result due by %(date)s": "ต้องแจ้งผลภายใน %(date)s",
 }
