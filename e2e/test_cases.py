@@ -84,6 +84,7 @@ def test_a_complaint_with_a_photo_is_filed_tracked_and_answered(phone_page, page
     pin = citizen.locator(".receipt__pin").inner_text().strip()
     assert len(code) == 9 and len(pin) == 6
     assert_no_axe_violations(citizen)
+    assert no_sideways_scrolling(citizen)
 
     # Another device: the code and the PIN open the case; nothing of them is in the address.
     page.goto("/cases/track/")

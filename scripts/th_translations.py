@@ -549,4 +549,5 @@ TH = {
     ("%(counter)s overdue case", "%(counter)s overdue cases"): ["เรื่องที่เกินกำหนด %(counter)s เรื่อง"],
     "These cases are past their deadline:": "เรื่องต่อไปนี้เกินกำหนดเวลาแล้ว:",
     "result due by %(date)s": "ต้องแจ้งผลภายใน %(date)s",
+    "Who was shown the reporter": "ผู้ที่เปิดดูข้อมูลผู้ร้อง",
 }

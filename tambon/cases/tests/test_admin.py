@@ -82,6 +82,9 @@ class TestCasePage:
         assert "สมชาย ใจดี" in shown
         view = ReporterView.objects.get(case=corruption)
         assert view.user == integrity_officer
+        again = client.get(f"/admin/cases/{corruption.pk}/").content.decode()
+        assert "ผู้ที่เปิดดูข้อมูลผู้ร้อง" in again  # the officers see who looked
+        assert integrity_officer.username in again
 
     def test_a_clerk_never_sees_who_wrote_to_the_executives(self, clerk, new_case):
         case = new_case(kind=CaseKind.EXECUTIVE)

@@ -116,6 +116,9 @@ def case_detail(request, pk):
             "reporter": reporter,
             "reporter_shown": reporter_shown,
             "audited": case.kind in roles.AUDITED_KINDS,
+            "reporter_views": case.reporter_views.select_related("user")[:20]
+            if case.kind in roles.AUDITED_KINDS and may_see_reporter
+            else [],
             "allowed": allowed,
             "transitions": [(a, ACTION_LABELS[a]) for a in allowed if a in ACTION_LABELS],
             "needs_text": NEEDS_TEXT,
