@@ -550,4 +550,6 @@ TH = {
     "These cases are past their deadline:": "เรื่องต่อไปนี้เกินกำหนดเวลาแล้ว:",
     "result due by %(date)s": "ต้องแจ้งผลภายใน %(date)s",
     "Who was shown the reporter": "ผู้ที่เปิดดูข้อมูลผู้ร้อง",
+    "An open case keeps its reporter.": "เรื่องที่ยังไม่เสร็จสิ้นต้องเก็บข้อมูลผู้ร้องไว้",
+    "The reporter's details and files were deleted after the retention period.": "ลบข้อมูลผู้ร้องและไฟล์แนบแล้ว เมื่อครบระยะเวลาการเก็บรักษา",
 }

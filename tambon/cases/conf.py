@@ -47,3 +47,9 @@ def notify_channels() -> list:
     return list(
         getattr(settings, "TAMBON_CASE_NOTIFY_CHANNELS", ["tambon.cases.notify.EmailChannel"])
     )
+
+
+def retention_days() -> int:
+    """How long after a case is finished its reporter's identity and files are kept. Set it to
+    the organization's records schedule."""
+    return int(getattr(settings, "TAMBON_CASE_RETENTION_DAYS", 5 * 365))

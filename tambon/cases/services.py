@@ -385,3 +385,23 @@ def reveal_reporter(case, user):
     if case.kind in roles.AUDITED_KINDS:
         ReporterView.objects.create(case=case, user=user)
     return reporter
+
+
+def purge_personal_data(case):
+    """Remove who reported a finished case and the files they sent; the case, its history and
+    its figures stay for the statistics. What citizens wrote in the text stays too: free text
+    cannot be anonymised by a program."""
+    with transaction.atomic():
+        locked = _locked(case)
+        if locked.is_open:
+            raise TransitionNotAllowed(_("An open case keeps its reporter."))
+        Reporter.objects.filter(case=locked).delete()
+        for attachment in locked.attachments.all():
+            attachment.file.delete(save=False)
+            attachment.delete()
+        locked.client_hash = ""
+        locked.save()
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("The reporter's details and files were deleted after the retention period.")
+        _record(locked, EventKind.INTERNAL_NOTE, None, "purge", text=text)
+    return _finish(case, locked)
