@@ -68,7 +68,6 @@ def new_case(request, kind):
             "refusal": refusal,
             "attached": pending.listed(request, form_key),
         },
-        status=200,
     )
 
 
