@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("cases/", include("tambon.cases.urls")),
     path("sitemap.xml", sitemap, name="sitemap-xml"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("feeds/news.rss", NewsRssFeed(), name="news-rss"),

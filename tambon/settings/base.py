@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "tambon.stats",
     "tambon.infocenter",
     "tambon.search",
+    "tambon.cases",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",

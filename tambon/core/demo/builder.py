@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
+from tambon.cases.demo import ensure_sample_cases
 from tambon.core.models import FooterSettings, OrganizationSettings
 from tambon.infocenter.ita.demo import ensure_ita
 from tambon.pages.models import (
@@ -219,7 +220,7 @@ def ensure_quick_links(home, pages, people, news, org):
     if home.quick_links:
         return
     links = [
-        ("แจ้งเรื่องร้องเรียนสายผู้บริหาร", "", "megaphone", pages["executive-line"], ""),
+        ("แจ้งเรื่องร้องเรียนสายผู้บริหาร", "", "megaphone", None, content.EXECUTIVE_LINE_URL),
         ("ภารกิจผู้บริหาร", "", "calendar", None, news.category_url("executive")),
         ("ปลัด", "ปลัด อบต.พงษ์", "person", people["chief-administrator"], ""),
         ("ปปช", "สำนักงาน ป.ป.ช.", "shield", None, content.NACC_URL),
@@ -301,6 +302,7 @@ def build_demo_site(today):
     ensure_quick_links(home, pages, people, news, org)
     ensure_footer(site, pages, sitemap)
     ensure_visitor_history(site, today)
+    ensure_sample_cases(today)
     # Last: the ITA evidence is found among everything built above.
     ensure_ita(site, home)
     return site

@@ -223,3 +223,5 @@ NACC_URL = "https://www.nacc.go.th/"
 ADMIN_COURT_URL = "https://www.admincourt.go.th/"
 DAMRONGDHAMMA_URL = "https://www.damrongdhama.moi.go.th/"
 GOVERNMENT_COMPLAINT_URL = "https://www.1111.go.th/"
+# The executives' complaint line is the public form of the cases app.
+EXECUTIVE_LINE_URL = "/cases/new/executive/"

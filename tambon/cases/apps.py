@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "tambon.cases"
+    label = "cases"
+    verbose_name = _("Citizen cases")
+
+    def ready(self):
+        from . import notify
+
+        notify.connect()

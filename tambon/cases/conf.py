@@ -1,0 +1,55 @@
+"""The app's settings, each with its default, read when used (tests may change them)."""
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+
+DEFAULT_DEADLINES = {"acknowledge_working_days": 1, "resolve_days": 15}
+
+
+def private_media_root() -> Path:
+    """Where attachments live: the setting, else the environment variable of the same name,
+    else a "private" folder beside MEDIA_ROOT (BASE_DIR/var/private in the default layout),
+    never inside it."""
+    configured = getattr(settings, "TAMBON_PRIVATE_MEDIA_ROOT", None) or os.environ.get(
+        "TAMBON_PRIVATE_MEDIA_ROOT"
+    )
+    if configured:
+        return Path(configured)
+    return Path(settings.MEDIA_ROOT).parent / "private"
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "TAMBON_CASE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
+
+
+def max_attachments() -> int:
+    return int(getattr(settings, "TAMBON_CASE_MAX_ATTACHMENTS", 5))
+
+
+def submissions_per_hour() -> int:
+    return int(getattr(settings, "TAMBON_CASE_SUBMISSIONS_PER_HOUR", 5))
+
+
+def tracking_attempts_per_hour() -> int:
+    return int(getattr(settings, "TAMBON_CASE_TRACKING_ATTEMPTS_PER_HOUR", 20))
+
+
+def deadlines(kind) -> dict:
+    """{"acknowledge_working_days": n, "resolve_days": n} for a kind of case.
+    TAMBON_CASE_DEADLINES = {"corruption": {"resolve_days": 30}, ...} overrides the defaults."""
+    configured = getattr(settings, "TAMBON_CASE_DEADLINES", {}).get(str(kind), {})
+    return {**DEFAULT_DEADLINES, **configured}
+
+
+def notify_channels() -> list:
+    return list(
+        getattr(settings, "TAMBON_CASE_NOTIFY_CHANNELS", ["tambon.cases.notify.EmailChannel"])
+    )
+
+
+def retention_days() -> int:
+    """How long after a case is finished its reporter's identity and files are kept. Set it to
+    the organization's records schedule."""
+    return int(getattr(settings, "TAMBON_CASE_RETENTION_DAYS", 5 * 365))

@@ -1,0 +1,70 @@
+"""The complaint categories every organization starts with, and the staff groups of the case
+workflow (their names are Thai data; tambon/cases/roles.py maps them to roles)."""
+
+from django.db import migrations
+
+COMPLAINT_CATEGORIES = [
+    "ถนน ทางเท้า และสะพาน",
+    "ไฟฟ้าส่องสว่าง",
+    "น้ำประปาและแหล่งน้ำ",
+    "ขยะและความสะอาด",
+    "เหตุเดือดร้อนรำคาญ",
+    "สาธารณสุขและสิ่งแวดล้อม",
+    "อื่น ๆ",
+]
+
+GROUPS = {
+    "clerk": "เจ้าหน้าที่รับเรื่อง",
+    "division_head": "หัวหน้าส่วน",
+    "executive": "ผู้บริหาร",
+    "integrity": "เจ้าหน้าที่ตรวจสอบการทุจริต",
+    "admin": "ผู้ดูแลระบบงานเรื่องร้องเรียน",
+}
+
+
+def create(apps, schema_editor):
+    Category = apps.get_model("cases", "Category")
+    for order, name in enumerate(COMPLAINT_CATEGORIES):
+        Category.objects.get_or_create(
+            kind="complaint", name=name, defaults={"sort_order": order}
+        )
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    access_admin = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).first()
+    category_type, _ = ContentType.objects.get_or_create(app_label="cases", model="category")
+    category_permissions = [
+        Permission.objects.get_or_create(
+            content_type=category_type,
+            codename=f"{action}_category",
+            defaults={"name": f"Can {action} case category"},
+        )[0]
+        for action in ("add", "change", "delete", "view")
+    ]
+    for role, name in GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        if access_admin is not None:
+            group.permissions.add(access_admin)
+        if role == "admin":
+            group.permissions.add(*category_permissions)
+
+
+def remove(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS.values()).delete()
+    apps.get_model("cases", "Category").objects.filter(
+        kind="complaint", name__in=COMPLAINT_CATEGORIES
+    ).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("cases", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+    ]
+
+    operations = [migrations.RunPython(create, remove)]

@@ -1,0 +1,20 @@
+from .attachments import Attachment
+from .case import Case, Reporter, ReporterView
+from .category import Category
+from .choices import FINISHED_STATES, OPEN_STATES, CaseKind, CaseState, EventKind
+from .events import AppendOnlyError, CaseEvent
+
+__all__ = [
+    "FINISHED_STATES",
+    "OPEN_STATES",
+    "AppendOnlyError",
+    "Attachment",
+    "Case",
+    "CaseEvent",
+    "CaseKind",
+    "CaseState",
+    "Category",
+    "EventKind",
+    "Reporter",
+    "ReporterView",
+]

@@ -1,0 +1,68 @@
+import os
+import secrets
+import uuid
+
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tambon.cases import conf
+
+from .case import Case
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files outside MEDIA_ROOT, never served by the web server: only through a view that
+    checks who asks. The folder is read from the settings at each use."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(conf.private_media_root())
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise NotImplementedError("Private files have no public address.")
+
+
+private_storage = PrivateStorage()
+
+
+def get_private_storage():
+    return private_storage
+
+
+def attachment_path(instance, filename):
+    """A random name: the citizen's file name is kept in the database only."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"cases/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{extension}"
+
+
+class Attachment(models.Model):
+    # Addressed by a random id, never by the sequential key.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=get_private_storage)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField(_("size"))
+    from_citizen = models.BooleanField(default=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self):
+        return self.content_type.startswith("image/")

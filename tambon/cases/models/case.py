@@ -1,0 +1,171 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tambon.cases import roles
+from tambon.cases.tracking import display_code
+
+from .choices import OPEN_STATES, CaseKind, CaseState
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The cases a member of staff may see: by the kinds their groups see, and the cases
+        given to them. Nobody else sees any."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(Q(kind__in=roles.kinds_seen_by(user)) | Q(assignee=user)).distinct()
+
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+    def overdue(self, now=None):
+        now = now or timezone.now()
+        late_acknowledgement = Q(state=CaseState.SUBMITTED, acknowledge_due__lt=now)
+        return self.open().filter(late_acknowledgement | Q(resolve_due__lt=now))
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+
+class Case(models.Model):
+    """One matter a citizen brought: a complaint, a request, a question. Its state changes only
+    through tambon.cases.services."""
+
+    kind = models.CharField(_("kind of case"), max_length=20, choices=CaseKind.choices)
+    category = models.ForeignKey(
+        "cases.Category",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    details = models.TextField(_("details"))
+    location_text = models.CharField(_("place"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    state = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=CaseState.choices,
+        default=CaseState.SUBMITTED,
+        editable=False,
+    )
+    tracking_code = models.CharField(_("tracking code"), max_length=12, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=128, editable=False)
+    division = models.ForeignKey(
+        "people.Division",
+        verbose_name=_("division"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    acknowledge_due = models.DateTimeField(_("acknowledge by"), null=True, blank=True)
+    resolve_due = models.DateTimeField(_("result due by"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("resolved or rejected"), null=True, blank=True)
+    created = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    updated = models.DateTimeField(_("last change"), auto_now=True)
+    rating = models.PositiveSmallIntegerField(
+        _("citizen's rating"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    rating_comment = models.TextField(_("citizen's comment"), blank=True)
+    rated_at = models.DateTimeField(_("rated"), null=True, blank=True)
+    # Keyed hash of the sender's address, for the submission rate limit; never the address.
+    client_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        indexes = [models.Index(fields=["kind", "state"])]
+
+    def __str__(self):
+        return f"{self.display_code} {self.subject}"
+
+    @property
+    def display_code(self):
+        return display_code(self.tracking_code)
+
+    @property
+    def is_open(self):
+        return self.state in OPEN_STATES
+
+    def is_overdue(self, now=None):
+        now = now or timezone.now()
+        if not self.is_open:
+            return False
+        late_ack = (
+            self.state == CaseState.SUBMITTED
+            and self.acknowledge_due
+            and (self.acknowledge_due < now)
+        )
+        return bool(late_ack or (self.resolve_due and self.resolve_due < now))
+
+    @property
+    def can_be_rated(self):
+        return self.state in (CaseState.RESOLVED, CaseState.CLOSED) and self.rating is None
+
+
+class Reporter(models.Model):
+    """Who brought a case, kept apart from it: only the roles the kind allows may read it.
+    No row at all for an anonymous case."""
+
+    case = models.OneToOneField(
+        Case, on_delete=models.CASCADE, related_name="reporter", primary_key=True
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    citizen_id = models.CharField(_("citizen ID number"), max_length=13, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+
+    class Meta:
+        verbose_name = _("reporter")
+        verbose_name_plural = _("reporters")
+
+    def __str__(self):
+        return self.name or str(_("(no name given)"))
+
+
+class ReporterView(models.Model):
+    """Audit trail: someone was shown the identity of a reporter whose kind is audited."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reporter_views")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    viewed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        verbose_name = _("view of a reporter's identity")
+        verbose_name_plural = _("views of reporters' identities")
+
+    def __str__(self):
+        return f"{self.user} {self.viewed_at:%Y-%m-%d %H:%M}"

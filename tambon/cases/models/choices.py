@@ -1,0 +1,42 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseKind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint or grievance")
+    EXECUTIVE = "executive", _("Complaint line to the executives")
+    CORRUPTION = "corruption", _("Corruption or misconduct complaint")
+    ESERVICE = "eservice", _("E-service request")
+    QUESTION = "question", _("Question")
+    INFORMATION = "information", _("Official information request")
+
+
+class CaseState(models.TextChoices):
+    SUBMITTED = "submitted", _("Received")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    ASSIGNED = "assigned", _("Assigned to an officer")
+    IN_PROGRESS = "in_progress", _("In progress")
+    WAITING = "waiting", _("Waiting for information from you")
+    RESOLVED = "resolved", _("Resolved")
+    REJECTED = "rejected", _("Not accepted")
+    CLOSED = "closed", _("Closed")
+
+
+# States in which the organization still owes the citizen an outcome.
+OPEN_STATES = (
+    CaseState.SUBMITTED,
+    CaseState.ACKNOWLEDGED,
+    CaseState.ASSIGNED,
+    CaseState.IN_PROGRESS,
+    CaseState.WAITING,
+)
+FINISHED_STATES = (CaseState.RESOLVED, CaseState.REJECTED, CaseState.CLOSED)
+
+
+class EventKind(models.TextChoices):
+    PUBLIC_REPLY = "public_reply", _("Reply to the citizen")
+    INTERNAL_NOTE = "internal_note", _("Internal note")
+    STATE_CHANGE = "state_change", _("Status change")
+    ASSIGNMENT = "assignment", _("Assignment")
+    DEADLINE_CHANGE = "deadline_change", _("Deadline change")
+    CITIZEN_MESSAGE = "citizen_message", _("Message from the citizen")

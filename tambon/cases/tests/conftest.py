@@ -1,0 +1,79 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from tambon.cases import roles, services
+from tambon.cases.models import CaseKind
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploads of each test go to a folder of their own, outside MEDIA_ROOT."""
+    settings.TAMBON_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.TAMBON_PRIVATE_MEDIA_ROOT
+
+
+def make_user(username, *role_keys, superuser=False):
+    user = get_user_model().objects.create_user(
+        username=username, password="a-long-test-password", is_superuser=superuser
+    )
+    for role in role_keys:
+        user.groups.add(Group.objects.get(name=roles.GROUP_NAMES[role]))
+    return user
+
+
+@pytest.fixture
+def clerk(db):
+    return make_user("clerk", roles.CLERK)
+
+
+@pytest.fixture
+def division_head(db):
+    return make_user("head", roles.DIVISION_HEAD)
+
+
+@pytest.fixture
+def executive(db):
+    return make_user("executive", roles.EXECUTIVE)
+
+
+@pytest.fixture
+def integrity_officer(db):
+    return make_user("integrity", roles.INTEGRITY)
+
+
+@pytest.fixture
+def case_admin(db):
+    return make_user("caseadmin", roles.ADMIN)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed-in staff with none of the case groups (e.g. a news editor)."""
+    return make_user("editor")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root", superuser=True)
+
+
+REPORTER = {
+    "name": "สมชาย ใจดี",
+    "citizen_id": "1103702071561",
+    "phone": "0812345678",
+    "email": "somchai@example.com",
+    "address": "12 หมู่ 3 ต.พงษ์ อ.สันติสุข จ.น่าน",
+}
+
+
+@pytest.fixture
+def new_case(db):
+    def make(kind=CaseKind.COMPLAINT, reporter=REPORTER, **fields):
+        fields.setdefault("subject", "ไฟถนนดับหน้าโรงเรียน")
+        fields.setdefault("details", "ไฟดับมาสามคืนแล้ว")
+        case, pin = services.submit(kind=kind, reporter=reporter, **fields)
+        case.pin = pin
+        return case
+
+    return make

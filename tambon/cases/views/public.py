@@ -1,0 +1,222 @@
+"""What citizens use: the forms, the receipt, the tracking page. Never cached (they carry a
+CSRF token or a session), and no case is ever addressed by anything guessable."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from tambon.thai.validators import normalize_thai_phone
+
+from .. import pending, ratelimit, roles, services, tracking
+from ..forms import CaseForm, CitizenMessageForm, RatingForm, TrackForm
+from ..models import Attachment, Case, CaseKind, Reporter
+
+OPENED_KEY = "cases_opened"
+RECEIPT_KEY = "cases_receipt"
+
+# The kinds with a public form, in the order the index lists them.
+FORM_KINDS = [
+    CaseKind.COMPLAINT,
+    CaseKind.EXECUTIVE,
+    CaseKind.CORRUPTION,
+    CaseKind.ESERVICE,
+    CaseKind.QUESTION,
+    CaseKind.INFORMATION,
+]
+
+
+@never_cache
+def index(request):
+    return render(request, "cases/index.html", {"kinds": FORM_KINDS})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def new_case(request, kind):
+    if kind not in FORM_KINDS:
+        raise Http404
+    kind = CaseKind(kind)
+    form_key = f"new-{kind}"
+    refusal = None
+    if request.method == "POST":
+        remove = request.POST.getlist("remove_attachment")
+        if remove:
+            pending.drop(request, form_key, set(remove))
+        already = len(pending.listed(request, form_key))
+        form = CaseForm(request.POST, request.FILES, kind=kind, already_attached=already)
+        valid = form.is_valid()
+        if form.accepted_files:
+            pending.keep(request, form_key, form.accepted_files)
+        if valid and not remove:
+            refusal = ratelimit.refusal(request)
+            if refusal is None:
+                try:
+                    return _submit(request, form, form_key, kind)
+                except services.CaseError as error:
+                    refusal = str(error)
+    else:
+        form = CaseForm(kind=kind)
+    return render(
+        request,
+        "cases/case_form.html",
+        {
+            "form": form,
+            "kind": kind,
+            "refusal": refusal,
+            "attached": pending.listed(request, form_key),
+        },
+    )
+
+
+def _submit(request, form, form_key, kind):
+    data = form.cleaned_data
+    case, pin = services.submit(
+        kind=kind,
+        category=data.get("category"),
+        subject=data["subject"],
+        details=data["details"],
+        location_text=data.get("location_text", ""),
+        latitude=data.get("latitude"),
+        longitude=data.get("longitude"),
+        reporter=form.reporter_details(),
+        files=pending.take(request, form_key),
+        client_hash=ratelimit.client_hash(request),
+    )
+    ratelimit.record(request)
+    request.session[RECEIPT_KEY] = {"case": case.pk, "pin": pin}
+    request.session[OPENED_KEY] = case.pk
+    return redirect("cases:receipt")
+
+
+@never_cache
+def receipt(request):
+    """The tracking code and PIN, shown once."""
+    shown = request.session.pop(RECEIPT_KEY, None)
+    if not shown:
+        return redirect("cases:track")
+    case = Case.objects.filter(pk=shown["case"]).first()
+    if case is None:
+        return redirect("cases:track")
+    return render(request, "cases/receipt.html", {"case": case, "pin": shown["pin"]})
+
+
+def _opened_case(request):
+    pk = request.session.get(OPENED_KEY)
+    if pk is None:
+        return None
+    return Case.objects.select_related("category").filter(pk=pk).first()
+
+
+def _secret_matches(case, secret):
+    if tracking.pin_matches(secret, case.secret_hash):
+        return True
+    reporter = Reporter.objects.filter(case=case).first()
+    if reporter is None:
+        return False
+    secret = secret.strip()
+    return tracking.same_text(normalize_thai_phone(secret), reporter.phone) or tracking.same_text(
+        secret.lower(), reporter.email.lower()
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track(request):
+    action = request.POST.get("action", "open") if request.method == "POST" else None
+    if action == "forget":
+        request.session.pop(OPENED_KEY, None)
+        return redirect("cases:track")
+    case = _opened_case(request) if action != "open" else None
+    if case is None:
+        return _open(request)
+    message_form = CitizenMessageForm()
+    rating_form = RatingForm()
+    if action == "message":
+        message_form = CitizenMessageForm(request.POST, request.FILES)
+        if message_form.is_valid():
+            try:
+                services.citizen_adds_information(
+                    case,
+                    message_form.cleaned_data["text"],
+                    message_form.cleaned_data["attachments"],
+                )
+            except services.CaseError as error:
+                message_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Thank you. Your information was added to the case."))
+                return redirect("cases:track")
+    elif action == "rate":
+        rating_form = RatingForm(request.POST)
+        if rating_form.is_valid():
+            try:
+                services.rate(
+                    case, rating_form.cleaned_data["rating"], rating_form.cleaned_data["comment"]
+                )
+            except services.CaseError as error:
+                rating_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Thank you for your rating."))
+                return redirect("cases:track")
+    return render(
+        request,
+        "cases/track_case.html",
+        {
+            "case": case,
+            "events": case.events.public(),
+            "attachments": case.attachments.filter(from_citizen=True),
+            "message_form": message_form,
+            "rating_form": rating_form,
+        },
+    )
+
+
+def _open(request):
+    refusal = ratelimit.tracking_refusal(request)
+    form = TrackForm(request.POST or None)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        code = tracking.normalize_code(form.cleaned_data["code"])
+        case = Case.objects.filter(tracking_code=code).first()
+        if case is not None and _secret_matches(case, form.cleaned_data["secret"]):
+            request.session.cycle_key()
+            request.session[OPENED_KEY] = case.pk
+            return redirect("cases:track")
+        ratelimit.record_tracking_failure(request)
+        form.add_error(
+            None,
+            _(
+                "No case matches this tracking code and PIN (or contact). Check the code on "
+                "your receipt and try again."
+            ),
+        )
+    return render(request, "cases/track_open.html", {"form": form, "refusal": refusal})
+
+
+@never_cache
+def attachment(request, public_id):
+    """A case's file, for staff who may see the case, or for the citizen who opened the case
+    on this device (their own uploads only)."""
+    found = Attachment.objects.select_related("case").filter(public_id=public_id).first()
+    if found is None:
+        raise Http404
+    staff_may = roles.is_case_staff(request.user) and (
+        Case.objects.visible_to(request.user).filter(pk=found.case_id).exists()
+    )
+    citizen_may = found.from_citizen and request.session.get(OPENED_KEY) == found.case_id
+    if not (staff_may or citizen_may):
+        raise Http404
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        content_type=found.content_type,
+        as_attachment=not found.is_image,
+        filename=found.original_name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -1,0 +1,50 @@
+"""The cases in the Wagtail admin: a menu item for case staff, the list and case pages, and
+the categories as snippets."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import roles
+from .models import Category
+from .views import staff
+
+admin_urls = (
+    [
+        path("", staff.case_list, name="index"),
+        path("<int:pk>/", staff.case_detail, name="detail"),
+        path("<int:pk>/act/", staff.case_act, name="act"),
+    ],
+    "cases_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_case_urls():
+    return [path("cases/", include(admin_urls))]
+
+
+class CaseMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_case_staff(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_case_menu_item():
+    return CaseMenuItem(
+        _("Citizen cases"), reverse("cases_admin:index"), icon_name="mail", order=250
+    )
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    list_display = ["name", "kind", "division", "resolve_days", "is_active"]
+    list_filter = ["kind", "is_active"]
+    ordering = ["kind", "sort_order", "name"]
+
+
+register_snippet(CategoryViewSet)
