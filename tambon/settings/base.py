@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "tambon.people",
     "tambon.stats",
     "tambon.infocenter",
+    "tambon.procurement",
     "tambon.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
