@@ -1,16 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
 from .models import AnnouncementKind
 
 
 class AnnouncementFilterForm(forms.Form):
     """The public filters; every field is optional and a bad value is told, not fatal."""
 
-    year = forms.TypedChoiceField(label=_("Fiscal year"), required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(
+        label=_("Fiscal year"), required=False, coerce=int, empty_value=None
+    )
     kind = forms.ChoiceField(label=_("Kind of announcement"), required=False)
-    q = forms.CharField(label=_("Words in the title or e-GP number"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Words in the title or e-GP number"), required=False, max_length=200
+    )
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,7 +24,7 @@ class AnnouncementFilterForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("UTF-8 (with or without BOM) or Windows-874 / TIS-620, as Thai Excel saves it."),
+        help_text=_(
+            "UTF-8 (with or without BOM) or Windows-874 / TIS-620, as Thai Excel saves it."
+        ),
     )
-
-

@@ -10,7 +10,6 @@ import json
 
 from django.http import HttpResponse
 
-
 ANNOUNCEMENT_FIELDS = [
     "id",
     "date",
@@ -77,7 +76,9 @@ def project_records(projects, absolute, project_url):
             "division": project.division.name if project.division else "",
             "status": project.status,
             "status_label": str(project.get_status_display()),
-            "bids": [{"bidder": bid.bidder, "price": _text(bid.price)} for bid in project.bids.all()],
+            "bids": [
+                {"bidder": bid.bidder, "price": _text(bid.price)} for bid in project.bids.all()
+            ],
             "winner": project.winner,
             "agreed_price": _text(project.agreed_price),
             "selection_reason": project.selection_reason,
@@ -111,5 +112,3 @@ def json_response(records, filename):
         content_type="application/json; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="{filename}"'},
     )
-
-

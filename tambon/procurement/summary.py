@@ -19,7 +19,8 @@ from openpyxl.styles import Alignment, Font
 
 from tambon.thai.dates import (
     MIN_BUDDHIST_YEAR,
-    THAI_MONTHS,     buddhist_year,
+    THAI_MONTHS,
+    buddhist_year,
     format_thai_date,
     gregorian_year,
 )
@@ -238,13 +239,14 @@ class MonthEntry:
 def months_of_fiscal_year(fy_be: int) -> list[MonthEntry]:
     """The twelve months, October first, each with its number of concluded projects."""
     counts = {}
-    for day in (
-        ProcurementProject.objects.concluded_in_fiscal_year(fy_be).values_list(
-            "contract_date", flat=True
-        )
+    for day in ProcurementProject.objects.concluded_in_fiscal_year(fy_be).values_list(
+        "contract_date", flat=True
     ):
         counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
-    return [MonthEntry(year, month, counts.get((year, month), 0)) for year, month in fiscal_months(fy_be)]
+    return [
+        MonthEntry(year, month, counts.get((year, month), 0))
+        for year, month in fiscal_months(fy_be)
+    ]
 
 
 @dataclass

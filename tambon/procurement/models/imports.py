@@ -24,7 +24,9 @@ class ImportJob(models.Model):
     filename = models.CharField(_("file name"), max_length=255)
     content = models.BinaryField(_("file content"))
     encoding = models.CharField(_("encoding"), max_length=20)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PREVIEW)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PREVIEW
+    )
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     next_row = models.PositiveIntegerField(_("rows processed"), default=0)
     imported = models.PositiveIntegerField(_("imported"), default=0)

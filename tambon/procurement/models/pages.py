@@ -52,7 +52,9 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
         years = {fiscal_year()}
         years.update(ProcurementProject.objects.values_list("fiscal_year", flat=True))
         years.update(ProcurementPlan.objects.values_list("fiscal_year", flat=True))
-        years.update(fiscal_year(day) for day in ProcurementAnnouncement.objects.dates("date", "month"))
+        years.update(
+            fiscal_year(day) for day in ProcurementAnnouncement.objects.dates("date", "month")
+        )
         return sorted(years, reverse=True)
 
     def organization_name(self, request):
@@ -81,7 +83,9 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     def announcements(self, request):
         form, announcements = self.filtered_announcements(request)
         try:
-            listing = Paginator(announcements, ANNOUNCEMENTS_PER_PAGE).page(request.GET.get("page") or 1)
+            listing = Paginator(announcements, ANNOUNCEMENTS_PER_PAGE).page(
+                request.GET.get("page") or 1
+            )
         except InvalidPage:
             raise Http404 from None
         query = request.GET.copy()
@@ -103,7 +107,9 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
         _form, announcements = self.filtered_announcements(request)
         records = opendata.announcement_records(announcements, request.build_absolute_uri)
-        return opendata.csv_response(records, opendata.ANNOUNCEMENT_FIELDS, "procurement-announcements.csv")
+        return opendata.csv_response(
+            records, opendata.ANNOUNCEMENT_FIELDS, "procurement-announcements.csv"
+        )
 
     @path("announcements/json/", name="announcements_json")
     def announcements_json(self, request):
@@ -165,8 +171,10 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     @path("plan/<int:year>/", name="plan")
     def plan_page(self, request, year):
         known_fiscal_year(year)
-        plans = ProcurementPlan.objects.of_fiscal_year(year).prefetch_related("lines").select_related(
-            "document"
+        plans = (
+            ProcurementPlan.objects.of_fiscal_year(year)
+            .prefetch_related("lines")
+            .select_related("document")
         )
         return self.render(
             request,

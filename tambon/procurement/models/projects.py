@@ -79,9 +79,7 @@ class ProcurementProject(ClusterableModel):
         help_text=_("The project number in the Comptroller General's e-GP system, if any."),
     )
     method = models.CharField(_("procurement method"), max_length=20, choices=Method.choices)
-    budget = models.DecimalField(
-        _("budget (baht)"), validators=NOT_NEGATIVE, **MONEY
-    )
+    budget = models.DecimalField(_("budget (baht)"), validators=NOT_NEGATIVE, **MONEY)
     reference_price = models.DecimalField(
         _("median price (baht)"), null=True, blank=True, validators=NOT_NEGATIVE, **MONEY
     )
@@ -106,7 +104,9 @@ class ProcurementProject(ClusterableModel):
         blank=True,
         help_text=_("For example: ผู้เสนอราคาต่ำสุดและมีคุณสมบัติถูกต้องตามเงื่อนไข"),
     )
-    contract_number = models.CharField(_("contract or agreement number"), max_length=100, blank=True)
+    contract_number = models.CharField(
+        _("contract or agreement number"), max_length=100, blank=True
+    )
     contract_date = models.DateField(_("contract or agreement date"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -202,7 +202,9 @@ class ProcurementAnnouncementQuerySet(models.QuerySet):
 
 
 class ProcurementAnnouncement(models.Model):
-    kind = models.CharField(_("kind of announcement"), max_length=20, choices=AnnouncementKind.choices)
+    kind = models.CharField(
+        _("kind of announcement"), max_length=20, choices=AnnouncementKind.choices
+    )
     title = models.CharField(_("title"), max_length=500)
     date = models.DateField(_("announcement date"))
     project = models.ForeignKey(
@@ -242,4 +244,3 @@ class ProcurementAnnouncement(models.Model):
 
     def __str__(self):
         return self.title
-
