@@ -22,7 +22,9 @@ class AnnouncementFilterForm(forms.Form):
 
 
 class UploadForm(forms.Form):
+    # An empty file gets our own message, with the other reasons a file cannot be read.
     file = forms.FileField(
+        allow_empty_file=True,
         label=_("CSV file"),
         help_text=_(
             "UTF-8 (with or without BOM) or Windows-874 / TIS-620, as Thai Excel saves it."

@@ -404,7 +404,7 @@ def _saving_error(error) -> str:
     return _("The row could not be saved")
 
 
-def run_chunk(job_id: int, chunk_size: int = CHUNK_SIZE) -> ImportJob:
+def run_chunk(job_id: int, chunk_size: int | None = None) -> ImportJob:
     """Import the next rows of a running job in one transaction; the job row is locked so
     two refreshing browsers cannot import the same rows twice."""
     with transaction.atomic():
@@ -412,7 +412,7 @@ def run_chunk(job_id: int, chunk_size: int = CHUNK_SIZE) -> ImportJob:
         if job.state != ImportJob.State.RUNNING:
             return job
         rows = parse_file(bytes(job.content)).rows
-        chunk = rows[job.next_row : job.next_row + chunk_size]
+        chunk = rows[job.next_row : job.next_row + (chunk_size or CHUNK_SIZE)]
         for row in chunk:
             if row.errors:
                 job.rejected.append({"line": row.line, "reason": row.reason})

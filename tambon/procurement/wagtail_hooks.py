@@ -17,6 +17,7 @@ from .models import (
 
 
 class ProjectViewSet(SnippetViewSet):
+    menu_name = "procurement-projects"
     model = ProcurementProject
     icon = "clipboard-list"
     list_display = ["title", "egp_number", "method", "agreed_price", "contract_date", "status"]
@@ -26,6 +27,7 @@ class ProjectViewSet(SnippetViewSet):
 
 
 class AnnouncementViewSet(SnippetViewSet):
+    menu_name = "procurement-announcements"
     model = ProcurementAnnouncement
     icon = "doc-full"
     list_display = ["title", "kind", "date", "project"]
@@ -35,6 +37,7 @@ class AnnouncementViewSet(SnippetViewSet):
 
 
 class PlanViewSet(SnippetViewSet):
+    menu_name = "procurement-plans"
     model = ProcurementPlan
     icon = "list-ul"
     list_display = ["title", "fiscal_year", "published_on"]
@@ -42,6 +45,7 @@ class PlanViewSet(SnippetViewSet):
 
 
 class AnnualReportViewSet(SnippetViewSet):
+    menu_name = "procurement-annual-reports"
     model = AnnualProcurementReport
     icon = "doc-empty"
     list_display = ["fiscal_year"]
