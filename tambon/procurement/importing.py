@@ -302,7 +302,8 @@ def check_row(row: ParsedRow) -> ParsedRow:
             except ValueError:
                 errors.append(
                     _(
-                        "Unknown procurement method “%(value)s” (use e-bidding, e-market, คัดเลือก or เฉพาะเจาะจง)"
+                        "Unknown procurement method “%(value)s” "
+                        "(use e-bidding, e-market, คัดเลือก or เฉพาะเจาะจง)"
                     )
                     % {"value": text}
                 )

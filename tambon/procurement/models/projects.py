@@ -61,7 +61,7 @@ class ProcurementProjectQuerySet(models.QuerySet):
         return self.filter(contract_date__year=year, contract_date__month=month)
 
     def concluded_in_fiscal_year(self, fy_be):
-        """Concluded with a contract dated inside the fiscal year: the annual report counts these."""
+        """Concluded with a contract dated in the fiscal year: what the annual report counts."""
         start, end = fiscal_year_bounds(fy_be)
         return self.concluded().filter(contract_date__range=(start, end))
 

@@ -14,8 +14,14 @@ from tambon.procurement.models import ImportJob, ProcurementProject
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "เลขที่โครงการ,งานที่จัดซื้อหรือจัดจ้าง,วิธีซื้อหรือจ้าง,วงเงิน,ราคากลาง,ผู้เสนอราคา,ผู้ได้รับคัดเลือก,ราคาที่ตกลง,เหตุผลที่คัดเลือก,เลขที่สัญญา,วันที่สัญญา"
-GOOD_ROW = '66017000001,จัดซื้อวัสดุนำเข้าทดสอบ,เฉพาะเจาะจง,"12,000.00",12000,ร้าน ก: 11500; ร้าน ข: 11900,ร้าน ก,11500,ราคาต่ำสุด,3/2566,14/03/2565'
+HEADER = (
+    "เลขที่โครงการ,งานที่จัดซื้อหรือจัดจ้าง,วิธีซื้อหรือจ้าง,วงเงิน,ราคากลาง,ผู้เสนอราคา,"
+    "ผู้ได้รับคัดเลือก,ราคาที่ตกลง,เหตุผลที่คัดเลือก,เลขที่สัญญา,วันที่สัญญา"
+)
+GOOD_ROW = (
+    '66017000001,จัดซื้อวัสดุนำเข้าทดสอบ,เฉพาะเจาะจง,"12,000.00",12000,'
+    "ร้าน ก: 11500; ร้าน ข: 11900,ร้าน ก,11500,ราคาต่ำสุด,3/2566,14/03/2565"
+)
 
 
 def upload(client, text, encoding="utf-8", name="list.csv"):
@@ -169,15 +175,11 @@ def test_an_empty_binary_or_headerless_file_is_refused_with_a_thai_message(
 
 
 def test_the_uploaded_file_is_kept_in_the_database_not_in_media(admin_client):
-    before = (
-        {path for path in settings.MEDIA_ROOT.rglob("*")} if settings.MEDIA_ROOT.exists() else set()
-    )
+    before = set(settings.MEDIA_ROOT.rglob("*")) if settings.MEDIA_ROOT.exists() else set()
 
     upload(admin_client, "\n".join([HEADER, GOOD_ROW]), name="secret-list.csv")
 
-    after = (
-        {path for path in settings.MEDIA_ROOT.rglob("*")} if settings.MEDIA_ROOT.exists() else set()
-    )
+    after = set(settings.MEDIA_ROOT.rglob("*")) if settings.MEDIA_ROOT.exists() else set()
     assert not [path for path in after - before if "secret-list" in path.name]
     job = ImportJob.objects.get()
     assert bytes(job.content).decode() == "\n".join([HEADER, GOOD_ROW])
