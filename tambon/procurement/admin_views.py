@@ -4,6 +4,7 @@ that refreshes itself (no JavaScript) -> report."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +19,12 @@ from .models import ImportJob, ProcurementProject
 PERMISSIONS = ("procurement.add_procurementproject", "procurement.change_procurementproject")
 # Seconds before the progress page asks for the next chunk.
 REFRESH_SECONDS = 1
+
+
+def job_or_404(pk, queryset=None):
+    if pk > 2**63 - 1:  # too large for the database to compare
+        raise Http404
+    return get_object_or_404(queryset if queryset is not None else ImportJob, pk=pk)
 
 
 def can_import(user) -> bool:
@@ -76,7 +83,7 @@ class ImportPreviewView(ImportMixin, TemplateView):
     page_title = gettext_lazy("Check the file before importing")
 
     def get(self, request, pk):
-        job = get_object_or_404(ImportJob, pk=pk)
+        job = job_or_404(pk)
         if job.state != ImportJob.State.PREVIEW:
             return redirect("procurement_import:progress", job.pk)
         try:
@@ -107,7 +114,7 @@ class ImportPreviewView(ImportMixin, TemplateView):
         )
 
     def post(self, request, pk):
-        job = get_object_or_404(ImportJob, pk=pk)
+        job = job_or_404(pk)
         if job.state == ImportJob.State.PREVIEW:
             job.state = ImportJob.State.RUNNING
             job.save(update_fields=["state"])
@@ -122,7 +129,7 @@ class ImportProgressView(ImportMixin, TemplateView):
     page_title = gettext_lazy("Importing procurement")
 
     def get(self, request, pk):
-        job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk)
+        job = job_or_404(pk, ImportJob.objects.defer("content"))
         if job.state == ImportJob.State.PREVIEW:
             return redirect("procurement_import:preview", job.pk)
         if job.state == ImportJob.State.RUNNING:

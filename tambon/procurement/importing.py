@@ -13,7 +13,7 @@ import datetime
 import io
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -113,6 +113,7 @@ METHOD_NAMES = {
     "เฉพาะเจาะจง": Method.SPECIFIC,
 }
 _METHOD_NOISE = re.compile(r"[\s\-_()]+")
+_AMOUNT = re.compile(r"(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?", re.ASCII)
 _BRACKETED = re.compile(r"\(.*?\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -231,12 +232,13 @@ def parse_file(content: bytes) -> ParsedFile:
 
 
 def parse_money(text: str) -> Decimal:
-    cleaned = to_arabic_digits(text).replace(",", "").replace("บาท", "").replace(" ", "")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not amount.is_finite() or amount < 0 or amount > MAX_MONEY:
+    """"12,000.50", "๑๒,๐๐๐.๕๐ บาท" or "12000" -> Decimal("12000.50"). Commas must group
+    thousands and there are at most two decimals, so "12.000,50" is refused, not misread."""
+    cleaned = to_arabic_digits(text).replace("บาท", "").replace(" ", "").strip()
+    if not _AMOUNT.fullmatch(cleaned):
+        raise ValueError(text)
+    amount = Decimal(cleaned.replace(",", ""))
+    if amount > MAX_MONEY:
         raise ValueError(text)
     return amount.quantize(Decimal("0.01"))
 

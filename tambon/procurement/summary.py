@@ -30,6 +30,7 @@ from tambon.thai.fiscal import fiscal_months, fiscal_year
 from .models import AnnualProcurementReport, Bid, Method, ProcurementProject
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+MAX_BUDDHIST_YEAR = 10_000  # Python's dates end in 9999 CE
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -45,8 +46,8 @@ def month_label(year: int, month: int) -> str:
 
 def checked_month(be_year: int, month: int) -> tuple[int, int]:
     """The Gregorian (year, month) of a month named in a URL; ValueError if there is none."""
-    if be_year < MIN_BUDDHIST_YEAR:
-        raise ValueError(f"{be_year} is not a Buddhist Era year")
+    if not MIN_BUDDHIST_YEAR <= be_year < MAX_BUDDHIST_YEAR:
+        raise ValueError(f"{be_year} is not a Buddhist Era year this site can show")
     year = gregorian_year(be_year)
     datetime.date(year, month, 1)  # ValueError for month 13 or a year past 9999
     return year, month

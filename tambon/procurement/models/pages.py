@@ -22,6 +22,7 @@ from .projects import Bid, ProcurementAnnouncement, ProcurementProject
 
 ANNOUNCEMENTS_PER_PAGE = 20
 MAX_BUDDHIST_YEAR = 10_000  # date() ends at 9999 CE
+MAX_ID = 2**63 - 1
 
 
 def known_fiscal_year(year):
@@ -124,7 +125,7 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     def projects_for_export(self, request):
         projects = ProcurementProject.objects.order_by("-fiscal_year", "-contract_date", "-pk")
         year = request.GET.get("year", "")
-        if year.isdigit():
+        if year.isdigit() and MIN_BUDDHIST_YEAR <= int(year) < MAX_BUDDHIST_YEAR:
             projects = projects.of_fiscal_year(int(year))
         return projects
 
@@ -148,6 +149,8 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     @path("project/<int:pk>/", name="project")
     def project_page(self, request, pk):
+        if pk > MAX_ID:  # the database cannot even compare such a number
+            raise Http404
         bids = Bid.objects.order_by("sort_order", "pk")
         project = (
             ProcurementProject.objects.select_related("division")

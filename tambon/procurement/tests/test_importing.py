@@ -192,3 +192,45 @@ def test_people_without_procurement_permission_cannot_import(client, django_user
     response = client.get(reverse("procurement_import:start"))
 
     assert response.status_code in (302, 403)
+
+
+def test_an_unknown_import_is_not_found(admin_client):
+    for name in ("preview", "progress"):
+        for pk in (999999, 10**30):
+            url = reverse(f"procurement_import:{name}", args=[pk])
+            assert admin_client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize(
+    ("written", "method"),
+    [
+        ("วิธีเฉพาะเจาะจง", "specific"),
+        ("ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)", "e_bidding"),
+        ("E-Bidding", "e_bidding"),
+        ("e-market", "e_market"),
+        ("วิธีคัดเลือก", "selection"),
+    ],
+)
+def test_methods_are_read_as_staff_write_them(written, method):
+    assert importing.parse_method(written) == method
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [("๑๒,๐๐๐.๕๐", "12000.50"), ("2,500,000 บาท", "2500000.00"), ("0", "0.00")],
+)
+def test_amounts_may_have_separators_thai_digits_and_the_word_baht(written, amount):
+    assert importing.parse_money(written) == Decimal(amount)
+
+
+@pytest.mark.parametrize("written", ["-5", "1e400", "NaN", "12.000,50"])
+def test_negative_or_strange_amounts_are_refused(written):
+    with pytest.raises(ValueError):
+        importing.parse_money(written)
+
+
+@pytest.mark.parametrize(
+    "written", ["14/03/2565", "14 มีนาคม 2565", "๑๔/๐๓/๒๕๖๕", "2022-03-14", "2565-03-14"]
+)
+def test_buddhist_era_and_iso_dates_are_read(written):
+    assert importing.parse_date(written) == datetime.date(2022, 3, 14)

@@ -77,6 +77,9 @@ def test_the_demo_summary_shows_the_demo_projects_of_that_month(client, procurem
         "plan/0/",
         "summary/0/",
         "project/999999999/",
+        "project/99999999999999999999999999/",
+        "summary/99999999999999999999999/3/",
+        "report/99999999999999999999999/",
         "project/abc/",
         "?page=abc",
         "?page=999",
@@ -169,6 +172,7 @@ def test_open_data_json_lists_projects_with_codes_iso_dates_and_absolute_links(
     assert record["bids"] == [{"bidder": "ร้าน ก", "price": "9500.00"}]
     assert record["url"].startswith("http") and record["url"].endswith(f"project/{project.pk}/")
     assert all(r["fiscal_year"] == 2565 for r in records)
+    assert client.get(procurement_page.url + "projects/json/?year=99999").status_code == 200
 
 
 def test_the_listing_links_its_open_data(client, procurement_page):
