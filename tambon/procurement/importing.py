@@ -232,8 +232,8 @@ def parse_file(content: bytes) -> ParsedFile:
 
 
 def parse_money(text: str) -> Decimal:
-    """"12,000.50", "๑๒,๐๐๐.๕๐ บาท" or "12000" -> Decimal("12000.50"). Commas must group
-    thousands and there are at most two decimals, so "12.000,50" is refused, not misread."""
+    """12,000.50 or ๑๒,๐๐๐.๕๐ บาท or 12000 -> Decimal("12000.50"). Commas must group
+    thousands and there are at most two decimals, so 12.000,50 is refused, not misread."""
     cleaned = to_arabic_digits(text).replace("บาท", "").replace(" ", "").strip()
     if not _AMOUNT.fullmatch(cleaned):
         raise ValueError(text)
