@@ -63,10 +63,11 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     # --- Announcements ----------------------------------------------------------------------
 
-    def filtered_announcements(self, request):
+    def filtered_announcements(self, request, years=None):
         from ..forms import AnnouncementFilterForm
 
-        form = AnnouncementFilterForm(request.GET or None, years=self.known_years())
+        years = self.known_years() if years is None else years
+        form = AnnouncementFilterForm(request.GET or None, years=years)
         announcements = ProcurementAnnouncement.objects.newest_first().select_related(
             "project", "document"
         )
@@ -82,7 +83,8 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def announcements(self, request):
-        form, announcements = self.filtered_announcements(request)
+        years = self.known_years()
+        form, announcements = self.filtered_announcements(request, years)
         try:
             listing = Paginator(announcements, ANNOUNCEMENTS_PER_PAGE).page(
                 request.GET.get("page") or 1
@@ -97,8 +99,7 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
                 "filter_form": form,
                 "announcements": listing,
                 "filter_query": query.urlencode(),
-                "years": self.known_years(),
-                "current_fiscal_year": fiscal_year(),
+                "years": years,
             },
         )
 

@@ -1,7 +1,5 @@
 """Procurement projects, the bids they received and their result (what form สขร.1 reports)."""
 
-import datetime
-
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -147,16 +145,12 @@ class ProcurementProject(ClusterableModel):
 
     def save(self, *args, **kwargs):
         if not self.fiscal_year:
-            self.fiscal_year = fiscal_year(self.contract_date or datetime.date.today())
+            self.fiscal_year = fiscal_year(self.contract_date)  # None: today in Bangkok
         super().save(*args, **kwargs)
 
     @property
     def method_label(self):
         return Method(self.method).label if self.method in Method.values else self.method
-
-    @property
-    def is_concluded(self):
-        return bool(self.winner and self.contract_date and self.status != Status.CANCELLED)
 
 
 class Bid(Orderable):
