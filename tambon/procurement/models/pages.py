@@ -58,6 +58,26 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
         )
         return sorted(years, reverse=True)
 
+    def ita_evidence_urls(self, fy_be):
+        """Where the assessor finds each procurement item of a fiscal year (page-relative URLs):
+        O21 the plan, O22 the announcements, O23 the monthly summaries, O24 the annual report
+        (FY 2564-2565 numbering; FY 2568 asks for the same under O12-O13)."""
+        return {
+            "plan": self.route_url("plan", fy_be),
+            "announcements": f"{self.url}?year={fy_be}",
+            "monthly_summaries": self.route_url("summary_months", fy_be),
+            "annual_report": self.route_url("report", fy_be),
+        }
+
+    def get_sitemap_urls(self, request=None):
+        """The page, and the plan, monthly summaries and report of every year with data."""
+        urls = super().get_sitemap_urls(request)
+        root = self.get_full_url(request)
+        for year in self.known_years():
+            for name in ("plan", "summary_months", "report"):
+                urls.append({"location": root + self.reverse_subpage(name, args=[year])})
+        return urls
+
     def organization_name(self, request):
         return OrganizationSettings.for_request(request).name
 

@@ -239,3 +239,20 @@ def test_a_changed_bid_alone_also_refreshes_the_cached_page(app, procurement_pag
     project.bids.get().save()
 
     assert "ร้านใหม่" in anonymous_get(app, path)
+
+
+def test_the_sitemap_lists_the_plan_summaries_and_report_of_each_year(client, procurement_page):
+    current = fiscal_year()
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    for route in (f"plan/{current}/", f"summary/{current - 1}/", f"report/{current - 1}/"):
+        assert procurement_page.full_url + route in xml
+
+
+def test_the_ita_evidence_urls_of_a_year_open(client, procurement_page):
+    urls = procurement_page.ita_evidence_urls(fiscal_year() - 1)
+
+    assert set(urls) == {"plan", "announcements", "monthly_summaries", "annual_report"}
+    for url in urls.values():
+        assert client.get(url).status_code == 200, url
