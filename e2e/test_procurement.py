@@ -58,3 +58,13 @@ def test_form_sorkhorror_1_prints_on_a4_landscape_without_the_site_header(page, 
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert boxes
     assert all(round(float(w)) == 842 and round(float(h)) == 595 for w, h in boxes), boxes
+
+
+def test_procurement_pages_on_a_phone_do_not_scroll_sideways(phone_page, summary_path):
+    for path in (BASE, summary_path):
+        phone_page.goto(path)
+        assert_no_axe_violations(phone_page)
+        overflow = phone_page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a 360px phone"
