@@ -82,6 +82,8 @@ class SummaryRow:
 
     @property
     def winner_line(self) -> str:
+        if self.project.agreed_price is None:
+            return self.project.winner
         return _("%(winner)s, %(price)s baht") % {
             "winner": self.project.winner,
             "price": baht(self.project.agreed_price),

@@ -132,3 +132,11 @@ def test_a_month_without_procurement_says_so_in_every_format(client, procurement
     assert "กุมภาพันธ์ พ.ศ. 2565" in page
     assert "ไม่มีการจัดซื้อจัดจ้าง" in text
     assert "ไม่มีการจัดซื้อจัดจ้าง" in [cell.value for row in sheet.iter_rows() for cell in row]
+
+
+def test_a_winner_without_an_agreed_price_is_shown_without_an_empty_amount(make_project):
+    make_project("ยังไม่ระบุราคา", winner="ร้านทดสอบราคา", agreed_price=None)
+
+    (row,) = monthly_summary(ORG, 2022, 3).rows
+
+    assert row.text_cells()[6] == "ร้านทดสอบราคา"
