@@ -310,3 +310,20 @@ def pytest_runtest_makereport(item, call):
     lines.append(f"--- {server.log} (tail) ---\n{server.log_tail(30)}")
     report.sections.append(("e2e", "\n".join(lines)))
     return report
+
+
+@pytest.fixture
+def staff_member(e2e_server):
+    """A superuser of the e2e server with an authenticator set up, as production requires.
+    Returns (username, password, hex key of the authenticator)."""
+    username, password = f"clerk-{secrets.token_hex(4)}", secrets.token_urlsafe(16)
+    key = secrets.token_hex(20)
+    code = (
+        "from django.contrib.auth import get_user_model; "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        "user = get_user_model().objects.create_superuser("
+        f"{username!r}, 'clerk@example.com', {password!r}); "
+        f"TOTPDevice.objects.create(user=user, name='phone', key={key!r}, confirmed=True)"
+    )
+    _manage(["shell", "-c", code], _server_env(e2e_server.tmp), e2e_server.setup_log)
+    return username, password, key

@@ -207,3 +207,18 @@ def watch_page(page, base_url: str | None = None) -> PageWatch:
         page.on("pageerror", watch.on_page_error)
         _watches[page] = watch
     return watch
+
+
+def sign_in_as_staff(page, staff) -> None:
+    """Password, then the six-digit code the staff member's phone would show now."""
+    from django_otp.oath import totp
+
+    username, password, key = staff
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.fill("#id_code", f"{totp(bytes.fromhex(key)):06d}")
+    page.press("#id_code", "Enter")
+    page.wait_for_url("**/admin/")

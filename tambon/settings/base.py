@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "tambon.people",
     "tambon.stats",
     "tambon.infocenter",
+    "tambon.procurement",
     "tambon.search",
     "tambon.cases",
     "django_otp",

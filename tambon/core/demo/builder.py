@@ -22,6 +22,7 @@ from tambon.pages.models import (
     StandardPage,
 )
 from tambon.people.models import Division, OrgChartPage, PeopleIndexPage, PersonPage, Position
+from tambon.procurement.demo import ensure_procurement
 from tambon.stats.models import DailyPageViews, DailyVisits, VisitorCounterSettings
 
 from . import content
@@ -298,6 +299,7 @@ def build_demo_site(today):
             intro="ติดต่อ อบต.พงษ์ ได้ตามช่องทางด้านล่าง ในวันและเวลาราชการ",
         ),
     )
+    ensure_procurement(home, today)
     sitemap = add_page(home, SitemapPage(title="แผนผังเว็บไซต์", slug="sitemap"))
     ensure_quick_links(home, pages, people, news, org)
     ensure_footer(site, pages, sitemap)

@@ -60,6 +60,7 @@ class HomePage(BasePage):
         "pages.SitemapPage",
         "people.PeopleIndexPage",
         "infocenter.ItaYearPage",
+        "procurement.ProcurementIndexPage",
     ]
 
     class Meta:

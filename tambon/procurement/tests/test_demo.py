@@ -1,0 +1,38 @@
+from tambon.procurement.demo import ensure_procurement
+from tambon.procurement.models import (
+    Method,
+    ProcurementAnnouncement,
+    ProcurementPlan,
+    ProcurementProject,
+)
+from tambon.thai.fiscal import fiscal_year, today_in_bangkok
+
+
+def test_the_demo_has_sample_procurement_of_this_fiscal_year_and_the_last(procurement_page):
+    current = fiscal_year()
+    projects = ProcurementProject.objects.all()
+
+    assert 6 <= projects.count() <= 10
+    assert projects.of_fiscal_year(current).exists()
+    assert projects.of_fiscal_year(current - 1).exists()
+    assert projects.filter(method=Method.E_BIDDING).count() == 1
+    assert all("ตัวอย่าง" in project.title for project in projects)
+    assert all(project.bids.exists() for project in projects)
+    assert ProcurementPlan.objects.of_fiscal_year(current).exists()
+    assert ProcurementAnnouncement.objects.count() >= projects.count()
+
+
+def test_building_the_demo_again_changes_nothing(home):
+    counts = (
+        ProcurementProject.objects.count(),
+        ProcurementAnnouncement.objects.count(),
+        ProcurementPlan.objects.count(),
+    )
+
+    ensure_procurement(home, today_in_bangkok())
+
+    assert counts == (
+        ProcurementProject.objects.count(),
+        ProcurementAnnouncement.objects.count(),
+        ProcurementPlan.objects.count(),
+    )
