@@ -901,4 +901,11 @@ TH = {
     "Downloads": "ดาวน์โหลด",
     "Annual report texts": "ข้อความรายงานประจำปี",
     "Import from CSV": "นำเข้าจาก CSV",
+    # ITA evidence finders of pages, procurement and cases
+    "Procurement announcements, fiscal year %(year)s": "ประกาศจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. %(year)s",
+    "Monthly procurement summaries (form สขร.1), fiscal year %(year)s": "สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1) ปีงบประมาณ พ.ศ. %(year)s",
+    "Corruption complaint form": "แบบฟอร์มร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "E-Service requests": "บริการออนไลน์ (E-Service)",
+    "Ask a question": "ถามคำถาม (Q&A)",
+    "Complaint and opinion form": "แบบฟอร์มร้องเรียน ร้องทุกข์ และแสดงความคิดเห็น",
 }

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaItem, ItaYear
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,8 @@ def test_editors_can_open_the_ita_lists_and_an_item_with_its_evidence(admin_clie
 
 
 def test_evidence_is_added_inline_under_its_item_and_checked(admin_client, ita_items, home):
-    item = ItaItem.objects.of_year(2568).get(code="O5")  # nothing in the demo answers it
+    copy_year(2568, 2569)  # a year with no evidence yet
+    item = ItaItem.objects.of_year(2569).get(code="O5")
     url = reverse("wagtailsnippets_infocenter_itaitem:edit", args=[item.pk])
     form = {
         "indicator": item.indicator_id,

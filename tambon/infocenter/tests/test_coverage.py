@@ -129,7 +129,14 @@ def test_linking_all_suggestions_twice_adds_nothing_the_second_time(empty_year, 
 def test_the_demo_fy_2568_covers_what_its_content_can_and_lists_the_rest(fy2568, demo_site):
     coverages = {c.item.code: c for c in year_coverage(fy2568, demo_site)}
 
-    for code in ("O1", "O2", "O3", "O4"):
+    for code in ("O1", "O2", "O3", "O4", "O10", "O12", "O13", "O18"):
         assert coverages[code].status == Coverage.COVERED, code
     assert coverages["O4"].evidence[0].url == "/news/fiscal-year/2568/"
+    assert coverages["O10"].evidence[0].url == "/cases/new/eservice/"
+    assert coverages["O18"].evidence[0].url == "/cases/new/corruption/"
+    assert {link.url for link in coverages["O12"].evidence} == {
+        "/procurement/?year=2568",
+        "/procurement/summary/2568/",
+    }
+    assert coverages["O13"].evidence[0].url == "/procurement/report/2568/"
     assert coverages["O19"].status == Coverage.MISSING

@@ -8,14 +8,15 @@ from tambon.procurement.models import (
 from tambon.thai.fiscal import fiscal_year, today_in_bangkok
 
 
-def test_the_demo_has_sample_procurement_of_this_fiscal_year_and_the_last(procurement_page):
+def test_the_demo_has_sample_procurement_of_this_fiscal_year_and_the_two_before(procurement_page):
     current = fiscal_year()
     projects = ProcurementProject.objects.all()
 
-    assert 6 <= projects.count() <= 10
+    assert 6 <= projects.count() <= 12
     assert projects.of_fiscal_year(current).exists()
     assert projects.of_fiscal_year(current - 1).exists()
-    assert projects.filter(method=Method.E_BIDDING).count() == 1
+    assert projects.of_fiscal_year(current - 2).exists()  # what the demo's ITA FY 2568 links
+    assert projects.filter(method=Method.E_BIDDING).count() == 2
     assert all("ตัวอย่าง" in project.title for project in projects)
     assert all(project.bids.exists() for project in projects)
     assert ProcurementPlan.objects.of_fiscal_year(current).exists()

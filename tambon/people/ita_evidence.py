@@ -1,0 +1,21 @@
+"""ITA evidence this app answers: the organization chart and the executives (O1, O2)."""
+
+from tambon.infocenter.ita.finders import Suggestion, finds, live_pages
+from tambon.infocenter.ita.topics import ItaTopic
+
+from .models import OrgChartPage, PersonPage, PositionGroup
+
+
+@finds(ItaTopic.STRUCTURE)
+def org_chart(site, fiscal_year):
+    return [Suggestion(page.title, page=page) for page in live_pages(OrgChartPage, site)]
+
+
+@finds(ItaTopic.EXECUTIVES)
+def executives(site, fiscal_year):
+    people = (
+        live_pages(PersonPage, site)
+        .filter(position__group=PositionGroup.EXECUTIVE)
+        .order_by("position__rank", "sort_order")
+    )
+    return [Suggestion(f"{person.position} {person.full_name}", page=person) for person in people]
