@@ -6,3 +6,8 @@ class InfocenterConfig(AppConfig):
     name = "tambon.infocenter"
     label = "infocenter"
     verbose_name = _("Information center and ITA")
+
+    def ready(self):
+        from .signals import connect_record_purges
+
+        connect_record_purges()

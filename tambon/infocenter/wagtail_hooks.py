@@ -31,3 +31,5 @@ class ItaViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ItaViewSetGroup)
+
+from . import admin_records  # noqa: E402, F401 - records, rulings, gift register

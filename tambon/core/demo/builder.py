@@ -11,6 +11,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from tambon.core.models import FooterSettings, OrganizationSettings
+from tambon.infocenter.demo import build_infocenter_demo
 from tambon.pages.models import (
     ContactPage,
     HomePage,
@@ -297,6 +298,7 @@ def build_demo_site(today):
         ),
     )
     sitemap = add_page(home, SitemapPage(title="แผนผังเว็บไซต์", slug="sitemap"))
+    pages.update(build_infocenter_demo(home, today))
     ensure_quick_links(home, pages, people, news, org)
     ensure_footer(site, pages, sitemap)
     ensure_visitor_history(site, today)

@@ -1,4 +1,25 @@
+from .gifts import GiftDisposal, GiftRegisterEntry
 from .ita import EvidenceKind, ItaEvidence, ItaIndicator, ItaItem, ItaYear
 from .pages import ItaYearPage
+from .record_pages import AntiCorruptionPage, AntiCorruptionTopic, CourtRulingsPage, InfoCenterPage
+from .records import InfoRecord, InfoRecordFile, RecordCategory
+from .rulings import CourtRuling
 
-__all__ = ["EvidenceKind", "ItaEvidence", "ItaIndicator", "ItaItem", "ItaYear", "ItaYearPage"]
+__all__ = [
+    "AntiCorruptionPage",
+    "AntiCorruptionTopic",
+    "CourtRuling",
+    "CourtRulingsPage",
+    "EvidenceKind",
+    "GiftDisposal",
+    "GiftRegisterEntry",
+    "InfoCenterPage",
+    "InfoRecord",
+    "InfoRecordFile",
+    "ItaEvidence",
+    "ItaIndicator",
+    "ItaItem",
+    "ItaYear",
+    "ItaYearPage",
+    "RecordCategory",
+]

@@ -60,6 +60,9 @@ class HomePage(BasePage):
         "pages.SitemapPage",
         "people.PeopleIndexPage",
         "infocenter.ItaYearPage",
+        "infocenter.InfoCenterPage",
+        "infocenter.CourtRulingsPage",
+        "infocenter.AntiCorruptionPage",
     ]
 
     class Meta:

@@ -1,0 +1,55 @@
+"""The information center in the admin: records, folders, court rulings and the gift register.
+
+Imported from wagtail_hooks.py, kept apart from the ITA lists registered there.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CourtRuling, GiftRegisterEntry, InfoRecord, RecordCategory
+
+
+class InfoRecordViewSet(SnippetViewSet):
+    model = InfoRecord
+    icon = "doc-full"
+    list_display = ["title", "category", "fiscal_year", "published_on", "live"]
+    list_filter = ["category", "fiscal_year", "live"]
+    search_fields = ["title", "summary"]
+    search_backend_name = None  # a plain database match: finds Thai words inside longer text
+    list_per_page = 50
+    ordering = ["-published_on", "-pk"]
+
+
+class RecordCategoryViewSet(SnippetViewSet):
+    model = RecordCategory
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug", "parent", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+class CourtRulingViewSet(SnippetViewSet):
+    model = CourtRuling
+    icon = "doc-full-inverse"
+    list_display = ["case_number", "subject", "ruling_date", "court"]
+    search_fields = ["case_number", "subject", "summary"]
+    search_backend_name = None
+    ordering = ["-ruling_date", "-pk"]
+
+
+class GiftRegisterViewSet(SnippetViewSet):
+    model = GiftRegisterEntry
+    icon = "list-ul"
+    list_display = ["received_on", "description", "giver", "recipient_position", "disposal"]
+    list_filter = ["fiscal_year", "disposal"]
+    ordering = ["-received_on", "-pk"]
+
+
+class InformationCenterGroup(SnippetViewSetGroup):
+    items = (InfoRecordViewSet, RecordCategoryViewSet, CourtRulingViewSet, GiftRegisterViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Information center")
+    menu_name = "information-center"
+
+
+register_snippet(InformationCenterGroup)
