@@ -3,8 +3,9 @@
 Addresses are stable, because the ITA assessor's evidence links point at them:
   <info center>/category/<slug>/              a folder's records (?year=&q=&page=)
   <info center>/category/<slug>/records.csv   the same as open data (.json too)
-  <info center>/records/                      every record (records.csv, records.json)
+  <info center>/records/                      every record (<info center>/records.csv, .json)
   <info center>/record/<id>/                  one record with its files
+The exports are served by tambon.infocenter.urls: Wagtail's page addresses end in a slash.
 """
 
 from urllib.parse import urlencode
@@ -141,6 +142,7 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
         )
 
     def export(self, request, kind, category=None):
+        """The records of the listing (with its filters) as CSV or JSON."""
         _form, filters, records = self.listing(request, category)
         records = list(records)
         name = f"records-{category.slug}" if category else "records"
@@ -155,25 +157,9 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
     def all_records(self, request):
         return self.render_listing(request)
 
-    @path("records.csv")
-    def all_records_csv(self, request):
-        return self.export(request, "csv")
-
-    @path("records.json")
-    def all_records_json(self, request):
-        return self.export(request, "json")
-
     @path("category/<slug:slug>/")
     def category(self, request, slug):
         return self.render_listing(request, self.get_category(slug))
-
-    @path("category/<slug:slug>/records.csv")
-    def category_csv(self, request, slug):
-        return self.export(request, "csv", self.get_category(slug))
-
-    @path("category/<slug:slug>/records.json")
-    def category_json(self, request, slug):
-        return self.export(request, "json", self.get_category(slug))
 
     @path("record/<int:record_id>/")
     def record(self, request, record_id):
