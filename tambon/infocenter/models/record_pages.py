@@ -74,6 +74,22 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
             return None
         return cls.objects.live().descendant_of(site.root_page, inclusive=True).first()
 
+    def get_sitemap_urls(self, request=None):
+        """The page, every folder and every published record, so search engines find them."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        urls += [
+            {"location": base + self.reverse_subpage("category", args=[slug])}
+            for slug in RecordCategory.objects.values_list("slug", flat=True)
+        ]
+        urls += [
+            {"location": base + self.reverse_subpage("record", args=[pk])}
+            for pk in InfoRecord.objects.live().values_list("pk", flat=True)
+        ]
+        return urls
+
     # Addresses
 
     def category_url(self, category):

@@ -188,3 +188,15 @@ def test_an_edited_record_shows_on_the_cached_listing(app, center):  # noqa: F81
     _status, headers, body = get(app, path)
     assert headers.get("X-Cache") != "hit"
     assert "พระราชบัญญัติฉบับแก้ไขใหม่" in body
+
+
+def test_sitemap_lists_every_folder_and_published_record(client, center, folder):
+    shown = add_record(folder, "ประกาศในแผนผัง", datetime.date(2024, 1, 5))
+    draft = add_record(folder, "ร่าง", datetime.date(2024, 1, 5), live=False)
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert f"{center.url}category/laws/</loc>" in xml
+    assert f"{center.url}category/{folder.slug}/</loc>" in xml
+    assert f"{center.url}record/{shown.pk}/</loc>" in xml
+    assert f"{center.url}record/{draft.pk}/</loc>" not in xml
