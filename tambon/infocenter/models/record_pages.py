@@ -63,6 +63,7 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
+    max_count_per_parent = 1  # one per site: the quick links and ITA evidence point at it
 
     class Meta:
         verbose_name = _("information center page")
@@ -201,6 +202,7 @@ class CourtRulingsPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
+    max_count_per_parent = 1  # one per site: the quick links and ITA evidence point at it
 
     class Meta:
         verbose_name = _("court rulings page")
@@ -280,6 +282,7 @@ class AntiCorruptionPage(BasePage):
     ]
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
+    max_count_per_parent = 1  # one per site: the quick links and ITA evidence point at it
 
     class Meta:
         verbose_name = _("anti-corruption page")
