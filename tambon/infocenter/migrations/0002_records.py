@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
                 ('period_start', models.DateField(blank=True, null=True, verbose_name='period covered from')),
                 ('period_end', models.DateField(blank=True, null=True, verbose_name='period covered until')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('live', models.BooleanField(default=True, help_text='Untick to keep the record as a draft that visitors do not see.', verbose_name='published')),
+                ('live', models.BooleanField(default=True, help_text='Untick to keep the record as a draft that visitors do not see.', verbose_name='visible to visitors')),
                 ('division', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.division', verbose_name='responsible division')),
             ],
             options={
