@@ -30,7 +30,10 @@ class ListingFilterForm(forms.Form):
         label=_("Words to look for"),
         required=False,
         max_length=200,
-        error_messages={"max_length": _("Type at most 200 characters.")},
+        error_messages={
+            "max_length": _("Type at most 200 characters."),
+            "null_characters_not_allowed": _("The words contain a character that cannot be used."),
+        },
     )
 
     def __init__(self, data=None, *, years=(), year_label=None):

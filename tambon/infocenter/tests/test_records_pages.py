@@ -117,6 +117,18 @@ def test_a_bad_year_says_so_in_thai_and_keeps_the_text_filter(client, center, fo
     assert "รายงานการเงิน" not in html
 
 
+@pytest.mark.parametrize(
+    ("query", "told"),
+    [("?q=%00", "คำค้นมีอักขระที่ใช้ไม่ได้"), ("?q=" + "ก" * 201, "ไม่เกิน 200 ตัวอักษร")],
+)
+def test_unusable_search_words_are_told_in_thai_not_an_error(client, center, query, told):
+    response = client.get(f"{center.url}category/laws/{query}")
+
+    assert response.status_code == 200
+    assert told in response.content.decode()
+    assert client.get(f"{center.url}category/laws/records.json{query}").status_code == 200
+
+
 @pytest.mark.parametrize("page", ["999999999999", "abc", "-3", "0"])
 def test_any_page_number_gives_a_page_of_the_listing(client, center, page):
     response = client.get(f"{center.url}category/laws/?page={page}")
