@@ -9,6 +9,14 @@ from django.utils.translation import gettext as _
 from tambon.thai.dates import format_thai_date
 
 BOM = "\ufeff"
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_COLUMNS = ("title", "category", "summary", "division")
+
+
+def spreadsheet_safe(text):
+    """Text that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def record_rows(records, request, record_url):
@@ -71,6 +79,9 @@ def records_csv(records, request, record_url, *, filename):
     for record, row in zip(records, record_rows(records, request, record_url), strict=True):
         row["published_on_th"] = format_thai_date(record.published_on)
         row["files"] = " ".join(item["url"] for item in row["files"])
+        for key in TEXT_COLUMNS:
+            if row[key]:
+                row[key] = spreadsheet_safe(row[key])
         writer.writerow(["" if row[key] is None else row[key] for key, _label in columns])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

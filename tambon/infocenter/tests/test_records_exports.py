@@ -116,3 +116,17 @@ def test_a_bad_filter_in_an_export_is_ignored_not_an_error(client, center, folde
 
     assert response.status_code == 200
     assert json.loads(response.content)["count"] == 2
+
+
+def test_csv_text_that_looks_like_a_formula_stays_text(client, center, folder):
+    InfoRecord.objects.create(
+        title='=HYPERLINK("https://example.com","คลิก")',
+        category=folder,
+        published_on=datetime.date(2024, 10, 2),
+    )
+
+    rows = read_csv(client.get(f"{center.url}category/{folder.slug}/records.csv"))
+    data = json.loads(client.get(f"{center.url}category/{folder.slug}/records.json").content)
+
+    assert '\'=HYPERLINK("https://example.com","คลิก")' in [row["ชื่อเรื่อง"] for row in rows]
+    assert '=HYPERLINK("https://example.com","คลิก")' in [r["title"] for r in data["records"]]

@@ -140,6 +140,7 @@ def test_any_page_number_gives_a_page_of_the_listing(client, center, page):
 def test_an_unknown_folder_or_record_is_not_found(client, center):
     assert client.get(f"{center.url}category/no-such-folder/").status_code == 404
     assert client.get(f"{center.url}record/999999/").status_code == 404
+    assert client.get(f"{center.url}record/{'9' * 30}/").status_code == 404
 
 
 def test_the_listing_is_paginated_and_keeps_the_filters_in_the_page_links(client, center, folder):
