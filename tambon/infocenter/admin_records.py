@@ -3,9 +3,12 @@
 Imported from wagtail_hooks.py, kept apart from the ITA lists registered there.
 """
 
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import CourtRuling, GiftRegisterEntry, InfoRecord, RecordCategory
 
@@ -21,8 +24,23 @@ class InfoRecordViewSet(SnippetViewSet):
     ordering = ["-published_on", "-pk"]
 
 
+class RecordCategoryDeleteView(DeleteView):
+    """A folder that still holds folders or records is kept, and the clerk is told why."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("This folder still holds records or folders. Move or delete them first."),
+            )
+            return redirect(self.get_success_url())
+
+
 class RecordCategoryViewSet(SnippetViewSet):
     model = RecordCategory
+    delete_view_class = RecordCategoryDeleteView
     icon = "folder-open-inverse"
     list_display = ["name", "slug", "parent", "sort_order"]
     ordering = ["sort_order", "name"]

@@ -107,3 +107,23 @@ def test_a_court_ruling_without_link_or_document_is_refused_in_thai(admin_client
     assert response.status_code == 200
     assert "ใส่ลิงก์ไปยังคำพิพากษา" in response.content.decode()
     assert not CourtRuling.objects.filter(case_number="อ.55/2568").exists()
+
+
+def test_a_folder_that_holds_sub_folders_is_kept_and_the_clerk_is_told_why(admin_client):
+    folder = RecordCategory.objects.get(slug="oia-section-7")
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    response = admin_client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert "แฟ้มนี้ยังมีข้อมูลข่าวสารหรือแฟ้มย่อยอยู่" in response.content.decode()
+    assert RecordCategory.objects.filter(slug="oia-section-7").exists()
+
+
+def test_an_empty_folder_can_be_deleted(admin_client):
+    folder = RecordCategory.objects.create(name="แฟ้มว่าง", slug="empty-folder")
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    admin_client.post(url)
+
+    assert not RecordCategory.objects.filter(slug="empty-folder").exists()
