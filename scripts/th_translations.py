@@ -482,5 +482,5 @@ TH = {
     "Files of this kind cannot be uploaded. Upload a PDF, Word (DOCX) or Excel (XLSX) file.": "ไม่สามารถอัปโหลดไฟล์ชนิดนี้ได้ โปรดอัปโหลดไฟล์ PDF, Word (DOCX) หรือ Excel (XLSX)",
     "This file is not really a .%(extension)s file: its content does not match its name. Save it again from the program that made it (for example, save as PDF) and upload it again.": "ไฟล์นี้ไม่ใช่ไฟล์ .%(extension)s จริง เนื้อหาของไฟล์ไม่ตรงกับชื่อไฟล์ โปรดบันทึกไฟล์ใหม่จากโปรแกรมที่สร้างไฟล์ (เช่น บันทึกเป็น PDF) แล้วอัปโหลดอีกครั้ง",
     "The words contain a character that cannot be used.": "คำค้นมีอักขระที่ใช้ไม่ได้ โปรดพิมพ์ใหม่",
-    "This folder still holds records or folders. Move or delete them first.": "แฟ้มนี้ยังมีข้อมูลข่าวสารหรือแฟ้มย่อยอยู่ โปรดย้ายหรือลบออกก่อน",
+    "This folder still holds records. Move or delete them first.": "แฟ้มนี้ยังมีข้อมูลข่าวสารอยู่ โปรดย้ายหรือลบข้อมูลข่าวสารออกก่อน",
 }

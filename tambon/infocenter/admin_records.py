@@ -25,7 +25,8 @@ class InfoRecordViewSet(SnippetViewSet):
 
 
 class RecordCategoryDeleteView(DeleteView):
-    """A folder that still holds folders or records is kept, and the clerk is told why."""
+    """A folder that still holds records is kept, and the clerk is told why (Wagtail's usage
+    check misses references its index has not seen, such as rows made by a migration)."""
 
     def form_valid(self, form):
         try:
@@ -33,7 +34,7 @@ class RecordCategoryDeleteView(DeleteView):
         except ProtectedError:
             messages.error(
                 self.request,
-                _("This folder still holds records or folders. Move or delete them first."),
+                _("This folder still holds records. Move or delete them first."),
             )
             return redirect(self.get_success_url())
 

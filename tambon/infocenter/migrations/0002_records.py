@@ -151,7 +151,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(help_text="Latin letters, digits and hyphens; part of the folder's address, so keep it once published.", max_length=80, unique=True, verbose_name='address name')),
                 ('description', models.TextField(blank=True, help_text='Shown at the top of the folder: what it holds and what the law requires.', verbose_name='description')),
                 ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='infocenter.recordcategory', verbose_name='inside folder')),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='infocenter.recordcategory', verbose_name='inside folder')),
             ],
             options={
                 'verbose_name': 'record category',

@@ -46,7 +46,7 @@ class RecordCategory(models.Model):
         verbose_name=_("inside folder"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # deleting a folder lifts its sub-folders to the top
         related_name="children",
     )
     description = models.TextField(

@@ -109,15 +109,37 @@ def test_a_court_ruling_without_link_or_document_is_refused_in_thai(admin_client
     assert not CourtRuling.objects.filter(case_number="อ.55/2568").exists()
 
 
-def test_a_folder_that_holds_sub_folders_is_kept_and_the_clerk_is_told_why(admin_client):
-    folder = RecordCategory.objects.get(slug="oia-section-7")
+def test_a_folder_that_holds_records_is_kept(admin_client):
+    folder = RecordCategory.objects.get(slug="laws")
     url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
 
     response = admin_client.post(url, follow=True)
 
     assert response.status_code == 200
-    assert "แฟ้มนี้ยังมีข้อมูลข่าวสารหรือแฟ้มย่อยอยู่" in response.content.decode()
-    assert RecordCategory.objects.filter(slug="oia-section-7").exists()
+    assert RecordCategory.objects.filter(slug="laws").exists()
+
+
+def test_records_the_usage_index_has_not_seen_still_keep_their_folder(admin_client):
+    folder = RecordCategory.objects.create(name="แฟ้มมีข้อมูล", slug="unindexed-folder")
+    InfoRecord.objects.bulk_create(  # no signals: Wagtail's usage index does not know the row
+        [InfoRecord(title="ข้อมูลเก่า", category=folder, fiscal_year=2568)]
+    )
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    response = admin_client.post(url, follow=True)
+
+    assert "แฟ้มนี้ยังมีข้อมูลข่าวสารอยู่" in response.content.decode()
+    assert RecordCategory.objects.filter(slug="unindexed-folder").exists()
+
+
+def test_deleting_a_folder_lifts_its_sub_folders_to_the_top(admin_client):
+    folder = RecordCategory.objects.get(slug="oia-section-7")
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    admin_client.post(url)
+
+    assert not RecordCategory.objects.filter(slug="oia-section-7").exists()
+    assert RecordCategory.objects.get(slug="s7-structure").parent is None
 
 
 def test_an_empty_folder_can_be_deleted(admin_client):
