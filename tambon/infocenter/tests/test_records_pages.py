@@ -213,3 +213,18 @@ def test_sitemap_lists_every_folder_and_published_record(client, center, folder)
     assert f"{center.url}category/{folder.slug}/</loc>" in xml
     assert f"{center.url}record/{shown.pk}/</loc>" in xml
     assert f"{center.url}record/{draft.pk}/</loc>" not in xml
+
+
+def test_folder_and_record_pages_name_themselves_as_canonical(client, center, folder):
+    record = add_record(folder, "ประกาศมีที่อยู่ของตัวเอง", datetime.date(2024, 1, 5), summary="สรุปสั้น")
+
+    folder_html = listing(client, center, folder, "?q=ประกาศ")
+    record_html = client.get(f"{center.url}record/{record.pk}/").content.decode()
+
+    assert f'rel="canonical" href="http://testserver{center.url}category/{folder.slug}/"' in (
+        folder_html
+    )
+    assert f'rel="canonical" href="http://testserver{center.url}record/{record.pk}/"' in record_html
+    assert '<meta property="og:title" content="ประกาศมีที่อยู่ของตัวเอง">' in record_html
+    assert '<meta name="description" content="สรุปสั้น">' in record_html
+    assert record_html.count('rel="canonical"') == 1
