@@ -300,10 +300,13 @@ class AntiCorruptionPage(BasePage):
                 topic.url = info_center.record_url(topic.record)
             elif topic.category_id:
                 topic.url = info_center.category_url(topic.category)
-                topic.latest = [
-                    (record, info_center.record_url(record))
-                    for record in public_records().in_category(topic.category)[:3]
-                ]
+                newest = (
+                    InfoRecord.objects.live()
+                    .in_category(topic.category)
+                    .newest_first()
+                    .only("pk", "title", "published_on")[:3]
+                )
+                topic.latest = [(record, info_center.record_url(record)) for record in newest]
         return topics
 
     def gift_register(self):

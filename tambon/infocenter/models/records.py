@@ -76,29 +76,32 @@ class RecordCategory(models.Model):
 
     def clean(self):
         super().clean()
-        ancestor = self.parent
-        while ancestor is not None:
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
             if self.pk and ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("A folder cannot be inside itself.")})
+            seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
     def ancestors(self):
         """From the top folder down to this folder's parent."""
         trail = []
         ancestor = self.parent
-        while ancestor is not None:
+        while ancestor is not None and ancestor not in trail and ancestor.pk != self.pk:
             trail.insert(0, ancestor)
             ancestor = ancestor.parent
         return trail
 
     def descendant_ids(self):
-        """This folder's id and those of every folder inside it, at any depth."""
-        ids, frontier = [self.pk], [self.pk]
+        """This folder's id and those of every folder inside it, at any depth (one query:
+        an organization has tens of folders, not thousands)."""
+        children = {}
+        for pk, parent_id in RecordCategory.objects.values_list("pk", "parent_id").order_by():
+            children.setdefault(parent_id, []).append(pk)
+        ids, frontier = [], [self.pk]
         while frontier:
-            frontier = list(
-                RecordCategory.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-            )
             ids += frontier
+            frontier = [c for pk in frontier for c in children.get(pk, []) if c not in ids]
         return ids
 
 

@@ -91,3 +91,14 @@ def test_a_new_gift_register_row_shows_on_the_cached_page_at_once(app, page):  #
     )
 
     assert "ผู้ให้รายใหม่" in get(app, page.url)[2]
+
+
+def test_anti_corruption_page_renders_within_22_queries(
+    client, page, django_assert_max_num_queries
+):
+    client.get(page.url)  # the header, menu and footer fragments are remembered after this
+
+    with django_assert_max_num_queries(22):
+        response = client.get(page.url + "?again=1")
+
+    assert response.status_code == 200

@@ -228,3 +228,14 @@ def test_folder_and_record_pages_name_themselves_as_canonical(client, center, fo
     assert '<meta property="og:title" content="ประกาศมีที่อยู่ของตัวเอง">' in record_html
     assert '<meta name="description" content="สรุปสั้น">' in record_html
     assert record_html.count('rel="canonical"') == 1
+
+
+def test_a_folder_listing_renders_within_fifteen_queries(
+    client, center, django_assert_max_num_queries
+):
+    client.get(f"{center.url}category/laws/")  # the header, menu and footer are remembered
+
+    with django_assert_max_num_queries(15):
+        response = client.get(f"{center.url}category/laws/?q=พระราชบัญญัติ&year=2566")
+
+    assert response.status_code == 200
