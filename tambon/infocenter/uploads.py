@@ -6,6 +6,7 @@ or an executable renamed .docx is refused). Wired into every Wagtail document fo
 WAGTAILDOCS_DOCUMENT_FORM_BASE.
 """
 
+import codecs
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -93,7 +94,8 @@ def is_plain_text(file):
         return False
     for encoding in TEXT_ENCODINGS:
         try:
-            text = head.decode(encoding)
+            # final=False: the head may end inside a multi-byte character.
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
             break
         except UnicodeDecodeError:
             continue

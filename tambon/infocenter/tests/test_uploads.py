@@ -51,9 +51,10 @@ def upload(client, name, content, title="เอกสารทดสอบ"):
         ("report.pdf", PDF),
         ("plan.docx", office_package("word/document.xml", WORD_TYPE)),
         ("budget.xlsx", office_package("xl/workbook.xml", EXCEL_TYPE)),
+        ("list.csv", ("ลำดับ,ชื่อโครงการ\n" + "1,ซ่อมถนนหมู่ที่ 3\n" * 5000).encode()),
     ],
 )
-def test_a_real_pdf_docx_or_xlsx_is_accepted(admin_client, name, content):
+def test_a_real_pdf_docx_xlsx_or_thai_csv_is_accepted(admin_client, name, content):
     response = upload(admin_client, name, content, title=name)
 
     assert response.status_code == 302
