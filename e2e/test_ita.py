@@ -34,6 +34,8 @@ def test_every_evidence_link_opens_a_page_with_content(page, base_url):
         if target.netloc and target.netloc != host:
             assert target.scheme == "https", f"{item}: {href}"
             continue
+        # A fresh load each time (a link to a part of the page just opened would not reload it).
+        page.goto("about:blank")
         response = page.goto(href)
         assert response.status == 200, f"{item} -> {href} answered {response.status}"
         main = page.locator("main")
@@ -41,6 +43,8 @@ def test_every_evidence_link_opens_a_page_with_content(page, base_url):
         heading = main.locator("h1").inner_text()
         body = main.inner_text().replace(heading, "", 1).strip()
         assert len(body) > 40, f"{item} -> {href} is nearly empty: {body!r}"
+        if target.fragment:
+            assert page.locator(f"#{target.fragment}").count() == 1, f"{item} -> {href}: no part"
 
 
 def test_the_ita_page_passes_axe(page):

@@ -27,4 +27,7 @@ if settings.DEBUG or getattr(settings, "TAMBON_SERVE_MEDIA", False):
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include("tambon.infocenter.urls")),  # records.csv / .json beside the listings
+    path("", include(wagtail_urls)),
+]

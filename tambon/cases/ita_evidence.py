@@ -9,7 +9,7 @@ FORM_PATH = "/cases/new/{kind}/"
 
 
 def form(label, kind):
-    return lambda site, fiscal_year: [
+    return lambda site, fiscal_year, current_only: [
         site_path_suggestion(str(label), site, FORM_PATH.format(kind=kind))
     ]
 

@@ -12,3 +12,6 @@ class InfocenterConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("ita_evidence")
+        from .signals import connect_record_purges
+
+        connect_record_purges()

@@ -78,3 +78,6 @@ def register_ita_urls():
         ),
         path("ita/add-year/", admin_views.AddYearView.as_view(), name="ita_add_year"),
     ]
+
+
+from . import admin_records  # noqa: E402, F401 - records, rulings, gift register

@@ -13,7 +13,7 @@ from .models import ContactPage, NewsIndexPage, NewsPage, StandardPage
 
 
 @finds(ItaTopic.STRUCTURE, ItaTopic.AUTHORITY)
-def powers_and_duties(site, fiscal_year):
+def powers_and_duties(site, fiscal_year, current_only):
     # Sites describe their powers on a standard page that names them in its title or intro.
     words = "อำนาจหน้าที่"
     pages = live_pages(StandardPage, site).filter(
@@ -23,12 +23,12 @@ def powers_and_duties(site, fiscal_year):
 
 
 @finds(ItaTopic.CONTACT)
-def contact_page(site, fiscal_year):
+def contact_page(site, fiscal_year, current_only):
     return [Suggestion(page.title, page=page) for page in live_pages(ContactPage, site)]
 
 
 @finds(ItaTopic.SOCIAL)
-def social_channels(site, fiscal_year):
+def social_channels(site, fiscal_year, current_only):
     settings = OrganizationSettings.for_site(site)
     return [
         Suggestion(label, kind=EvidenceKind.URL, external_url=url)
@@ -37,7 +37,7 @@ def social_channels(site, fiscal_year):
 
 
 @finds(ItaTopic.NEWS)
-def news_of_the_year(site, fiscal_year):
+def news_of_the_year(site, fiscal_year, current_only):
     first, last = fiscal_year_bounds(fiscal_year)
     found = []
     for index in live_pages(NewsIndexPage, site):

@@ -7,12 +7,12 @@ from .models import OrgChartPage, PersonPage, PositionGroup
 
 
 @finds(ItaTopic.STRUCTURE)
-def org_chart(site, fiscal_year):
+def org_chart(site, fiscal_year, current_only):
     return [Suggestion(page.title, page=page) for page in live_pages(OrgChartPage, site)]
 
 
 @finds(ItaTopic.EXECUTIVES)
-def executives(site, fiscal_year):
+def executives(site, fiscal_year, current_only):
     people = (
         live_pages(PersonPage, site)
         .filter(position__group=PositionGroup.EXECUTIVE)

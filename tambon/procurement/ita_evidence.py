@@ -29,7 +29,7 @@ def _on_each_page(site, fiscal_year, label, route, exists):
 
 
 @finds(ItaTopic.PROCUREMENT_PLAN)
-def plan(site, fiscal_year):
+def plan(site, fiscal_year, current_only):
     return _on_each_page(
         site,
         fiscal_year,
@@ -40,7 +40,7 @@ def plan(site, fiscal_year):
 
 
 @finds(ItaTopic.PROCUREMENT_ANNOUNCEMENTS)
-def announcements(site, fiscal_year):
+def announcements(site, fiscal_year, current_only):
     found = _on_each_page(
         site,
         fiscal_year,
@@ -49,11 +49,11 @@ def announcements(site, fiscal_year):
         ProcurementAnnouncement.objects.of_fiscal_year(fiscal_year).exists(),
     )
     # FY 2568 asks for "procurement and its progress" under one item: the monthly summaries too.
-    return found + monthly_summaries(site, fiscal_year)
+    return found + monthly_summaries(site, fiscal_year, current_only)
 
 
 @finds(ItaTopic.PROCUREMENT_MONTHLY)
-def monthly_summaries(site, fiscal_year):
+def monthly_summaries(site, fiscal_year, current_only):
     return _on_each_page(
         site,
         fiscal_year,
@@ -64,7 +64,7 @@ def monthly_summaries(site, fiscal_year):
 
 
 @finds(ItaTopic.PROCUREMENT_REPORT)
-def annual_report(site, fiscal_year):
+def annual_report(site, fiscal_year, current_only):
     return _on_each_page(
         site,
         fiscal_year,

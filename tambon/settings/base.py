@@ -147,6 +147,7 @@ WAGTAIL_SITE_NAME = "tambon"
 WAGTAILADMIN_BASE_URL = os.environ.get("TAMBON_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "doc", "xls", "odt", "ods", "csv", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "tambon.infocenter.uploads.CheckedDocumentForm"  # checks content
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from tambon.cases.demo import ensure_sample_cases
 from tambon.core.models import FooterSettings, OrganizationSettings
+from tambon.infocenter.demo import build_infocenter_demo
 from tambon.infocenter.ita.demo import ensure_ita
 from tambon.pages.models import (
     ContactPage,
@@ -301,6 +302,7 @@ def build_demo_site(today):
     )
     ensure_procurement(home, today)
     sitemap = add_page(home, SitemapPage(title="แผนผังเว็บไซต์", slug="sitemap"))
+    pages.update(build_infocenter_demo(home, today))
     ensure_quick_links(home, pages, people, news, org)
     ensure_footer(site, pages, sitemap)
     ensure_visitor_history(site, today)

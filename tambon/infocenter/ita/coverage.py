@@ -101,7 +101,9 @@ def year_coverage(year, site, request=None, with_suggestions=True):
         if with_suggestions and item.topic:
             coverage.suggestions = [
                 suggestion
-                for suggestion in suggestions_for(item.topic, site, year.fiscal_year)
+                for suggestion in suggestions_for(
+                    item.topic, site, year.fiscal_year, item.needs_current_year
+                )
                 if not any(suggestion.same_place_as(link.evidence) for link in linked)
             ]
         result.append(coverage)

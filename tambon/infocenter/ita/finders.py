@@ -40,7 +40,8 @@ class Suggestion:
 
 
 def finds(*topics):
-    """Register a finder `function(site, fiscal_year) -> [Suggestion]` for these topics."""
+    """Register a finder for these topics: `function(site, fiscal_year, current_only)` returns
+    [Suggestion]; `current_only` is true when the item needs information of that fiscal year."""
 
     def register(function):
         for topic in topics:
@@ -50,10 +51,10 @@ def finds(*topics):
     return register
 
 
-def suggestions_for(topic, site, fiscal_year):
+def suggestions_for(topic, site, fiscal_year, current_only=False):
     found = []
     for finder in _finders.get(topic, ()):
-        found.extend(finder(site, fiscal_year))
+        found.extend(finder(site, fiscal_year, current_only))
     return found
 
 

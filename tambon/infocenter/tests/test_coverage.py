@@ -133,7 +133,7 @@ def test_the_demo_fy_2568_covers_what_its_content_can_and_lists_the_rest(fy2568,
         assert coverages[code].status == Coverage.COVERED, code
     assert coverages["O4"].evidence[0].url == "/news/fiscal-year/2568/"
     assert coverages["O10"].evidence[0].url == "/cases/new/eservice/"
-    assert coverages["O18"].evidence[0].url == "/cases/new/corruption/"
+    assert "/cases/new/corruption/" in {link.url for link in coverages["O18"].evidence}
     assert {link.url for link in coverages["O12"].evidence} == {
         "/procurement/?year=2568",
         "/procurement/summary/2568/",

@@ -61,6 +61,9 @@ class HomePage(BasePage):
         "people.PeopleIndexPage",
         "infocenter.ItaYearPage",
         "procurement.ProcurementIndexPage",
+        "infocenter.InfoCenterPage",
+        "infocenter.CourtRulingsPage",
+        "infocenter.AntiCorruptionPage",
     ]
 
     class Meta:

@@ -1,0 +1,243 @@
+"""The demo organization's information center, court rulings and anti-corruption page.
+
+Called once from the core demo builder. Everything is looked up before it is made, so a second
+run changes nothing. Records are dated from the demo's "today", so the demo always has documents
+of the current and the previous fiscal year; every title says it is a sample.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from tambon.core.demo.content import (
+    ADMIN_COURT_URL,
+    DAMRONGDHAMMA_URL,
+    GOVERNMENT_COMPLAINT_URL,
+    NACC_URL,
+)
+from tambon.people.models import Division
+from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
+
+from .demo_content import RULINGS, record_specs
+from .models import (
+    AntiCorruptionPage,
+    AntiCorruptionTopic,
+    CourtRuling,
+    CourtRulingsPage,
+    GiftDisposal,
+    GiftRegisterEntry,
+    InfoCenterPage,
+    InfoRecord,
+    InfoRecordFile,
+    RecordCategory,
+)
+
+SAMPLE = " (ตัวอย่าง)"
+
+
+def tiny_pdf(lines):
+    """A valid one-page PDF showing `lines` (ASCII) in Helvetica: small, and obviously a sample."""
+    text = ["BT /F1 14 Tf 56 780 Td 18 TL"]
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        text.append(f"({escaped}) Tj T*")
+    text.append("ET")
+    stream = "\n".join(text).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def sample_document(title, filename):
+    document = get_document_model()(title=title)
+    content = tiny_pdf(
+        [
+            "SAMPLE DOCUMENT - tambon demo",
+            "Pong Subdistrict Administrative Organization (demo data)",
+            filename,
+        ]
+    )
+    document.file.save(filename, ContentFile(content), save=False)
+    document.file_size = len(content)
+    document.save()
+    return document
+
+
+def ensure_records(today):
+    fy = fiscal_year(today)
+    folders = {category.slug: category for category in RecordCategory.objects.all()}
+    divisions = {division.name: division for division in Division.objects.all()}
+    for number, (slug, title, published_on, period, division, summary) in enumerate(
+        record_specs(fy, today), start=1
+    ):
+        category = folders.get(slug)
+        title += SAMPLE
+        if category is None or InfoRecord.objects.filter(category=category, title=title).exists():
+            continue
+        record = InfoRecord.objects.create(
+            title=title,
+            category=category,
+            published_on=published_on,
+            period_start=period[0] if period else None,
+            period_end=period[1] if period else None,
+            division=divisions.get(division),
+            summary=summary,
+        )
+        document = sample_document(title, f"sample-{slug}-{number}.pdf")
+        InfoRecordFile.objects.create(record=record, document=document, sort_order=0)
+
+
+def ensure_rulings():
+    for case_number, day, court, subject, summary in RULINGS:
+        if CourtRuling.objects.filter(case_number=case_number).exists():
+            continue
+        CourtRuling.objects.create(
+            case_number=case_number,
+            ruling_date=day,
+            court=court,
+            subject=subject + SAMPLE,
+            summary=summary,
+            url=ADMIN_COURT_URL,
+        )
+
+
+def ensure_gift_register(today):
+    fy = fiscal_year(today)
+    last_start, _last_end = fiscal_year_bounds(fy - 1)
+    start, _end = fiscal_year_bounds(fy)
+    gifts = [
+        (
+            datetime.date(last_start.year + 1, 1, 3),
+            "ห้างหุ้นส่วนจำกัด ตัวอย่างการค้า",
+            "นายกองค์การบริหารส่วนตำบล",
+            "กระเช้าผลไม้ เนื่องในเทศกาลปีใหม่",
+            Decimal("1500.00"),
+            GiftDisposal.KEPT_BY_ORGANIZATION,
+            "นำไปมอบให้ศูนย์พัฒนาเด็กเล็ก",
+        ),
+        (
+            datetime.date(last_start.year + 1, 4, 10),
+            "บริษัท ตัวอย่างก่อสร้าง จำกัด",
+            "ผู้อำนวยการกองช่าง",
+            "บัตรกำนัลห้างสรรพสินค้า",
+            Decimal("3000.00"),
+            GiftDisposal.RETURNED,
+            "",
+        ),
+        (
+            min(start + datetime.timedelta(days=14), today),
+            "ชมรมผู้สูงอายุตำบลพงษ์",
+            "ปลัดองค์การบริหารส่วนตำบล",
+            "ผ้าทอพื้นเมือง เนื่องในงานประเพณี",
+            Decimal("500.00"),
+            GiftDisposal.KEPT_BY_RECIPIENT,
+            "มูลค่าไม่เกิน 3,000 บาท ตามประกาศ ป.ป.ช.",
+        ),
+    ]
+    for received_on, giver, position, description, value, disposal, notes in gifts:
+        description += SAMPLE
+        if GiftRegisterEntry.objects.filter(
+            fiscal_year=fiscal_year(received_on), description=description
+        ).exists():
+            continue
+        GiftRegisterEntry.objects.create(
+            received_on=received_on,
+            giver=giver,
+            recipient_position=position,
+            description=description,
+            estimated_value=value,
+            disposal=disposal,
+            notes=notes,
+        )
+
+
+def anti_corruption_page():
+    page = AntiCorruptionPage(
+        title="ปราบปรามทุจริต",
+        slug="anti-corruption",
+        intro="มาตรการป้องกันการทุจริตของ อบต.พงษ์ และช่องทางแจ้งเบาะแสการทุจริตและประพฤติมิชอบ",
+        pledge=(
+            "<p>(ตัวอย่าง) ข้าพเจ้า นายกองค์การบริหารส่วนตำบลพงษ์ ขอประกาศเจตจำนงว่าจะบริหารงาน"
+            "ด้วยความซื่อสัตย์สุจริต โปร่งใส และตรวจสอบได้ ไม่กระทำการทุจริตและประพฤติมิชอบ "
+            "และจะสนับสนุนให้บุคลากรทุกคนปฏิบัติหน้าที่ด้วยความสุจริต</p>"
+        ),
+        no_gift_policy=(
+            "<p>(ตัวอย่าง) ผู้บริหารและบุคลากรของ อบต.พงษ์ ไม่รับของขวัญและของกำนัลทุกชนิด"
+            "จากการปฏิบัติหน้าที่ (No Gift Policy) หากจำเป็นต้องรับตามประเพณี "
+            "ต้องรายงานและลงทะเบียนไว้ในทะเบียนการรับของขวัญด้านล่าง</p>"
+        ),
+        nacc_url=NACC_URL.rstrip("/"),
+        damrongdhamma_url=DAMRONGDHAMMA_URL,
+        government_complaint_url=GOVERNMENT_COMPLAINT_URL,
+    )
+    folders = {category.slug: category for category in RecordCategory.objects.all()}
+    topics = [
+        ("แผนปฏิบัติการป้องกันการทุจริต", "anti-corruption-plan"),
+        ("รายงานผลการดำเนินการป้องกันการทุจริต", "anti-corruption-reports"),
+        ("การประเมินความเสี่ยงการทุจริต", "risk-assessment"),
+        ("ประกาศนโยบายไม่รับของขวัญ (No Gift Policy)", "no-gift-policy"),
+        ("ประมวลจริยธรรม", "ethics"),
+    ]
+    page.topics = [
+        AntiCorruptionTopic(heading=heading, category=folders[slug], sort_order=order)
+        for order, (heading, slug) in enumerate(topics)
+        if slug in folders
+    ]
+    return page
+
+
+def build_infocenter_demo(home, today):
+    """The three pages of the demo, by slug, for the home page's quick links."""
+    from tambon.core.demo.builder import add_page  # the builder imports this module
+
+    ensure_records(today)
+    ensure_rulings()
+    ensure_gift_register(today)
+    info_center = add_page(
+        home,
+        InfoCenterPage(
+            title="ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์",
+            slug="infocenter",
+            show_in_menus=True,
+            intro="ข้อมูลข่าวสารของราชการตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540",
+            body=(
+                "<h2>การขอข้อมูลข่าวสารตามมาตรา 11</h2><p>ผู้ใดประสงค์จะขอข้อมูลข่าวสารอื่น "
+                "ยื่นคำขอได้ที่สำนักปลัด อบต.พงษ์ ในวันและเวลาราชการ</p>"
+            ),
+        ),
+    )
+    rulings = add_page(
+        home,
+        CourtRulingsPage(
+            title="คำพิพากษาของศาลปกครอง",
+            slug="court-rulings",
+            intro=("คำพิพากษาและคำสั่งของศาลปกครองที่เกี่ยวข้องกับการปฏิบัติงานขององค์กรปกครองส่วนท้องถิ่น"),
+            body=(
+                "<p>ค้นหาคำพิพากษาและคำสั่งฉบับเต็มได้ที่เว็บไซต์ของ"
+                f'<a href="{ADMIN_COURT_URL}">สำนักงานศาลปกครอง</a></p>'
+            ),
+        ),
+    )
+    anti_corruption = add_page(home, anti_corruption_page())
+    return {"infocenter": info_center, "court-rulings": rulings, "anti-corruption": anti_corruption}

@@ -1,0 +1,368 @@
+"""The public pages of the information center, the court rulings and the anti-corruption page.
+
+Addresses are stable, because the ITA assessor's evidence links point at them:
+  <info center>/category/<slug>/              a folder's records (?year=&q=&page=)
+  <info center>/category/<slug>/records.csv   the same as open data (.json too)
+  <info center>/records/                      every record (<info center>/records.csv, .json)
+  <info center>/record/<id>/                  one record with its files
+The exports are served by tambon.infocenter.urls: Wagtail's page addresses end in a slash.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from tambon.core.blocks import validate_link_address
+from tambon.pages.models import BasePage
+from tambon.thai.dates import buddhist_year
+from tambon.thai.fiscal import fiscal_year
+
+from ..exports import records_csv, records_json
+from ..filters import ListingFilterForm, paginate
+from .gifts import GiftRegisterEntry
+from .records import InfoRecord, InfoRecordFile, RecordCategory
+from .rulings import CourtRuling
+
+NACC_URL = "https://www.nacc.go.th"
+DAMRONGDHAMMA_URL = "https://www.damrongdhama.moi.go.th/"
+GOVERNMENT_COMPLAINT_URL = "https://www.1111.go.th/"
+CORRUPTION_COMPLAINT_PATH = "/cases/new/corruption/"
+
+
+def public_records():
+    files = InfoRecordFile.objects.select_related("document").order_by("sort_order")
+    return (
+        InfoRecord.objects.live()
+        .select_related("category", "division")
+        .prefetch_related(Prefetch("files", queryset=files))
+        .newest_first()
+    )
+
+
+class InfoCenterPage(RoutablePageMixin, BasePage):
+    """ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์: the folders of official information and their records."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(
+        _("more text"),
+        blank=True,
+        help_text=_("For example how to ask for other information under section 11."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1  # one per site: the quick links and ITA evidence point at it
+
+    class Meta:
+        verbose_name = _("information center page")
+        verbose_name_plural = _("information center pages")
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return None
+        return cls.objects.live().descendant_of(site.root_page, inclusive=True).first()
+
+    def get_sitemap_urls(self, request=None):
+        """The page, every folder and every published record, so search engines find them."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        urls += [
+            {"location": base + self.reverse_subpage("category", args=[slug])}
+            for slug in RecordCategory.objects.values_list("slug", flat=True)
+        ]
+        urls += [
+            {"location": base + self.reverse_subpage("record", args=[pk])}
+            for pk in InfoRecord.objects.live().values_list("pk", flat=True)
+        ]
+        return urls
+
+    # Addresses
+
+    def category_url(self, category):
+        return self.url + self.reverse_subpage("category", args=[category.slug])
+
+    def record_url(self, record):
+        return self.url + self.reverse_subpage("record", args=[record.pk])
+
+    # Views
+
+    @path("")
+    def index(self, request):
+        counts = dict(
+            InfoRecord.objects.live()
+            .values_list("category_id")
+            .annotate(n=Count("pk"))
+            .values_list("category_id", "n")
+        )
+        categories = list(RecordCategory.objects.all())
+        children = {}
+        for category in categories:
+            category.record_count = counts.get(category.pk, 0)
+            category.url = self.category_url(category)
+            children.setdefault(category.parent_id, []).append(category)
+        for category in categories:
+            category.folders = children.get(category.pk, [])
+        return self.render(request, context_overrides={"folders": children.get(None, [])})
+
+    def listing(self, request, category=None):
+        """The live records of `category` (or all), filtered, and the filter form."""
+        records = public_records()
+        if category is not None:
+            records = records.in_category(category)
+        years = sorted(set(records.values_list("fiscal_year", flat=True)), reverse=True)
+        form = ListingFilterForm(request.GET, years=years)
+        filters = form.filters()
+        if "year" in filters:
+            records = records.of_fiscal_year(filters["year"])
+        if "q" in filters:
+            records = records.matching(filters["q"])
+        return form, filters, records
+
+    def render_listing(self, request, category=None):
+        form, filters, records = self.listing(request, category)
+        listing = paginate(request, records)
+        for record in listing:
+            record.url = self.record_url(record)
+        trail = category.ancestors() if category else []
+        folders = list(category.children.all()) if category else []
+        for folder in trail + folders:
+            folder.url = self.category_url(folder)
+        return self.render(
+            request,
+            template="infocenter/info_center_listing.html",
+            context_overrides={
+                "category": category,
+                "trail": trail,
+                "folders": folders,
+                "form": form,
+                "filters": filters,
+                "records": listing,
+                # The exports sit beside the listing: <page>/records.csv, <folder>/records.csv
+                "export_base": self.category_url(category) if category else self.url,
+                "export_query": urlencode(filters),
+            },
+        )
+
+    def export(self, request, kind, category=None):
+        """The records of the listing (with its filters) as CSV or JSON."""
+        _form, filters, records = self.listing(request, category)
+        records = list(records)
+        name = f"records-{category.slug}" if category else "records"
+        if kind == "csv":
+            return records_csv(records, request, self.record_url, filename=f"{name}.csv")
+        return records_json(records, request, self.record_url, filters=filters, category=category)
+
+    def get_category(self, slug):
+        return get_object_or_404(RecordCategory, slug=slug)
+
+    @path("records/")
+    def all_records(self, request):
+        return self.render_listing(request)
+
+    @path("category/<slug:slug>/")
+    def category(self, request, slug):
+        return self.render_listing(request, self.get_category(slug))
+
+    @path("record/<int:record_id>/")
+    def record(self, request, record_id):
+        record = public_records().filter(pk=record_id).first()
+        if record is None:
+            raise Http404
+        trail = [*record.category.ancestors(), record.category]
+        for folder in trail:
+            folder.url = self.category_url(folder)
+        return self.render(
+            request,
+            template="infocenter/info_center_record.html",
+            context_overrides={"record": record, "trail": trail},
+        )
+
+
+class CourtRulingsPage(BasePage):
+    """คำพิพากษาของศาลปกครอง: rulings relevant to local government, filtered by year and text."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("more text"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1  # one per site: the quick links and ITA evidence point at it
+
+    class Meta:
+        verbose_name = _("court rulings page")
+        verbose_name_plural = _("court rulings pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        rulings = CourtRuling.objects.select_related("document").newest_first()
+        years = sorted(
+            {buddhist_year(day.year) for day in rulings.values_list("ruling_date", flat=True)},
+            reverse=True,
+        )
+        form = ListingFilterForm(request.GET, years=years, year_label=_("Year (B.E.)"))
+        filters = form.filters()
+        if "year" in filters:
+            rulings = rulings.of_year(filters["year"])
+        if "q" in filters:
+            rulings = rulings.matching(filters["q"])
+        context.update(form=form, filters=filters, rulings=paginate(request, rulings))
+        return context
+
+
+class AntiCorruptionPage(BasePage):
+    """ปราบปรามทุจริต: the executive's pledge, the plan and reports, No Gift Policy and the gift
+    register, and every channel for reporting corruption."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    pledge = RichTextField(
+        _("integrity pledge of the executive"),
+        blank=True,
+        help_text=_("The executive's declaration of integrity (เจตจำนงสุจริต)."),
+    )
+    pledge_document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("signed pledge (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    no_gift_policy = RichTextField(_("No Gift Policy"), blank=True)
+    complaint_form_url = models.CharField(
+        _("corruption complaint form"),
+        max_length=300,
+        default=CORRUPTION_COMPLAINT_PATH,
+        validators=[validate_link_address],
+        help_text=_("The address of the online form for reporting corruption."),
+    )
+    nacc_url = models.URLField(_("NACC website"), default=NACC_URL)
+    damrongdhamma_url = models.URLField(
+        _("Damrongdhamma center website"), default=DAMRONGDHAMMA_URL
+    )
+    government_complaint_url = models.URLField(
+        _("government complaint center website"), default=GOVERNMENT_COMPLAINT_URL
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("pledge"), FieldPanel("pledge_document")],
+            heading=_("Integrity pledge"),
+        ),
+        InlinePanel(
+            "topics", heading=_("Plans, reports and risk assessment"), label=_("published item")
+        ),
+        FieldPanel("no_gift_policy"),
+        MultiFieldPanel(
+            [
+                FieldPanel("complaint_form_url"),
+                FieldPanel("nacc_url"),
+                FieldPanel("damrongdhamma_url"),
+                FieldPanel("government_complaint_url"),
+            ],
+            heading=_("Channels for reporting corruption"),
+        ),
+    ]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1  # one per site: the quick links and ITA evidence point at it
+
+    class Meta:
+        verbose_name = _("anti-corruption page")
+        verbose_name_plural = _("anti-corruption pages")
+
+    def topic_links(self, request):
+        """Each topic with its address and, for a folder, its newest records."""
+        info_center = InfoCenterPage.for_site(self.get_site())
+        topics = list(self.topics.select_related("category", "record", "record__category"))
+        for topic in topics:
+            topic.url, topic.latest = "", []
+            if info_center is None:
+                continue
+            if topic.record_id and topic.record.live:
+                topic.url = info_center.record_url(topic.record)
+            elif topic.category_id:
+                topic.url = info_center.category_url(topic.category)
+                newest = (
+                    InfoRecord.objects.live()
+                    .in_category(topic.category)
+                    .newest_first()
+                    .only("pk", "title", "published_on")[:3]
+                )
+                topic.latest = [(record, info_center.record_url(record)) for record in newest]
+        return topics
+
+    def gift_register(self):
+        """(fiscal year, entries) newest year first; the current fiscal year is always there,
+        so that a year without gifts says so."""
+        years = {fiscal_year(): []}
+        for entry in GiftRegisterEntry.objects.order_by("-fiscal_year", "received_on", "pk"):
+            years.setdefault(entry.fiscal_year, []).append(entry)
+        return sorted(years.items(), reverse=True)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.topic_links(request)
+        context["gift_years"] = self.gift_register()
+        return context
+
+
+class AntiCorruptionTopic(Orderable):
+    """A plan, report or risk assessment shown on the anti-corruption page: a folder of records
+    (its newest records are listed) or one record."""
+
+    page = ParentalKey(AntiCorruptionPage, on_delete=models.CASCADE, related_name="topics")
+    heading = models.CharField(_("heading"), max_length=200)
+    category = models.ForeignKey(
+        RecordCategory,
+        verbose_name=_("folder of records"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    record = models.ForeignKey(
+        InfoRecord,
+        verbose_name=_("or one record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("heading"), FieldPanel("category"), FieldPanel("record")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("published item")
+        verbose_name_plural = _("published items")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(category__isnull=False, record__isnull=False),
+                name="infocenter_topic_folder_or_record",
+            )
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def clean(self):
+        super().clean()
+        if bool(self.category_id) == bool(self.record_id):
+            raise ValidationError({"category": _("Choose a folder or one record, not both.")})

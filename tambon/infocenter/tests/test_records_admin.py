@@ -1,0 +1,151 @@
+"""Clerks keep records, folders, court rulings and the gift register in the admin."""
+
+import pytest
+from django.urls import reverse
+from wagtail.documents.models import Document
+
+from tambon.infocenter.models import (
+    AntiCorruptionPage,
+    CourtRuling,
+    CourtRulingsPage,
+    GiftRegisterEntry,
+    InfoCenterPage,
+    InfoRecord,
+    RecordCategory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_clerks_can_open_every_list_and_edit_form(admin_client):
+    record = InfoRecord.objects.first()
+    screens = [
+        reverse("wagtailsnippets_infocenter_inforecord:list"),
+        reverse("wagtailsnippets_infocenter_inforecord:list") + "?q=แผน",
+        reverse("wagtailsnippets_infocenter_inforecord:add"),
+        reverse("wagtailsnippets_infocenter_inforecord:edit", args=[record.pk]),
+        reverse("wagtailsnippets_infocenter_recordcategory:list"),
+        reverse("wagtailsnippets_infocenter_courtruling:list"),
+        reverse("wagtailsnippets_infocenter_courtruling:add"),
+        reverse("wagtailsnippets_infocenter_giftregisterentry:list"),
+        reverse("wagtailsnippets_infocenter_giftregisterentry:add"),
+    ]
+    for url in screens:
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_clerks_can_open_the_three_pages_in_the_editor(admin_client):
+    for model in (InfoCenterPage, CourtRulingsPage, AntiCorruptionPage):
+        page = model.objects.get()
+        assert (
+            admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+        )
+
+
+def test_a_record_with_a_file_is_added_in_the_admin_and_gets_its_fiscal_year(admin_client):
+    folder = RecordCategory.objects.get(slug="laws")
+    document = Document.objects.filter(file__endswith=".pdf").first()
+    form = {
+        "title": "ข้อบัญญัติใหม่",
+        "category": folder.pk,
+        "published_on": "2024-10-01",
+        "fiscal_year": "",
+        "period_start": "",
+        "period_end": "",
+        "summary": "",
+        "division": "",
+        "live": "on",
+        "files-TOTAL_FORMS": "1",
+        "files-INITIAL_FORMS": "0",
+        "files-MIN_NUM_FORMS": "0",
+        "files-MAX_NUM_FORMS": "1000",
+        "files-0-document": document.pk,
+        "files-0-title": "",
+        "files-0-ORDER": "1",
+        "files-0-id": "",
+        "files-0-DELETE": "",
+    }
+
+    response = admin_client.post(reverse("wagtailsnippets_infocenter_inforecord:add"), form)
+
+    assert response.status_code == 302
+    record = InfoRecord.objects.get(title="ข้อบัญญัติใหม่")
+    assert record.fiscal_year == 2568
+    assert record.files.get().document == document
+
+
+def test_a_gift_register_row_is_added_in_the_admin(admin_client):
+    form = {
+        "received_on": "2024-12-25",
+        "estimated_value": "800",
+        "giver": "ร้านค้าในตำบล",
+        "recipient_position": "ปลัดองค์การบริหารส่วนตำบล",
+        "description": "ขนมปีใหม่",
+        "disposal": "donated",
+        "notes": "",
+    }
+
+    response = admin_client.post(reverse("wagtailsnippets_infocenter_giftregisterentry:add"), form)
+
+    assert response.status_code == 302
+    assert GiftRegisterEntry.objects.get(description="ขนมปีใหม่").fiscal_year == 2568
+
+
+def test_a_court_ruling_without_link_or_document_is_refused_in_thai(admin_client):
+    form = {
+        "case_number": "อ.55/2568",
+        "ruling_date": "2025-01-10",
+        "court": "ศาลปกครองสูงสุด",
+        "subject": "เรื่องทดสอบ",
+        "summary": "",
+        "url": "",
+        "document": "",
+    }
+
+    response = admin_client.post(reverse("wagtailsnippets_infocenter_courtruling:add"), form)
+
+    assert response.status_code == 200
+    assert "ใส่ลิงก์ไปยังคำพิพากษา" in response.content.decode()
+    assert not CourtRuling.objects.filter(case_number="อ.55/2568").exists()
+
+
+def test_a_folder_that_holds_records_is_kept(admin_client):
+    folder = RecordCategory.objects.get(slug="laws")
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    response = admin_client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert RecordCategory.objects.filter(slug="laws").exists()
+
+
+def test_records_the_usage_index_has_not_seen_still_keep_their_folder(admin_client):
+    folder = RecordCategory.objects.create(name="แฟ้มมีข้อมูล", slug="unindexed-folder")
+    InfoRecord.objects.bulk_create(  # no signals: Wagtail's usage index does not know the row
+        [InfoRecord(title="ข้อมูลเก่า", category=folder, fiscal_year=2568)]
+    )
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    response = admin_client.post(url, follow=True)
+
+    assert "แฟ้มนี้ยังมีข้อมูลข่าวสารอยู่" in response.content.decode()
+    assert RecordCategory.objects.filter(slug="unindexed-folder").exists()
+
+
+def test_deleting_a_folder_lifts_its_sub_folders_to_the_top(admin_client):
+    folder = RecordCategory.objects.get(slug="oia-section-7")
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    admin_client.post(url)
+
+    assert not RecordCategory.objects.filter(slug="oia-section-7").exists()
+    assert RecordCategory.objects.get(slug="s7-structure").parent is None
+
+
+def test_an_empty_folder_can_be_deleted(admin_client):
+    folder = RecordCategory.objects.create(name="แฟ้มว่าง", slug="empty-folder")
+    url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
+
+    admin_client.post(url)
+
+    assert not RecordCategory.objects.filter(slug="empty-folder").exists()
