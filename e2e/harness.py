@@ -146,6 +146,10 @@ class PageWatch:
             self.bad_responses.append(f"{response.status} {response.request.method} {response.url}")
 
     def on_request_failed(self, request) -> None:
+        # ERR_ABORTED is the browser cancelling a request still in flight (the favicon, say)
+        # because the test navigated on; it says nothing about the page.
+        if request.failure and "ERR_ABORTED" in request.failure:
+            return
         self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
 
     def on_console(self, message) -> None:
