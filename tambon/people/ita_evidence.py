@@ -16,6 +16,6 @@ def executives(site, fiscal_year, current_only):
     people = (
         live_pages(PersonPage, site)
         .filter(position__group=PositionGroup.EXECUTIVE)
-        .order_by("position__rank", "sort_order")
+        .order_by("position__rank", "sort_order", "path")
     )
     return [Suggestion(f"{person.position} {person.full_name}", page=person) for person in people]

@@ -85,8 +85,8 @@ def test_export_lists_every_item_with_full_urls_in_csv_and_xlsx(admin_client, de
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     codes = {row[1] for row in rows[1:]}
     assert codes == {f"O{n}" for n in range(1, 27)}
-    mayor = next(row for row in rows if row[1] == "O2")
-    assert mayor[3] == demo_site.root_url + "/people/mayor/"
+    executives = {row[3] for row in rows if row[1] == "O2"}
+    assert demo_site.root_url + "/people/mayor/" in executives
     o19 = next(row for row in rows if row[1] == "O19")
     assert o19[3] == "" and o19[5] == "ยังไม่เผยแพร่"
 
