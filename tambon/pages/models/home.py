@@ -61,6 +61,8 @@ class HomePage(BasePage):
         "people.PeopleIndexPage",
         "infocenter.ItaYearPage",
         "procurement.ProcurementIndexPage",
+        "cases.CaseStatisticsPage",
+        "cases.QuestionAnswerPage",
     ]
 
     class Meta:
