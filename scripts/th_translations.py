@@ -980,4 +980,5 @@ TH = {
     ("%(counter)s answer found for “%(search_query)s”.", "%(counter)s answers found for “%(search_query)s”."): ["พบ %(counter)s รายการสำหรับ \u201c%(search_query)s\u201d"],
     "No answer matches your search. Try other words, or ask us.": "ไม่พบคำตอบที่ตรงกับคำค้น ลองใช้คำอื่น หรือส่งคำถามถึงเรา",
     "No questions have been published yet.": "ยังไม่มีคำถาม-คำตอบที่เผยแพร่",
+    "“%(value)s” is not a fiscal year. Choose one from the list; showing %(year)s.": "\u201c%(value)s\u201d ไม่ใช่ปีงบประมาณ กรุณาเลือกจากรายการ ขณะนี้แสดงปี %(year)s",
 }

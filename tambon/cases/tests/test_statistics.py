@@ -49,9 +49,7 @@ def worked(new_case, superuser, at):
 
 
 class TestFiscalYearAndMonthBoundaries:
-    def test_30_september_2359_counts_in_the_old_year_and_1_october_0001_in_the_new(
-        self, worked
-    ):
+    def test_30_september_2359_counts_in_the_old_year_and_1_october_0001_in_the_new(self, worked):
         worked(bangkok(2017, 9, 30, 23, 59))
         worked(bangkok(2017, 10, 1, 0, 1))  # still 30 September in UTC
         assert figures_of(2560, CaseKind.COMPLAINT, "2017-09").received == 1

@@ -108,9 +108,7 @@ def test_corruption_complaints_appear_only_as_counts(stats_page, year_2560):
 
 def test_csv_and_json_give_the_figures_of_the_page(stats_page, year_2560):
     rows = list(
-        csv.DictReader(
-            io.StringIO(get(f"{stats_page.url}2560/csv/").content.decode("utf-8-sig"))
-        )
+        csv.DictReader(io.StringIO(get(f"{stats_page.url}2560/csv/").content.decode("utf-8-sig")))
     )
     records = json.loads(get(f"{stats_page.url}2560/json/").content)
     expected = {name: str(value) for name, value in year_2560.items()}
