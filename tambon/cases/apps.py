@@ -8,6 +8,6 @@ class CasesConfig(AppConfig):
     verbose_name = _("Citizen cases")
 
     def ready(self):
-        from . import notify
+        from . import ita, notify  # noqa: F401 (ita registers the ITA evidence finders)
 
         notify.connect()

@@ -156,15 +156,17 @@ HISTORY_KINDS = [
     CaseKind.COMPLAINT,
     CaseKind.ESERVICE,
     CaseKind.EXECUTIVE,
+    CaseKind.COMPLAINT,
     CaseKind.INFORMATION,
     CaseKind.ESERVICE,
+    CaseKind.COMPLAINT,
     CaseKind.CORRUPTION,
 ]
 # What happens to every fourth case: three get a result, one is still open.
 HISTORY_OUTCOMES = ["resolve", "resolve", "reject", None]
 HISTORY_RATINGS = [5, 4, 3, 5, 4, 2, 5]
-HISTORY_CASES = 34
-HISTORY_SPACING_DAYS = 13
+HISTORY_CASES = 60
+HISTORY_SPACING_DAYS = 7
 HISTORY_FIRST_DAYS_AGO = 12
 # Questions answered and published on the Q&A page: (days ago, question, answer).
 PUBLISHED_QUESTIONS = [

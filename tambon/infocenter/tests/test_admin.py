@@ -22,11 +22,11 @@ def test_editors_can_open_the_ita_lists_and_an_item_with_its_evidence(admin_clie
 
 
 def test_evidence_is_added_inline_under_its_item_and_checked(admin_client, ita_items, home):
-    item = ItaItem.objects.of_year(2568).get(code="O5")  # nothing in the demo answers it
+    item = ItaItem.objects.of_year(2568).get(code="O6")  # nothing in the demo answers it
     url = reverse("wagtailsnippets_infocenter_itaitem:edit", args=[item.pk])
     form = {
         "indicator": item.indicator_id,
-        "code": "O5",
+        "code": "O6",
         "topic": item.topic,
         "sort_order": item.sort_order,
         "title": item.title,

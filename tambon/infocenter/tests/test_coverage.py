@@ -132,4 +132,4 @@ def test_the_demo_fy_2568_covers_what_its_content_can_and_lists_the_rest(fy2568,
     for code in ("O1", "O2", "O3", "O4"):
         assert coverages[code].status == Coverage.COVERED, code
     assert coverages["O4"].evidence[0].url == "/news/fiscal-year/2568/"
-    assert coverages["O19"].status == Coverage.MISSING
+    assert coverages["O6"].status == Coverage.MISSING
