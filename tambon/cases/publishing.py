@@ -43,11 +43,11 @@ def unpublish_question(case, user):
     with transaction.atomic():
         locked = _locked(case)
         _check_permission(user, locked, ACTION)
-        changed = PublishedQuestion.objects.filter(case=locked, is_published=True).update(
-            is_published=False
-        )
-        if not changed:
+        publication = PublishedQuestion.objects.filter(case=locked, is_published=True).first()
+        if publication is None:
             raise CaseError(_("This question is not on the Q&A page."))
+        publication.is_published = False
+        publication.save(update_fields=["is_published"])  # the signal purges the page cache
         with translation.override(settings.LANGUAGE_CODE):
             note = _("Taken off the Q&A page.")
         _record(locked, EventKind.INTERNAL_NOTE, user, "unpublish", text=note)

@@ -5,6 +5,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import Http404
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -66,7 +67,7 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
         for item in kinds:
             item.chart = charts.received_chart(item)
         satisfaction = statistics.satisfaction(year)
-        return self.render(
+        response = self.render(
             request,
             template="cases/case_statistics_page.html",
             context_overrides={
@@ -79,6 +80,9 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
                 "satisfaction_chart": charts.satisfaction_chart(satisfaction),
             },
         )
+        # The figures move with every case: never kept by the full-page cache.
+        add_never_cache_headers(response)
+        return response
 
     @path("<int:year>/csv/", name="csv")
     def year_csv(self, request, year):

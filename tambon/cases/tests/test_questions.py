@@ -145,3 +145,13 @@ class TestPublishing:
         )
         assert "กรุณาเขียนคำถามและคำตอบ" in response.content.decode()
         assert not PublishedQuestion.objects.filter(case=question).exists()
+
+
+def test_publishing_and_unpublishing_start_a_new_page_cache_generation(question, clerk):
+    from tambon.core import pagecache
+
+    before = pagecache.generation()
+    publishing.publish_question(question, clerk, PUBLIC_QUESTION, PUBLIC_ANSWER)
+    published = pagecache.generation()
+    publishing.unpublish_question(question, clerk)
+    assert before != published != pagecache.generation()

@@ -157,3 +157,8 @@ def test_the_downloads_are_linked_from_the_page(stats_page):
     html = get(f"{stats_page.url}2560/").content.decode()
     for tail in ("2560/csv/", "2560/json/", "2560/services/csv/", "2560/satisfaction/json/"):
         assert f'href="{stats_page.url}{tail}"' in html
+
+
+def test_the_page_is_never_kept_by_the_page_cache_as_its_figures_move(stats_page):
+    response = get(f"{stats_page.url}2560/")
+    assert "no-store" in response["Cache-Control"]
