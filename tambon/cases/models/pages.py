@@ -75,6 +75,7 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
                 "years": statistics.known_years(fiscal_year()),
                 "kinds": kinds,
                 "services": statistics.service_figures(year),
+                "no_services": statistics.NONE_SENTENCES[CaseKind.ESERVICE],
                 "service_months": [period for period, _figures in kinds[0].months],
                 "satisfaction": satisfaction,
                 "satisfaction_chart": charts.satisfaction_chart(satisfaction),

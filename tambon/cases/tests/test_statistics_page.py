@@ -162,3 +162,18 @@ def test_the_downloads_are_linked_from_the_page(stats_page):
 def test_the_page_is_never_kept_by_the_page_cache_as_its_figures_move(stats_page):
     response = get(f"{stats_page.url}2560/")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_service_statistics_list_requests_per_type_or_say_there_were_none(stats_page, new_case):
+    from tambon.cases.models import Category
+
+    html = get(f"{stats_page.url}2560/").content.decode()
+    services_section = BeautifulSoup(html, "html.parser").find(id="services")
+    assert "ไม่มีคำขอรับบริการ" in services_section.get_text()
+
+    water = Category.objects.create(kind=CaseKind.ESERVICE, name="ขอรับน้ำ (ทดสอบ)")
+    new_case(kind=CaseKind.ESERVICE, category=water, now=bangkok(2017, 5, 3, 9))
+    html = get(f"{stats_page.url}2560/").content.decode()
+    row = BeautifulSoup(html, "html.parser").find(id="services").find("tbody").tr
+    assert row.th.get_text(strip=True) == "ขอรับน้ำ (ทดสอบ)"
+    assert [td.get_text() for td in row.find_all("td")][-1] == "1"
