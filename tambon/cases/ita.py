@@ -1,6 +1,7 @@
 """Where the ITA dashboard finds the cases' evidence: the statistics page of the fiscal year
 assessed (service statistics, satisfaction, corruption-complaint statistics), the Q&A page and
-the corruption-complaint guideline page. Registered by CasesConfig.ready."""
+the corruption-complaint guideline page (which also gives the channels). Registered by
+CasesConfig.ready."""
 
 from django.utils.translation import gettext as _
 
@@ -32,7 +33,7 @@ def questions_and_answers(site, fiscal_year):
     return [Suggestion(page.title, page=page) for page in live_pages(QuestionAnswerPage, site)]
 
 
-@finds(ItaTopic.CORRUPTION_GUIDELINE)
+@finds(ItaTopic.CORRUPTION_GUIDELINE, ItaTopic.CORRUPTION_CHANNEL)
 def corruption_guideline(site, fiscal_year):
     from tambon.pages.models import StandardPage
 

@@ -23,4 +23,5 @@ def test_statistics_of_the_assessed_year_answer_the_statistics_items(demo_site):
 
 def test_the_q_and_a_and_the_guideline_pages_are_found(demo_site):
     assert "/questions/" in urls(ItaTopic.QA, demo_site)
-    assert "/corruption-complaint-guideline/" in urls(ItaTopic.CORRUPTION_GUIDELINE, demo_site)
+    for topic in (ItaTopic.CORRUPTION_GUIDELINE, ItaTopic.CORRUPTION_CHANNEL):
+        assert "/corruption-complaint-guideline/" in urls(topic, demo_site)

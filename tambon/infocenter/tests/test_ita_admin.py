@@ -34,7 +34,7 @@ def test_dashboard_shows_each_item_with_status_and_what_is_still_to_publish(admi
     assert 'data-status="missing"' in rows_of(html, "o6")
     to_do = html.split('id="ita-to-do"')[1].split("</section>")[0]
     assert "O6 " in to_do and "O2 " not in to_do
-    assert "8 จาก 26 ข้อ" in html  # O1-O4, and the cases' O5, O11, O17, O19
+    assert "9 จาก 26 ข้อ" in html  # O1-O4, and the cases' O5, O11, O17, O18, O19
 
 
 def test_dashboard_offers_suggestions_and_links_one(admin_client, fy2569):
