@@ -11,3 +11,15 @@ class CasesConfig(AppConfig):
         from . import notify
 
         notify.connect()
+        self.purge_page_cache_with_the_q_and_a()
+
+    def purge_page_cache_with_the_q_and_a(self):
+        """The Q&A page shows published questions: a change to one is a change of the page."""
+        from django.db.models.signals import post_delete, post_save
+
+        from tambon.core.pagecache import purge
+
+        from .models import PublishedQuestion
+
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(purge, sender=PublishedQuestion, dispatch_uid=f"cases-qa-purge-{name}")

@@ -1,14 +1,26 @@
-"""A few sample cases for the demo organization, filed and worked through the service layer
-like real ones. Only when there are no cases yet, so it never adds to a live site's list."""
+"""Sample cases for the demo organization, filed and worked through the service layer like real
+ones: a few recent ones, a history over this fiscal year and the previous one for the statistics
+page, and answered questions on the Q&A page. Only when there are no cases yet, so it never adds
+to a live site's list. Also the public pages of the cases (statistics, Q&A, the
+corruption-complaint guideline), each added once."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from tambon.pages.models import StandardPage
+
 from . import roles, services
 from .deadlines import BANGKOK
-from .models import Case, CaseKind, Category
+from .models import (
+    Case,
+    CaseKind,
+    CaseStatisticsPage,
+    Category,
+    PublishedQuestion,
+    QuestionAnswerPage,
+)
 
 DEMO_OFFICER = "demo-officer"
 
@@ -93,6 +105,13 @@ def demo_officer():
 def ensure_sample_cases(today):
     if Case.objects.exists():
         return
+    ensure_recent_samples(today)
+    officer = demo_officer()
+    add_history(today, officer)
+    add_published_questions(today, officer)
+
+
+def ensure_recent_samples(today):
     officer = demo_officer()
     for days_ago, kind, category_name, subject, details, reporter, steps in SAMPLES:
         received = datetime.datetime.combine(
@@ -114,3 +133,187 @@ def ensure_sample_cases(today):
                 services.rate(case, *args)
             else:
                 getattr(services, step)(case, officer, *args)
+
+
+# --- A year and a half of history for the statistics page -----------------------------------
+
+ESERVICE_TYPES = [
+    "ขอรับน้ำอุปโภคบริโภค",
+    "ขออนุญาตตัดต้นไม้",
+    "ขอรับถังขยะ",
+    "ลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ",
+]
+HISTORY_SUBJECTS = {
+    CaseKind.COMPLAINT: "แจ้งปัญหาในหมู่บ้าน (ตัวอย่างสถิติ)",
+    CaseKind.EXECUTIVE: "ข้อเสนอถึงผู้บริหาร (ตัวอย่างสถิติ)",
+    CaseKind.CORRUPTION: "เรื่องร้องเรียนการทุจริต (ตัวอย่างสถิติ)",
+    CaseKind.ESERVICE: "คำขอรับบริการ (ตัวอย่างสถิติ)",
+    CaseKind.INFORMATION: "ขอสำเนาข้อมูลข่าวสาร (ตัวอย่างสถิติ)",
+}
+HISTORY_KINDS = [
+    CaseKind.COMPLAINT,
+    CaseKind.ESERVICE,
+    CaseKind.COMPLAINT,
+    CaseKind.ESERVICE,
+    CaseKind.EXECUTIVE,
+    CaseKind.COMPLAINT,
+    CaseKind.INFORMATION,
+    CaseKind.ESERVICE,
+    CaseKind.COMPLAINT,
+    CaseKind.CORRUPTION,
+]
+# What happens to every fourth case: three get a result, one is still open.
+HISTORY_OUTCOMES = ["resolve", "resolve", "reject", None]
+HISTORY_RATINGS = [5, 4, 3, 5, 4, 2, 5]
+HISTORY_CASES = 60
+HISTORY_SPACING_DAYS = 7
+HISTORY_FIRST_DAYS_AGO = 12
+# Questions answered and published on the Q&A page: (days ago, question, answer).
+PUBLISHED_QUESTIONS = [
+    (
+        10,
+        "ชำระภาษีที่ดินและสิ่งปลูกสร้างทางออนไลน์ได้หรือไม่",
+        "ชำระได้โดยโอนเงินเข้าบัญชีของ อบต. ตามที่ระบุในหนังสือแจ้งประเมินภาษี "
+        "แล้วส่งหลักฐานการโอนทางอีเมลหรือไลน์ของกองคลัง เจ้าหน้าที่จะส่งใบเสร็จให้ภายใน 3 วันทำการ",
+    ),
+    (
+        45,
+        "ขอรับเบี้ยยังชีพผู้สูงอายุต้องเตรียมเอกสารอะไรบ้าง",
+        "ผู้ที่จะมีอายุครบ 60 ปีในปีงบประมาณถัดไป ลงทะเบียนได้ที่ อบต. ภายในเดือนพฤศจิกายน "
+        "ใช้บัตรประจำตัวประชาชน ทะเบียนบ้าน และสมุดบัญชีเงินฝากธนาคาร หรือยื่นคำขอทางเว็บไซต์นี้",
+    ),
+    (
+        120,
+        "ขออนุญาตก่อสร้างบ้านใช้เวลากี่วัน",
+        "เมื่อได้รับคำขอพร้อมเอกสารครบถ้วน กองช่างจะตรวจพิจารณาและออกใบอนุญาตภายใน 45 วัน "
+        "ตามพระราชบัญญัติควบคุมอาคาร สอบถามรายละเอียดได้ที่กองช่างในวันและเวลาราชการ",
+    ),
+]
+
+
+def _received(today, days_ago):
+    return datetime.datetime.combine(
+        today - datetime.timedelta(days=days_ago), datetime.time(10, 0), tzinfo=BANGKOK
+    )
+
+
+def _date_back(case, received, days_to_result):
+    """The demo is built in one go: the sample's own dates are set back to when it would have
+    been acknowledged and finished, so its figures fall in the right months. (Its history rows
+    keep the day the demo was built.)"""
+    finished = None
+    if case.finished_at is not None:
+        finished = min(received + datetime.timedelta(days=days_to_result), case.finished_at)
+    Case.objects.filter(pk=case.pk).update(
+        acknowledged_at=received + datetime.timedelta(hours=20),
+        finished_at=finished,
+        rated_at=finished if case.rating else None,
+    )
+
+
+def _work_through(case, officer, outcome, rating=None):
+    services.assign(case, officer, officer)
+    services.start(case, officer)
+    if outcome == "resolve":
+        services.resolve(case, officer, "ดำเนินการเรียบร้อยแล้ว (ตัวอย่าง)")
+        if rating:
+            services.rate(case, rating)
+    elif outcome == "reject":
+        services.reject(case, officer, "ไม่อยู่ในอำนาจหน้าที่ของ อบต. ได้แนะนำหน่วยงานที่รับผิดชอบแล้ว")
+    case.refresh_from_db()
+
+
+def add_history(today, officer):
+    """Cases spread over this fiscal year and the previous one, some rated."""
+    eservice_types = [
+        Category.objects.get_or_create(
+            kind=CaseKind.ESERVICE, name=name, defaults={"sort_order": order}
+        )[0]
+        for order, name in enumerate(ESERVICE_TYPES)
+    ]
+    for number in range(HISTORY_CASES):
+        kind = HISTORY_KINDS[number % len(HISTORY_KINDS)]
+        days_ago = HISTORY_FIRST_DAYS_AGO + number * HISTORY_SPACING_DAYS
+        received = _received(today, days_ago)
+        category = None
+        if kind == CaseKind.ESERVICE:
+            category = eservice_types[number % len(eservice_types)]
+        elif kind == CaseKind.COMPLAINT:
+            category = Category.objects.of_kind(kind).order_by("sort_order").first()
+        case, _pin = services.submit(
+            kind=kind,
+            category=category,
+            subject=HISTORY_SUBJECTS[kind],
+            details="ข้อความตัวอย่างสำหรับสถิติ",
+            now=received,
+        )
+        services.acknowledge(case, officer)
+        outcome = HISTORY_OUTCOMES[number % len(HISTORY_OUTCOMES)]
+        # Cases from the last few days are still being worked on.
+        if outcome and days_ago > 20:
+            _work_through(case, officer, outcome, HISTORY_RATINGS[number % len(HISTORY_RATINGS)])
+        _date_back(case, received, days_to_result=4 + number % 9)
+
+
+def add_published_questions(today, officer):
+    from .publishing import publish_question
+
+    for days_ago, question, answer in PUBLISHED_QUESTIONS:
+        received = _received(today, days_ago)
+        case, _pin = services.submit(
+            kind=CaseKind.QUESTION,
+            subject=f"{question} (ตัวอย่าง)",
+            details="คำถามจากประชาชน (ตัวอย่าง)",
+            now=received,
+        )
+        _work_through(case, officer, "resolve", rating=5)
+        publish_question(case, officer, question, answer)
+        _date_back(case, received, days_to_result=2)
+        PublishedQuestion.objects.filter(case=case).update(
+            published_at=received + datetime.timedelta(days=2)
+        )
+
+
+# --- Public pages: statistics, Q&A and the corruption-complaint guideline ------------------
+
+
+def _add_page(parent, page):
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_case_pages(home):
+    from .guideline import GUIDELINE_INTRO, GUIDELINE_SLUG, GUIDELINE_TITLE, guideline_body
+
+    statistics_page = _add_page(
+        home,
+        CaseStatisticsPage(
+            title="สถิติเรื่องร้องเรียนและการให้บริการ",
+            slug="case-statistics",
+            intro="จำนวนเรื่องร้องเรียน เรื่องร้องเรียนการทุจริต คำขอรับบริการ และผลความพึงพอใจ "
+            "แยกรายเดือน รายไตรมาส และรายปีงบประมาณ",
+        ),
+    )
+    questions_page = _add_page(
+        home,
+        QuestionAnswerPage(
+            title="ถาม-ตอบ (Q&A)",
+            slug="questions",
+            intro="คำถามที่ประชาชนสอบถามและคำตอบของ อบต. ท่านสามารถส่งคำถามใหม่ได้ทางแบบฟอร์ม",
+        ),
+    )
+    guideline = _add_page(
+        home,
+        StandardPage(
+            title=GUIDELINE_TITLE,
+            slug=GUIDELINE_SLUG,
+            intro=GUIDELINE_INTRO,
+            summary=GUIDELINE_INTRO,
+            body=[("rich_text", guideline_body())],
+        ),
+    )
+    return statistics_page, questions_page, guideline

@@ -10,13 +10,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import roles
 from .models import Category
-from .views import staff
+from .views import publishing, staff
+from .views import statistics as statistics_views
 
 admin_urls = (
     [
         path("", staff.case_list, name="index"),
         path("<int:pk>/", staff.case_detail, name="detail"),
         path("<int:pk>/act/", staff.case_act, name="act"),
+        path("<int:pk>/publish/", publishing.publish, name="publish"),
+        path("statistics/", statistics_views.report, name="statistics"),
     ],
     "cases_admin",
 )
@@ -36,6 +39,18 @@ class CaseMenuItem(MenuItem):
 def register_case_menu_item():
     return CaseMenuItem(
         _("Citizen cases"), reverse("cases_admin:index"), icon_name="mail", order=250
+    )
+
+
+class CaseStatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_case_staff(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_case_statistics_menu_item():
+    return CaseStatisticsMenuItem(
+        _("Case statistics"), reverse("cases_admin:statistics"), icon_name="list-ul", order=250
     )
 
 

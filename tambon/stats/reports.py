@@ -12,7 +12,6 @@ deliberately asks for admin access only: visit counts are not confidential insid
 """
 
 import datetime
-import math
 import re
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from tambon.core.charts import BarChart, bar_chart, nice_step  # noqa: F401 (tests use nice_step)
 from tambon.core.exports import csv_download, fill_sheet, workbook_download
 from tambon.thai import fiscal
 from tambon.thai.dates import MIN_BUDDHIST_YEAR, THAI_MONTHS_ABBR, buddhist_year, format_thai_date
@@ -245,105 +245,6 @@ def parse_period(params, today: datetime.date) -> Period:
     if errors:
         return Period(*default_period(today), tuple(errors), frozenset(invalid))
     return Period(start, end)
-
-
-# --- Bar charts as inline SVG ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
-    tooltip: str
-
-
-@dataclass(frozen=True)
-class AxisLabel:
-    x: float
-    text: str
-    second_line: str = ""
-
-
-@dataclass(frozen=True)
-class GridLine:
-    y: float
-    label: str
-
-
-@dataclass(frozen=True)
-class BarChart:
-    id: str
-    title: str
-    description: str
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_bottom: int
-    bars: list
-    grid_lines: list
-    axis_labels: list
-
-
-def nice_step(largest: int, lines: int = 4) -> int:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) that covers `largest` in about `lines`."""
-    raw = largest / lines
-    if raw <= 1:
-        return 1
-    magnitude = 10 ** math.floor(math.log10(raw))
-    factors = (1, 2, 2.5, 5, 10) if magnitude >= 10 else (1, 2, 5, 10)
-    return int(next(f * magnitude for f in factors if f * magnitude >= raw))
-
-
-def bar_chart(chart_id, title, description, values, tooltips, axis_labels_at):
-    """Geometry of a bar chart; the template stats/admin/_bar_chart.html draws it.
-
-    values: one number per bar. tooltips: one text per bar. axis_labels_at: {bar index:
-    (label, second line)} for the bars that get a label under the axis.
-    """
-    width, height = 960, 280
-    left, right, top, bottom = 64, 952, 12, 236
-    step = nice_step(max(values, default=0))
-    axis_top = max(step * math.ceil(max(values, default=0) / step), step)
-    slot = (right - left) / max(len(values), 1)
-    gap = slot * 0.2
-
-    def y_of(value):
-        return round(bottom - (bottom - top) * value / axis_top, 2)
-
-    bars = [
-        Bar(
-            x=round(left + index * slot + gap / 2, 2),
-            y=y_of(value),
-            width=round(slot - gap, 2),
-            height=round(bottom - y_of(value), 2),
-            tooltip=tooltip,
-        )
-        for index, (value, tooltip) in enumerate(zip(values, tooltips, strict=True))
-    ]
-    grid_lines = [
-        GridLine(y=y_of(value), label=format_number(value))
-        for value in range(0, axis_top + 1, step)
-    ]
-    axis_labels = [
-        AxisLabel(x=round(left + index * slot + slot / 2, 2), text=text, second_line=second)
-        for index, (text, second) in sorted(axis_labels_at.items())
-    ]
-    return BarChart(
-        id=chart_id,
-        title=title,
-        description=description,
-        width=width,
-        height=height,
-        plot_left=left,
-        plot_right=right,
-        plot_bottom=bottom,
-        bars=bars,
-        grid_lines=grid_lines,
-        axis_labels=axis_labels,
-    )
 
 
 def daily_chart(rows: list[DayRow]) -> BarChart:

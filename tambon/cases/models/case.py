@@ -32,6 +32,28 @@ class CaseQuerySet(models.QuerySet):
     def of_kind(self, kind):
         return self.filter(kind=kind)
 
+    def received_between(self, start, end):
+        """Received from `start` (included) to `end` (excluded)."""
+        return self.filter(created__gte=start, created__lt=end)
+
+    def with_outcome(self):
+        """Annotates `outcome`: the last result given (resolved or rejected), so that a closed
+        case still tells which it was. None for a case never finished."""
+        from .events import CaseEvent
+
+        last_result = (
+            CaseEvent.objects.filter(
+                case=models.OuterRef("pk"),
+                to_state__in=[CaseState.RESOLVED, CaseState.REJECTED],
+            )
+            .order_by("-created", "-pk")
+            .values("to_state")[:1]
+        )
+        return self.annotate(outcome=models.Subquery(last_result))
+
+    def rated(self):
+        return self.filter(rating__isnull=False)
+
 
 class Case(models.Model):
     """One matter a citizen brought: a complaint, a request, a question. Its state changes only

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
-from tambon.cases.demo import ensure_sample_cases
+from tambon.cases.demo import ensure_case_pages, ensure_sample_cases
 from tambon.core.models import FooterSettings, OrganizationSettings
 from tambon.infocenter.demo import build_infocenter_demo
 from tambon.infocenter.ita.demo import ensure_ita
@@ -307,6 +307,7 @@ def build_demo_site(today):
     ensure_footer(site, pages, sitemap)
     ensure_visitor_history(site, today)
     ensure_sample_cases(today)
+    ensure_case_pages(home)
     # Last: the ITA evidence is found among everything built above.
     ensure_ita(site, home)
     return site

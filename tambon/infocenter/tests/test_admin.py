@@ -28,7 +28,7 @@ def test_evidence_is_added_inline_under_its_item_and_checked(admin_client, ita_i
     url = reverse("wagtailsnippets_infocenter_itaitem:edit", args=[item.pk])
     form = {
         "indicator": item.indicator_id,
-        "code": "O5",
+        "code": item.code,
         "topic": item.topic,
         "sort_order": item.sort_order,
         "title": item.title,

@@ -139,4 +139,5 @@ def test_the_demo_fy_2568_covers_what_its_content_can_and_lists_the_rest(fy2568,
         "/procurement/summary/2568/",
     }
     assert coverages["O13"].evidence[0].url == "/procurement/report/2568/"
-    assert coverages["O19"].status == Coverage.MISSING
+    assert coverages["O19"].status == Coverage.COVERED  # the case statistics page
+    assert coverages["O6"].status == Coverage.MISSING

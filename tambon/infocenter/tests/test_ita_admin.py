@@ -31,9 +31,9 @@ def test_dashboard_shows_each_item_with_status_and_what_is_still_to_publish(admi
 
     assert 'data-status="covered"' in rows_of(html, "o2")
     assert "/people/mayor/" in rows_of(html, "o2")
-    assert 'data-status="missing"' in rows_of(html, "o19")
+    assert 'data-status="missing"' in rows_of(html, "o6")
     to_do = html.split('id="ita-to-do"')[1].split("</section>")[0]
-    assert "O19" in to_do and "O2 " not in to_do
+    assert "O6 " in to_do and "O2 " not in to_do
     assert "จาก 26 ข้อ" in html
 
 
@@ -87,8 +87,8 @@ def test_export_lists_every_item_with_full_urls_in_csv_and_xlsx(admin_client, de
     assert codes == {f"O{n}" for n in range(1, 27)}
     executives = {row[3] for row in rows if row[1] == "O2"}
     assert demo_site.root_url + "/people/mayor/" in executives
-    o19 = next(row for row in rows if row[1] == "O19")
-    assert o19[3] == "" and o19[5] == "ยังไม่เผยแพร่"
+    o6 = next(row for row in rows if row[1] == "O6")
+    assert o6[3] == "" and o6[5] == "ยังไม่เผยแพร่"
 
     workbook = load_workbook(
         io.BytesIO(admin_client.get(reverse("ita_export", args=[2568, "xlsx"])).content)

@@ -37,7 +37,7 @@ def test_ita_page_links_the_evidence_of_o2(client, ita_page):
 def test_ita_page_says_no_evidence_yet_for_an_item_without_any(client, ita_page):
     html = client.get(ita_page.url).content.decode()
 
-    row = html.split('<tr id="ita-o19">')[1].split("</tr>")[0]
+    row = html.split('<tr id="ita-o6">')[1].split("</tr>")[0]
     assert "ยังไม่มีข้อมูล" in row
 
 

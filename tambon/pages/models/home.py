@@ -64,6 +64,8 @@ class HomePage(BasePage):
         "infocenter.InfoCenterPage",
         "infocenter.CourtRulingsPage",
         "infocenter.AntiCorruptionPage",
+        "cases.CaseStatisticsPage",
+        "cases.QuestionAnswerPage",
     ]
 
     class Meta:

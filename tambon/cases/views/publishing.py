@@ -1,0 +1,32 @@
+"""Staff put a question and its answer on the public Q&A page from the case's page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import publishing, roles
+from ..models import Case
+
+
+@require_POST
+def publish(request, pk):
+    if not roles.is_case_staff(request.user):
+        raise PermissionDenied
+    case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
+    try:
+        if request.POST.get("action") == "unpublish":
+            publishing.unpublish_question(case, request.user)
+            messages.success(request, _("Taken off the Q&A page."))
+        else:
+            publishing.publish_question(
+                case,
+                request.user,
+                request.POST.get("public_question", ""),
+                request.POST.get("public_answer", ""),
+            )
+            messages.success(request, _("Published on the Q&A page."))
+    except (publishing.CaseError, PermissionDenied) as error:
+        messages.error(request, str(error) or _("You may not do this with this case."))
+    return redirect("cases_admin:detail", pk=case.pk)
