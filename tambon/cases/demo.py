@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from . import roles, services
 from .deadlines import BANGKOK
 from .models import Case, CaseKind, Category
+from .service_demo import ensure_service_types
 
 DEMO_OFFICER = "demo-officer"
 
@@ -91,6 +92,7 @@ def demo_officer():
 
 
 def ensure_sample_cases(today):
+    ensure_service_types()
     if Case.objects.exists():
         return
     officer = demo_officer()

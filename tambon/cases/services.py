@@ -66,6 +66,7 @@ class CleanFile:
     name: str
     content: bytes
     content_type: str
+    document: str = ""  # which required document of an e-service request it is
 
 
 def allowed_actions(case, user):
@@ -157,6 +158,7 @@ def _attach(case, files, from_citizen=True):
             content_type=upload.content_type,
             size=len(upload.content),
             from_citizen=from_citizen,
+            document=upload.document[:150],
         )
         attachment.file.save(upload.name, ContentFile(upload.content), save=False)
         attachment.save()
@@ -174,14 +176,23 @@ def submit(
     reporter=None,
     files=(),
     client_hash="",
+    service_type=None,
+    service_answers=(),
     now=None,
 ):
     """File a new case. Returns (case, pin): the PIN is shown to the citizen once and kept
-    only as a hash."""
+    only as a hash. An e-service request takes its type's division and deadline."""
     if kind not in CaseKind.values:
         raise CaseError(_("Unknown kind of case."))
     now = now or timezone.now()
     acknowledge_due, resolve_due = due_dates(kind, category, now)
+    division = category.division if category else None
+    if service_type is not None:
+        if kind != CaseKind.ESERVICE:
+            raise CaseError(_("Unknown kind of case."))
+        if service_type.resolve_days is not None:
+            resolve_due = due_dates(kind, service_type, now)[1]
+        division = service_type.division or division
     pin = tracking.new_pin()
     with transaction.atomic():
         for _attempt in range(MAX_CODE_ATTEMPTS):
@@ -198,7 +209,9 @@ def submit(
                         longitude=longitude,
                         tracking_code=code,
                         secret_hash=tracking.hash_pin(pin),
-                        division=category.division if category else None,
+                        division=division,
+                        service_type=service_type,
+                        service_answers=list(service_answers),
                         acknowledge_due=acknowledge_due,
                         resolve_due=resolve_due,
                         created=now,

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import roles
-from .models import Category
+from .models import Category, ServiceType
 from .views import staff
 
 admin_urls = (
@@ -48,3 +48,14 @@ class CategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CategoryViewSet)
+
+
+class ServiceTypeViewSet(SnippetViewSet):
+    model = ServiceType
+    icon = "form"
+    list_display = ["name", "division", "resolve_days", "is_live"]
+    list_filter = ["is_live"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(ServiceTypeViewSet)

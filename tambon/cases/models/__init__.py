@@ -1,8 +1,16 @@
 from .attachments import Attachment
 from .case import Case, Reporter, ReporterView
 from .category import Category
-from .choices import FINISHED_STATES, OPEN_STATES, CaseKind, CaseState, EventKind
+from .choices import (
+    FINISHED_STATES,
+    OPEN_STATES,
+    CaseKind,
+    CaseState,
+    EventKind,
+    InformationDecision,
+)
 from .events import AppendOnlyError, CaseEvent
+from .service import ServiceDocument, ServiceField, ServiceType
 
 __all__ = [
     "FINISHED_STATES",
@@ -15,6 +23,10 @@ __all__ = [
     "CaseState",
     "Category",
     "EventKind",
+    "InformationDecision",
     "Reporter",
     "ReporterView",
+    "ServiceDocument",
+    "ServiceField",
+    "ServiceType",
 ]
