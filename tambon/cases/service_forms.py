@@ -17,6 +17,7 @@ from .uploads import check_upload
 
 EXTRA_PREFIX = "extra_"
 DOCUMENT_PREFIX = "document_"
+LATEST_GREGORIAN_YEAR = 2200
 
 
 def _read_date(value):
@@ -24,10 +25,14 @@ def _read_date(value):
     Thai people write it (14/03/2568, 14 มีนาคม 2568: Buddhist Era)."""
     value = (value or "").strip()
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
+        if day.year < LATEST_GREGORIAN_YEAR:  # 2569-03-14 is a Buddhist year typed by hand
+            return day
     except ValueError:
         pass
     try:
+        if len(value) > 40:
+            raise ValueError
         return parse_thai_date(value)
     except ValueError:
         raise ValidationError(
@@ -35,11 +40,11 @@ def _read_date(value):
         ) from None
 
 
-class ThaiDateField(forms.CharField):
+class ThaiDateField(forms.Field):
     widget = forms.DateInput(attrs={"type": "date"})
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = str(value or "").strip()
         return _read_date(value) if value else None
 
 
@@ -48,7 +53,7 @@ def _field_for(spec: ServiceField):
     if spec.kind == ServiceField.Kind.NUMBER:
         return forms.DecimalField(max_digits=15, decimal_places=2, **common)
     if spec.kind == ServiceField.Kind.DATE:
-        return ThaiDateField(max_length=40, **common)
+        return ThaiDateField(**common)
     if spec.kind == ServiceField.Kind.CHOICE:
         choices = [(choice, choice) for choice in spec.choice_list]
         if not spec.required:
