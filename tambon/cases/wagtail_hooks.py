@@ -10,11 +10,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import roles
 from .models import Category, ServiceType
-from .views import staff
+from .views import register, staff
 
 admin_urls = (
     [
         path("", staff.case_list, name="index"),
+        path("bulk/", staff.case_bulk, name="bulk"),
+        path("information-register/", register.information_register, name="register"),
         path("<int:pk>/", staff.case_detail, name="detail"),
         path("<int:pk>/act/", staff.case_act, name="act"),
     ],
