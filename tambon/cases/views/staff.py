@@ -243,7 +243,9 @@ def _perform(request, case, action, text):
 
 
 def _int(value):
+    """A database id from a form, or None (also for numbers no database column holds)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**63 else None
