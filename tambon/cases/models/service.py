@@ -1,6 +1,7 @@
 """E-service request types, defined by editors: what the citizen must fill in and upload for
 each service, who handles it and how long it may take."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -118,6 +119,11 @@ class ServiceField(Orderable):
 
     def __str__(self):
         return self.label
+
+    def clean(self):
+        # A choice without choices would be a question nobody can answer.
+        if self.kind == self.Kind.CHOICE and not self.choice_list:
+            raise ValidationError({"choices": _("Write the choices, one per line.")})
 
     @property
     def choice_list(self):

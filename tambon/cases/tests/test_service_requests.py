@@ -266,3 +266,51 @@ class TestDemo:
         assert allowance.name == "ลงทะเบียนเบี้ยยังชีพผู้สูงอายุ"
         assert allowance.documents.count() == 3
         assert allowance.fields.filter(kind="date", required=True).exists()
+
+
+class TestEditing:
+    def test_a_choice_field_without_choices_is_refused_in_the_admin(self, service):
+        from django.core.exceptions import ValidationError
+
+        field = ServiceField(service_type=service, label="ขนาด", kind="choice", choices=" \n")
+        with pytest.raises(ValidationError) as refused:
+            field.full_clean()
+        assert "choices" in refused.value.message_dict
+
+    def test_an_editor_adds_a_type_with_its_fields_in_the_admin(self, superuser, division):
+        client = Client()
+        client.force_login(superuser)
+        add_url = "/admin/snippets/cases/servicetype/add/"
+        assert client.get(add_url).status_code == 200
+        data = {
+            "name": "ขอใช้สถานที่ทดสอบ",
+            "slug": "venue-test",
+            "description": "",
+            "division": division.pk,
+            "resolve_days": "5",
+            "sort_order": "0",
+            "is_live": "on",
+            "documents-TOTAL_FORMS": "1",
+            "documents-INITIAL_FORMS": "0",
+            "documents-MIN_NUM_FORMS": "0",
+            "documents-MAX_NUM_FORMS": "1000",
+            "documents-0-name": "หนังสือขอใช้สถานที่",
+            "documents-0-help_text": "",
+            "documents-0-ORDER": "1",
+            "fields-TOTAL_FORMS": "1",
+            "fields-INITIAL_FORMS": "0",
+            "fields-MIN_NUM_FORMS": "0",
+            "fields-MAX_NUM_FORMS": "1000",
+            "fields-0-label": "จำนวนผู้ร่วมงาน",
+            "fields-0-kind": "number",
+            "fields-0-required": "on",
+            "fields-0-choices": "",
+            "fields-0-help_text": "",
+            "fields-0-ORDER": "1",
+        }
+        response = client.post(add_url, data)
+        assert response.status_code == 302
+        service = ServiceType.objects.get(slug="venue-test")
+        assert [d.name for d in service.documents.all()] == ["หนังสือขอใช้สถานที่"]
+        html = Client().get("/cases/new/eservice/venue-test/").content.decode()
+        assert "จำนวนผู้ร่วมงาน" in html and "หนังสือขอใช้สถานที่" in html
