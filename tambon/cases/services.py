@@ -195,6 +195,9 @@ def submit(
             resolve_due = due_dates(kind, service_type, now)[1]
         division = service_type.division or division
     pin = tracking.new_pin()
+    # Hashed before the transaction: on SQLite a transaction holds the one write lock from
+    # its first statement, and every other submission waits while it is held.
+    secret_hash = tracking.hash_pin(pin)
     with transaction.atomic():
         for _attempt in range(MAX_CODE_ATTEMPTS):
             code = tracking.new_code()
@@ -209,7 +212,7 @@ def submit(
                         latitude=latitude,
                         longitude=longitude,
                         tracking_code=code,
-                        secret_hash=tracking.hash_pin(pin),
+                        secret_hash=secret_hash,
                         division=division,
                         service_type=service_type,
                         service_answers=list(service_answers),
