@@ -973,7 +973,10 @@ TH = {
     "Information requests %(year)s": "คำขอข้อมูลข่าวสาร %(year)s",
     "Tick the cases first.": "กรุณาเลือกเรื่องก่อน",
     "Choose the person to give the cases to.": "กรุณาเลือกผู้รับผิดชอบเรื่อง",
-    ("%(count)s case not found among those you may see", "%(count)s cases not found among those you may see"): ["ไม่พบ %(count)s เรื่องในรายการที่ท่านมีสิทธิ์เห็น"],
+    (
+        "%(count)s case not found among those you may see",
+        "%(count)s cases not found among those you may see",
+    ): ["ไม่พบ %(count)s เรื่องในรายการที่ท่านมีสิทธิ์เห็น"],
     "%(done)s done, %(refused)s refused": "ทำแล้ว %(done)s เรื่อง ไม่สำเร็จ %(refused)s เรื่อง",
     "Write the choices, one per line.": "กรุณาพิมพ์ตัวเลือก หนึ่งตัวเลือกต่อหนึ่งบรรทัด",
 }
