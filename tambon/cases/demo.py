@@ -21,6 +21,7 @@ from .models import (
     PublishedQuestion,
     QuestionAnswerPage,
 )
+from .service_demo import ensure_service_types
 
 DEMO_OFFICER = "demo-officer"
 
@@ -103,6 +104,7 @@ def demo_officer():
 
 
 def ensure_sample_cases(today):
+    ensure_service_types()
     if Case.objects.exists():
         return
     ensure_recent_samples(today)

@@ -27,7 +27,10 @@ def _store(request, form_key, entries):
 
 def listed(request, form_key):
     """[{"token": ..., "name": ...}] for the template."""
-    return [{"token": e["token"], "name": e["name"]} for e in _entries(request, form_key)]
+    return [
+        {"token": e["token"], "name": e["name"], "document": e.get("document", "")}
+        for e in _entries(request, form_key)
+    ]
 
 
 def keep(request, form_key, files):
@@ -38,7 +41,13 @@ def keep(request, form_key, files):
             f"pending/{token}{os.path.splitext(clean.name)[1]}", ContentFile(clean.content)
         )
         entries.append(
-            {"token": token, "name": clean.name, "type": clean.content_type, "path": path}
+            {
+                "token": token,
+                "name": clean.name,
+                "type": clean.content_type,
+                "path": path,
+                "document": clean.document,
+            }
         )
     _store(request, form_key, entries)
 
@@ -59,7 +68,11 @@ def take(request, form_key):
     for entry in _entries(request, form_key):
         try:
             with private_storage.open(entry["path"], "rb") as handle:
-                files.append(CleanFile(entry["name"], handle.read(), entry["type"]))
+                files.append(
+                    CleanFile(
+                        entry["name"], handle.read(), entry["type"], entry.get("document", "")
+                    )
+                )
             private_storage.delete(entry["path"])
         except FileNotFoundError:
             continue

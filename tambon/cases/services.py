@@ -21,6 +21,7 @@ from .models import (
     CaseKind,
     CaseState,
     EventKind,
+    InformationDecision,
     Reporter,
     ReporterView,
 )
@@ -66,6 +67,7 @@ class CleanFile:
     name: str
     content: bytes
     content_type: str
+    document: str = ""  # which required document of an e-service request it is
 
 
 def allowed_actions(case, user):
@@ -157,6 +159,7 @@ def _attach(case, files, from_citizen=True):
             content_type=upload.content_type,
             size=len(upload.content),
             from_citizen=from_citizen,
+            document=upload.document[:150],
         )
         attachment.file.save(upload.name, ContentFile(upload.content), save=False)
         attachment.save()
@@ -174,15 +177,27 @@ def submit(
     reporter=None,
     files=(),
     client_hash="",
+    service_type=None,
+    service_answers=(),
     now=None,
 ):
     """File a new case. Returns (case, pin): the PIN is shown to the citizen once and kept
-    only as a hash."""
+    only as a hash. An e-service request takes its type's division and deadline."""
     if kind not in CaseKind.values:
         raise CaseError(_("Unknown kind of case."))
     now = now or timezone.now()
     acknowledge_due, resolve_due = due_dates(kind, category, now)
+    division = category.division if category else None
+    if service_type is not None:
+        if kind != CaseKind.ESERVICE:
+            raise CaseError(_("Unknown kind of case."))
+        if service_type.resolve_days is not None:
+            resolve_due = due_dates(kind, service_type, now)[1]
+        division = service_type.division or division
     pin = tracking.new_pin()
+    # Hashed before the transaction: on SQLite a transaction holds the one write lock from
+    # its first statement, and every other submission waits while it is held.
+    secret_hash = tracking.hash_pin(pin)
     with transaction.atomic():
         for _attempt in range(MAX_CODE_ATTEMPTS):
             code = tracking.new_code()
@@ -197,8 +212,10 @@ def submit(
                         latitude=latitude,
                         longitude=longitude,
                         tracking_code=code,
-                        secret_hash=tracking.hash_pin(pin),
-                        division=category.division if category else None,
+                        secret_hash=secret_hash,
+                        division=division,
+                        service_type=service_type,
+                        service_answers=list(service_answers),
                         acknowledge_due=acknowledge_due,
                         resolve_due=resolve_due,
                         created=now,
@@ -374,6 +391,82 @@ def rate(case, rating, comment=""):
             public=True,
         )
     return _finish(case, locked)
+
+
+# Decisions the register must explain: why it was refused, or where it was sent.
+DECISIONS_NEEDING_REASON = frozenset({InformationDecision.REFUSED, InformationDecision.FORWARDED})
+
+
+def record_information_decision(case, user, decision, reason, answered_on):
+    """What was decided on an official-information request and when the requester was
+    answered, for the register the Official Information Act asks for. Whoever may resolve the
+    case may record it; recording again corrects it (the history keeps both)."""
+    from tambon.thai.dates import format_thai_date, to_bangkok_date
+    from tambon.thai.fiscal import today_in_bangkok
+
+    reason = (reason or "").strip()
+    if decision not in InformationDecision.values:
+        raise CaseError(_("Choose the decision."))
+    if decision in DECISIONS_NEEDING_REASON and not reason:
+        raise CaseError(_("Write the reason for a refusal, or the agency it was forwarded to."))
+    if not isinstance(answered_on, datetime.date):
+        raise CaseError(_("Choose the date of the answer."))
+    with transaction.atomic():
+        locked = _locked(case)
+        if locked.kind != CaseKind.INFORMATION:
+            raise CaseError(_("Only an official-information request has this decision."))
+        _check_permission(user, locked, "resolve")
+        if not to_bangkok_date(locked.created) <= answered_on <= today_in_bangkok():
+            raise CaseError(
+                _("The date of the answer must be between the day it was received and today.")
+            )
+        locked.info_decision = decision
+        locked.info_decision_reason = reason
+        locked.info_answered_on = answered_on
+        locked.save()
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("%(decision)s, answered on %(date)s") % {
+                "decision": InformationDecision(decision).label,
+                "date": format_thai_date(answered_on),
+            }
+        _record(
+            locked,
+            EventKind.DECISION,
+            user,
+            "decide",
+            text=f"{text}\n{reason}".strip(),
+            public=True,
+        )
+    return _finish(case, locked)
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk action did: the cases done, and those refused with the reason."""
+
+    done: list
+    refused: list  # [(case, reason)]
+
+
+def act_on_many(cases, user, action, assignee=None):
+    """One verb on several cases, each checked on its own as if done one by one: a case the
+    user may not touch is refused and reported, the others are done."""
+    outcome = BulkOutcome([], [])
+    for case in cases:
+        try:
+            if action == "acknowledge":
+                acknowledge(case, user)
+            elif action == "assign":
+                if assignee is None:
+                    raise CaseError(_("Choose the person to give the case to."))
+                assign(case, user, assignee)
+            else:
+                raise CaseError(_("Unknown action."))
+        except (CaseError, PermissionDenied) as error:
+            outcome.refused.append((case, str(error) or _("You may not do this with this case.")))
+        else:
+            outcome.done.append(case)
+    return outcome
 
 
 def reveal_reporter(case, user):

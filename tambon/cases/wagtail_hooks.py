@@ -9,13 +9,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import roles
-from .models import Category
-from .views import publishing, staff
+from .models import Category, ServiceType
+from .views import publishing, register, staff
 from .views import statistics as statistics_views
 
 admin_urls = (
     [
         path("", staff.case_list, name="index"),
+        path("bulk/", staff.case_bulk, name="bulk"),
+        path("information-register/", register.information_register, name="register"),
         path("<int:pk>/", staff.case_detail, name="detail"),
         path("<int:pk>/act/", staff.case_act, name="act"),
         path("<int:pk>/publish/", publishing.publish, name="publish"),
@@ -63,3 +65,14 @@ class CategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CategoryViewSet)
+
+
+class ServiceTypeViewSet(SnippetViewSet):
+    model = ServiceType
+    icon = "form"
+    list_display = ["name", "division", "resolve_days", "is_live"]
+    list_filter = ["is_live"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(ServiceTypeViewSet)

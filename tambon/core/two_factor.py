@@ -23,7 +23,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 ADMIN_PREFIX = "/admin/"
 # Pages a half-signed-in staff member may open: signing out, and these two screens.
-EXEMPT_PREFIXES = ("/admin/logout/", "/admin/login/", "/admin/two-factor/", "/admin/jsi18n/")
+EXEMPT_PREFIXES = (
+    "/admin/logout/",
+    "/admin/login/",
+    "/admin/two-factor/",
+    "/admin/jsi18n/",
+    "/admin/sprite",  # the icon sheet the admin pages fetch with JavaScript
+)
 
 
 def is_required():

@@ -1,10 +1,18 @@
 from .attachments import Attachment
 from .case import Case, Reporter, ReporterView
 from .category import Category
-from .choices import FINISHED_STATES, OPEN_STATES, CaseKind, CaseState, EventKind
+from .choices import (
+    FINISHED_STATES,
+    OPEN_STATES,
+    CaseKind,
+    CaseState,
+    EventKind,
+    InformationDecision,
+)
 from .events import AppendOnlyError, CaseEvent
 from .pages import CaseStatisticsPage, QuestionAnswerPage
 from .publication import PublishedQuestion
+from .service import ServiceDocument, ServiceField, ServiceType
 
 __all__ = [
     "FINISHED_STATES",
@@ -20,6 +28,10 @@ __all__ = [
     "EventKind",
     "PublishedQuestion",
     "QuestionAnswerPage",
+    "InformationDecision",
     "Reporter",
     "ReporterView",
+    "ServiceDocument",
+    "ServiceField",
+    "ServiceType",
 ]

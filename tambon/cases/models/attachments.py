@@ -53,6 +53,8 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField(_("size"))
     from_citizen = models.BooleanField(default=True)
+    # For an e-service request: which of the type's required documents this file is.
+    document = models.CharField(_("document"), max_length=150, blank=True)
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:

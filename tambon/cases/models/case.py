@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tambon.cases import roles
 from tambon.cases.tracking import display_code
 
-from .choices import OPEN_STATES, CaseKind, CaseState
+from .choices import OPEN_STATES, CaseKind, CaseState, InformationDecision
 
 
 class CaseQuerySet(models.QuerySet):
@@ -53,6 +55,16 @@ class CaseQuerySet(models.QuerySet):
 
     def rated(self):
         return self.filter(rating__isnull=False)
+
+    def received_on_dates(self, first_day, last_day):
+        """Cases received on these Bangkok dates, both included."""
+        from tambon.cases.deadlines import BANGKOK
+
+        start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=BANGKOK)
+        end = datetime.datetime.combine(
+            last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=BANGKOK
+        )
+        return self.filter(created__gte=start, created__lt=end)
 
 
 class Case(models.Model):
@@ -116,6 +128,23 @@ class Case(models.Model):
     )
     rating_comment = models.TextField(_("citizen's comment"), blank=True)
     rated_at = models.DateTimeField(_("rated"), null=True, blank=True)
+    # E-service requests: the type asked for, and the answers to its extra fields as they were
+    # asked ([{"label": ..., "value": ...}]), so that renaming a field later changes no record.
+    service_type = models.ForeignKey(
+        "cases.ServiceType",
+        verbose_name=_("e-service request type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    service_answers = models.JSONField(_("answers"), default=list, blank=True, editable=False)
+    # Official-information requests: the decision the register needs (OIA s.11).
+    info_decision = models.CharField(
+        _("decision"), max_length=20, choices=InformationDecision.choices, blank=True
+    )
+    info_decision_reason = models.TextField(_("reason or where it was forwarded"), blank=True)
+    info_answered_on = models.DateField(_("date of the answer"), null=True, blank=True)
     # Keyed hash of the sender's address, for the submission rate limit; never the address.
     client_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 

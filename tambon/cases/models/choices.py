@@ -40,3 +40,11 @@ class EventKind(models.TextChoices):
     ASSIGNMENT = "assignment", _("Assignment")
     DEADLINE_CHANGE = "deadline_change", _("Deadline change")
     CITIZEN_MESSAGE = "citizen_message", _("Message from the citizen")
+    DECISION = "decision", _("Decision on the information request")
+
+
+class InformationDecision(models.TextChoices):
+    DISCLOSED = "disclosed", _("Disclosed")
+    PARTLY = "partly", _("Partly disclosed")
+    REFUSED = "refused", _("Refused")
+    FORWARDED = "forwarded", _("Forwarded to another agency")

@@ -47,7 +47,15 @@ def post(client, kind="complaint", **data):
 
 class TestFormPages:
     @pytest.mark.parametrize(
-        "kind", ["complaint", "executive", "corruption", "eservice", "question", "information"]
+        "kind",
+        [
+            "complaint",
+            "executive",
+            "corruption",
+            "eservice/water-delivery",
+            "question",
+            "information",
+        ],
     )
     def test_each_public_form_shows_with_a_privacy_notice_not_based_on_consent(self, client, kind):
         response = client.get(f"/cases/new/{kind}/")

@@ -3,7 +3,7 @@ CSRF token or a session), and no case is ever addressed by anything guessable.""
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -12,7 +12,8 @@ from tambon.thai.validators import normalize_thai_phone
 
 from .. import pending, ratelimit, roles, services, tracking
 from ..forms import CaseForm, CitizenMessageForm, RatingForm, TrackForm
-from ..models import Attachment, Case, CaseKind, Reporter
+from ..models import Attachment, Case, CaseKind, Reporter, ServiceType
+from ..service_forms import ServiceRequestForm
 
 OPENED_KEY = "cases_opened"
 RECEIPT_KEY = "cases_receipt"
@@ -39,14 +40,57 @@ def new_case(request, kind):
     if kind not in FORM_KINDS:
         raise Http404
     kind = CaseKind(kind)
-    form_key = f"new-{kind}"
+    if kind == CaseKind.ESERVICE:
+        return redirect("cases:services")
+    return _case_form(request, kind, f"new-{kind}", CaseForm, {"kind": kind})
+
+
+@never_cache
+def service_index(request):
+    """The e-services a citizen may request: each has its own form."""
+    return render(
+        request,
+        "cases/service_index.html",
+        {"kind": CaseKind.ESERVICE, "service_types": ServiceType.objects.live()},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def new_service_request(request, slug):
+    service_type = get_object_or_404(ServiceType.objects.live(), slug=slug)
+    form_key = f"new-eservice-{service_type.pk}"
+
+    def make_form(*args, kind=None, already_attached=0, **kwargs):
+        kept = pending.listed(request, form_key)
+        return ServiceRequestForm(
+            *args,
+            service_type=service_type,
+            documents_kept={f["document"] for f in kept if f["document"]},
+            already_attached=len([f for f in kept if not f["document"]]),
+            **kwargs,
+        )
+
+    return _case_form(
+        request,
+        CaseKind.ESERVICE,
+        form_key,
+        make_form,
+        {"service_type": service_type},
+        template="cases/service_form.html",
+    )
+
+
+def _case_form(request, kind, form_key, form_class, extra_context, template=None):
+    """The common way of a public form: files that passed are kept across errors, the rate
+    limit is checked only for a valid form, the case goes through the service layer."""
     refusal = None
     if request.method == "POST":
         remove = request.POST.getlist("remove_attachment")
         if remove:
             pending.drop(request, form_key, set(remove))
         already = len(pending.listed(request, form_key))
-        form = CaseForm(request.POST, request.FILES, kind=kind, already_attached=already)
+        form = form_class(request.POST, request.FILES, kind=kind, already_attached=already)
         valid = form.is_valid()
         if form.accepted_files:
             pending.keep(request, form_key, form.accepted_files)
@@ -58,21 +102,23 @@ def new_case(request, kind):
                 except services.CaseError as error:
                     refusal = str(error)
     else:
-        form = CaseForm(kind=kind)
+        form = form_class(kind=kind)
     return render(
         request,
-        "cases/case_form.html",
+        template or "cases/case_form.html",
         {
             "form": form,
             "kind": kind,
             "refusal": refusal,
             "attached": pending.listed(request, form_key),
+            **extra_context,
         },
     )
 
 
 def _submit(request, form, form_key, kind):
     data = form.cleaned_data
+    service_type = getattr(form, "service_type", None)
     case, pin = services.submit(
         kind=kind,
         category=data.get("category"),
@@ -84,6 +130,8 @@ def _submit(request, form, form_key, kind):
         reporter=form.reporter_details(),
         files=pending.take(request, form_key),
         client_hash=ratelimit.client_hash(request),
+        service_type=service_type,
+        service_answers=form.answers() if service_type else (),
     )
     ratelimit.record(request)
     request.session[RECEIPT_KEY] = {"case": case.pk, "pin": pin}

@@ -8,15 +8,17 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from tambon.people.models import Division
 
 from .. import roles, services
-from ..models import Case, CaseKind, CaseState, Category
+from ..models import Case, CaseKind, CaseState, Category, InformationDecision
 
 NEEDS_TEXT = {"ask_citizen", "resolve", "reject", "reply", "add_note"}
 ACTION_LABELS = {
@@ -39,6 +41,9 @@ class CaseFilterForm(forms.Form):
     )
     category = forms.ModelChoiceField(
         label=gettext_lazy("Category"), required=False, queryset=Category.objects.all()
+    )
+    division = forms.ModelChoiceField(
+        label=gettext_lazy("Division"), required=False, queryset=Division.objects.all()
     )
     overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
     mine = forms.BooleanField(label=gettext_lazy("Assigned to me"), required=False)
@@ -65,6 +70,8 @@ def case_list(request):
             cases = cases.filter(state=data["state"])
         if data["category"]:
             cases = cases.filter(category=data["category"])
+        if data["division"]:
+            cases = cases.filter(division=data["division"])
         if data["overdue"]:
             cases = cases.overdue()
         if data["mine"]:
@@ -73,8 +80,62 @@ def case_list(request):
     return render(
         request,
         "cases/admin/case_list.html",
-        {"page": page, "filters": filters, "query": _query_without_page(request)},
+        {
+            "page": page,
+            "filters": filters,
+            "query": _query_without_page(request),
+            "bulk_assignees": _staff_who_may_be_assigned(),
+        },
     )
+
+
+@require_POST
+def case_bulk(request):
+    """Acknowledge or assign the ticked cases. Each is checked on its own by the service
+    layer; the message says how many were done and why the others were refused."""
+    _require_case_staff(request)
+    ids = {pk for pk in map(_int, request.POST.getlist("case")) if pk is not None}
+    back = _back_to_list(request)
+    if not ids:
+        messages.error(request, _("Tick the cases first."))
+        return back
+    action = request.POST.get("bulk_action", "")
+    assignee = None
+    if action == "assign":
+        assignee = get_user_model().objects.filter(pk=_int(request.POST.get("assignee"))).first()
+        if assignee is None:
+            messages.error(request, _("Choose the person to give the cases to."))
+            return back
+    visible = list(Case.objects.visible_to(request.user).filter(pk__in=ids).order_by("created"))
+    outcome = services.act_on_many(visible, request.user, action, assignee=assignee)
+    # A case the user may not see is refused without saying anything about it.
+    hidden = len(ids) - len(visible)
+    reasons = [f"{case.display_code}: {reason}" for case, reason in outcome.refused]
+    if hidden:
+        reasons.append(
+            ngettext(
+                "%(count)s case not found among those you may see",
+                "%(count)s cases not found among those you may see",
+                hidden,
+            )
+            % {"count": hidden}
+        )
+    summary = _("%(done)s done, %(refused)s refused") % {
+        "done": len(outcome.done),
+        "refused": len(outcome.refused) + hidden,
+    }
+    if reasons:
+        messages.warning(request, f"{summary}: {'; '.join(reasons)}")
+    else:
+        messages.success(request, summary)
+    return back
+
+
+def _back_to_list(request):
+    # The filters the list had, read as a query string again: nothing else gets through.
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    url = reverse("cases_admin:index")
+    return redirect(f"{url}?{query}" if query else url)
 
 
 def _query_without_page(request):
@@ -83,14 +144,16 @@ def _query_without_page(request):
     return query.urlencode()
 
 
-def _assignees(case):
+def _staff_who_may_be_assigned():
     User = get_user_model()
     staff = User.objects.filter(is_active=True).filter(
         groups__name__in=roles.GROUP_NAMES.values()
     ) | User.objects.filter(is_active=True, is_superuser=True)
-    return [
-        user for user in staff.distinct().order_by("username") if roles.may_be_assigned(user, case)
-    ]
+    return list(staff.distinct().order_by("username"))
+
+
+def _assignees(case):
+    return [user for user in _staff_who_may_be_assigned() if roles.may_be_assigned(user, case)]
 
 
 def case_detail(request, pk):
@@ -125,6 +188,9 @@ def case_detail(request, pk):
             "assignees": _assignees(case) if "assign" in allowed else [],
             "divisions": Division.objects.all() if "assign" in allowed else [],
             "overdue": case.is_overdue(),
+            "may_decide": case.kind == CaseKind.INFORMATION
+            and roles.can_do(request.user, case, "resolve"),
+            "decisions": InformationDecision.choices,
         },
     )
 
@@ -158,6 +224,14 @@ def _perform(request, case, action, text):
             raise services.CaseError(_("Choose the person to give the case to."))
         division = Division.objects.filter(pk=_int(request.POST.get("division"))).first()
         services.assign(case, user, assignee, division=division, text=text)
+    elif action == "decide":
+        try:
+            day = datetime.date.fromisoformat(request.POST.get("answered_on", ""))
+        except ValueError:
+            raise services.CaseError(_("Choose the date of the answer.")) from None
+        services.record_information_decision(
+            case, user, request.POST.get("decision", ""), text, day
+        )
     elif action == "change_deadline":
         try:
             day = datetime.date.fromisoformat(request.POST.get("resolve_by", ""))
@@ -169,7 +243,9 @@ def _perform(request, case, action, text):
 
 
 def _int(value):
+    """A database id from a form, or None (also for numbers no database column holds)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**63 else None
