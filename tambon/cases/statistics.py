@@ -239,17 +239,19 @@ class ServiceType:
 
 
 def service_figures(fy_be: int) -> list[ServiceType]:
-    """E-service requests received per type (their category) per month."""
+    """E-service requests received per request type per month (a request filed before request
+    types existed counts under its category)."""
     start, end = year_bounds(fy_be)
     month_keys = [period.key for period in periods(fy_be) if period.group == MONTH]
     counts = defaultdict(Counter)
     requests = (
         Case.objects.received_between(start, end)
         .of_kind(CaseKind.ESERVICE)
-        .values_list("category__name", "created")
+        .values_list("service_type__name", "category__name", "created")
         .order_by()
     )
-    for name, created in requests:
+    for type_name, category_name, created in requests:
+        name = type_name or category_name
         local = created.astimezone(BANGKOK)
         counts[name or _("Other requests")][f"{local.year:04d}-{local.month:02d}"] += 1
     return [

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tambon.cases import services, statistics
 from tambon.cases.deadlines import BANGKOK
-from tambon.cases.models import CaseKind, Category
+from tambon.cases.models import CaseKind, ServiceType
 
 pytestmark = pytest.mark.django_db
 
@@ -130,10 +130,10 @@ class TestSatisfaction:
         assert results[CaseKind.ESERVICE].average is None
 
 
-def test_e_service_requests_are_counted_per_type_and_month(new_case):
-    water = Category.objects.create(kind=CaseKind.ESERVICE, name="ขอรับน้ำ (ทดสอบ)")
+def test_e_service_requests_are_counted_per_request_type_and_month(new_case):
+    water = ServiceType.objects.create(name="ขอรับน้ำ (ทดสอบ)", slug="water-test")
     for day in (3, 20):
-        new_case(kind=CaseKind.ESERVICE, category=water, now=bangkok(2017, 5, day, 9))
+        new_case(kind=CaseKind.ESERVICE, service_type=water, now=bangkok(2017, 5, day, 9))
     new_case(kind=CaseKind.ESERVICE, now=bangkok(2017, 6, 1, 9))
     services_by_name = {item.name: item for item in statistics.service_figures(2560)}
     may, june = 7, 8  # October is 0
