@@ -1,4 +1,6 @@
-"""The app's settings, each with its default, read when used (tests may change them)."""
+"""The app's settings, each with its default, read when used (tests may change them). A
+number may come from the Django settings or, failing that, from the environment variable of the
+same name (production sets them in its environment, see .env.example)."""
 
 import os
 from pathlib import Path
@@ -20,25 +22,28 @@ def private_media_root() -> Path:
     return Path(settings.MEDIA_ROOT).parent / "private"
 
 
-def max_upload_bytes() -> int:
-    return int(getattr(settings, "TAMBON_CASE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
-
-
-def max_attachments() -> int:
-    return int(getattr(settings, "TAMBON_CASE_MAX_ATTACHMENTS", 5))
-
-
-def submissions_per_hour() -> int:
-    """The setting, else the environment variable of the same name (a benchmark raises it
-    for its run without a settings file of its own), else 5."""
-    configured = getattr(settings, "TAMBON_CASE_SUBMISSIONS_PER_HOUR", None)
+def _number(name, default) -> int:
+    configured = getattr(settings, name, None)
     if configured is None:
-        configured = os.environ.get("TAMBON_CASE_SUBMISSIONS_PER_HOUR", 5)
+        configured = os.environ.get(name, default)
     return int(configured)
 
 
+def max_upload_bytes() -> int:
+    return _number("TAMBON_CASE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+
+
+def max_attachments() -> int:
+    return _number("TAMBON_CASE_MAX_ATTACHMENTS", 5)
+
+
+def submissions_per_hour() -> int:
+    """Per session and per address (a benchmark raises it through the environment)."""
+    return _number("TAMBON_CASE_SUBMISSIONS_PER_HOUR", 5)
+
+
 def tracking_attempts_per_hour() -> int:
-    return int(getattr(settings, "TAMBON_CASE_TRACKING_ATTEMPTS_PER_HOUR", 20))
+    return _number("TAMBON_CASE_TRACKING_ATTEMPTS_PER_HOUR", 20)
 
 
 def deadlines(kind) -> dict:
@@ -57,4 +62,4 @@ def notify_channels() -> list:
 def retention_days() -> int:
     """How long after a case is finished its reporter's identity and files are kept. Set it to
     the organization's records schedule."""
-    return int(getattr(settings, "TAMBON_CASE_RETENTION_DAYS", 5 * 365))
+    return _number("TAMBON_CASE_RETENTION_DAYS", 5 * 365)
