@@ -135,6 +135,7 @@ def setup(request):
         "qr_svg": qr_svg(device.config_url),
         # Grouped by four so it can be typed from the screen into the app.
         "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "heading": _("Set up your sign-in code"),
     }
     return render(request, "core/two_factor_setup.html", context)
 
@@ -149,9 +150,8 @@ def verify(request):
     if request.method == "POST" and form.is_valid() and check_code(request, devices[0], form):
         otp_login(request, devices[0])
         return redirect(safe_next(request))
-    return render(
-        request, "core/two_factor_verify.html", {"form": form, "next": safe_next(request)}
-    )
+    context = {"form": form, "next": safe_next(request), "heading": _("Sign-in code")}
+    return render(request, "core/two_factor_verify.html", context)
 
 
 def admin_urls():
