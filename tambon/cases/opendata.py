@@ -1,13 +1,10 @@
 """The statistics page's tables as rows for open data (CSV, JSON) and the staff's Excel file.
 The same functions of tambon.cases.statistics give the page and every download its figures."""
 
-import json
-
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from tambon.core.exports import csv_download, fill_sheet, workbook_download
+from tambon.core.exports import csv_download, fill_sheet, json_download, workbook_download
 
 from . import statistics
 
@@ -108,12 +105,7 @@ def csv_response(table, fy_be):
 
 def json_response(table, fy_be):
     records, _fields = TABLES[table]
-    body = json.dumps(list(records(fy_be)), ensure_ascii=False, indent=1)
-    return HttpResponse(
-        body.encode("utf-8"),
-        content_type="application/json; charset=utf-8",
-        headers={"Content-Disposition": f'inline; filename="case-{table}-{fy_be}.json"'},
-    )
+    return json_download(f"case-{table}-{fy_be}.json", list(records(fy_be)))
 
 
 def xlsx_response(fy_be):

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -19,13 +20,25 @@ def attachment(content, content_type, filename):
     )
 
 
-def csv_download(filename, headings, rows):
-    """UTF-8 with a byte order mark: without it Excel reads the Thai as Windows-874 garbage."""
+def csv_lines_download(filename, lines):
+    """Every line a list of cells. UTF-8 with a byte order mark: without it Excel reads the
+    Thai as Windows-874 garbage."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headings)
-    writer.writerows(rows)
+    csv.writer(buffer).writerows(lines)
     return attachment(("\ufeff" + buffer.getvalue()).encode("utf-8"), CSV_CONTENT_TYPE, filename)
+
+
+def csv_download(filename, headings, rows):
+    return csv_lines_download(filename, [headings, *rows])
+
+
+def json_download(filename, data):
+    """Open data as JSON, Thai kept readable; shown in the browser rather than saved."""
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+        content_type="application/json; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
 
 
 def fill_sheet(sheet, headings, rows, widths=()):

@@ -1,14 +1,11 @@
 """Records as open data: CSV (with a byte-order mark, so Excel shows Thai) and JSON."""
 
-import csv
-import io
-
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+from tambon.core.exports import csv_download
 from tambon.thai.dates import format_thai_date
 
-BOM = "\ufeff"
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_COLUMNS = ("title", "category", "summary", "division")
@@ -72,17 +69,12 @@ def records_csv(records, request, record_url, *, filename):
         ("url", _("Web address")),
         ("files", _("Files")),
     ]
-    out = io.StringIO()
-    out.write(BOM)
-    writer = csv.writer(out)
-    writer.writerow([label for _key, label in columns])
+    lines = []
     for record, row in zip(records, record_rows(records, request, record_url), strict=True):
         row["published_on_th"] = format_thai_date(record.published_on)
         row["files"] = " ".join(item["url"] for item in row["files"])
         for key in TEXT_COLUMNS:
             if row[key]:
                 row[key] = spreadsheet_safe(row[key])
-        writer.writerow(["" if row[key] is None else row[key] for key, _label in columns])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        lines.append(["" if row[key] is None else row[key] for key, _label in columns])
+    return csv_download(filename, [label for _key, label in columns], lines)

@@ -4,11 +4,7 @@ Machine-readable: ISO dates, amounts as plain decimal strings, method and kind a
 next to their Thai labels, and absolute URLs.
 """
 
-import csv
-import io
-import json
-
-from django.http import HttpResponse
+from tambon.core.exports import csv_download, json_download
 
 ANNOUNCEMENT_FIELDS = [
     "id",
@@ -89,26 +85,15 @@ def project_records(projects, absolute, project_url):
 
 
 def csv_response(records, fields, filename):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=fields)
-    writer.writeheader()
+    rows = []
     for record in records:
         if "bids" in record:
             record = record | {
                 "bids": "; ".join(f"{bid['bidder']}: {bid['price']}" for bid in record["bids"])
             }
-        writer.writerow(record)
-    return HttpResponse(
-        ("\ufeff" + buffer.getvalue()).encode("utf-8"),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+        rows.append([record.get(name, "") for name in fields])
+    return csv_download(filename, fields, rows)
 
 
 def json_response(records, filename):
-    body = json.dumps(list(records), ensure_ascii=False, indent=1)
-    return HttpResponse(
-        body.encode("utf-8"),
-        content_type="application/json; charset=utf-8",
-        headers={"Content-Disposition": f'inline; filename="{filename}"'},
-    )
+    return json_download(filename, list(records))

@@ -5,9 +5,7 @@ A project belongs to the month of its contract or agreement date, and to the fis
 that date falls in: what was bought is reported when the office committed to it.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from tambon.core.exports import csv_lines_download, workbook_download
 from tambon.thai.dates import (
     MIN_BUDDHIST_YEAR,
     THAI_MONTHS,
@@ -29,9 +28,7 @@ from tambon.thai.fiscal import fiscal_months, fiscal_year
 
 from .models import AnnualProcurementReport, Bid, Method, ProcurementProject
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 MAX_BUDDHIST_YEAR = 10_000  # Python's dates end in 9999 CE
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def baht(amount) -> str:
@@ -162,27 +159,14 @@ def heading_lines(summary: MonthlySummary) -> list[str]:
     return [_("Form SorKhorRor 1"), summary.title, summary.organization]
 
 
-def _attachment(content, content_type, filename):
-    return HttpResponse(
-        content,
-        content_type=content_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-
-
 def csv_response(summary: MonthlySummary) -> HttpResponse:
-    """UTF-8 with a byte order mark, so Excel shows the Thai instead of Windows-874 garbage."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for line in heading_lines(summary):
-        writer.writerow([line])
-    writer.writerow(column_headings())
-    for row in summary.rows:
-        writer.writerow(row.text_cells())
+    """The form's heading lines, its column headings, then a line per project."""
+    lines = [[line] for line in heading_lines(summary)]
+    lines.append(column_headings())
+    lines.extend(row.text_cells() for row in summary.rows)
     if not summary.rows:
-        writer.writerow(["", _("No procurement")])
-    content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
-    return _attachment(content, CSV_CONTENT_TYPE, summary.filename("csv"))
+        lines.append(["", _("No procurement")])
+    return csv_lines_download(summary.filename("csv"), lines)
 
 
 def xlsx_response(summary: MonthlySummary) -> HttpResponse:
@@ -216,9 +200,7 @@ def xlsx_response(summary: MonthlySummary) -> HttpResponse:
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _attachment(buffer.getvalue(), XLSX_CONTENT_TYPE, summary.filename("xlsx"))
+    return workbook_download(workbook, summary.filename("xlsx"))
 
 
 # --- The months of a fiscal year and the annual report -------------------------------------
