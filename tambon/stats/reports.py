@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Sum
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -25,10 +25,10 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Site
 
 from tambon.core.charts import BarChart, bar_chart, nice_step  # noqa: F401 (tests use nice_step)
 from tambon.core.exports import csv_download, fill_sheet, workbook_download
+from tambon.core.sites import site_for_request
 from tambon.thai import fiscal
 from tambon.thai.dates import MIN_BUDDHIST_YEAR, THAI_MONTHS_ABBR, buddhist_year, format_thai_date
 from tambon.thai.digits import format_number
@@ -355,13 +355,6 @@ def xlsx_response(rows: list[DayRow], months: list[MonthRow], start, end) -> Htt
 
 
 # --- The admin view -------------------------------------------------------------------------
-
-
-def site_for_request(request):
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        raise Http404("No site has been set up yet.")
-    return site
 
 
 class VisitorReportView(WagtailAdminTemplateMixin, TemplateView):
