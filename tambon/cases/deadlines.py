@@ -2,11 +2,10 @@
 the admin. A deadline falls at the end of its day, Bangkok time."""
 
 import datetime
-from zoneinfo import ZoneInfo
+
+from tambon.thai.dates import BANGKOK
 
 from . import conf
-
-BANGKOK = ZoneInfo("Asia/Bangkok")
 
 
 def add_working_days(day: datetime.date, count: int) -> datetime.date:

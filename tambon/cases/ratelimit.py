@@ -2,16 +2,13 @@
 address itself) and per session, counted over the last hour."""
 
 import datetime
-import hashlib
-import hmac
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tambon.core.addresses import client_ip
+from tambon.core.addresses import client_ip, count_in_window, keyed_hash
 
 from . import conf
 from .models import Case
@@ -21,9 +18,7 @@ HOUR = 3600
 
 
 def client_hash(request) -> str:
-    address = client_ip(request.META)
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"cases:{address}".encode(), hashlib.sha256).hexdigest()[:40]
+    return keyed_hash(f"cases:{client_ip(request.META)}")[:40]
 
 
 def _recent_session_submissions(request):
@@ -57,12 +52,7 @@ def tracking_refusal(request):
 
 
 def record_tracking_failure(request):
-    key = _tracking_key(request)
-    cache.add(key, 0, HOUR)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, HOUR)
+    count_in_window(cache, _tracking_key(request), HOUR)
 
 
 def _tracking_key(request):

@@ -1,3 +1,6 @@
+import hashlib
+import hmac
+
 from django.conf import settings
 
 
@@ -11,3 +14,18 @@ def client_ip(environ):
         if len(forwarded) >= hops:
             return forwarded[-hops]
     return environ.get("REMOTE_ADDR", "")
+
+
+def keyed_hash(text: str) -> str:
+    """A hash of `text` (which holds an address) that cannot be reversed by trying every
+    address without the site's secret key: how addresses are kept, never as they are."""
+    return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
+def count_in_window(cache, key, seconds):
+    """Add one to a counter in `cache` that starts at the first count and ends `seconds` later."""
+    cache.add(key, 0, timeout=seconds)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds)

@@ -4,15 +4,13 @@ profile, so all workers share them; in the embedded profile each worker counts o
 limit is per worker. The account and address are kept only as a keyed hash.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.dispatch import receiver
 from django.shortcuts import render
 
-from .addresses import client_ip
+from .addresses import client_ip, count_in_window, keyed_hash
 
 LOGIN_PATHS = ("/admin/login/",)
 
@@ -26,8 +24,8 @@ def _window_seconds():
 
 
 def _key(username, environ):
-    who = f"{(username or '').strip().lower()}\n{client_ip(environ)}\n{settings.SECRET_KEY}"
-    return "tambon:login-failures:" + hashlib.sha256(who.encode()).hexdigest()
+    who = f"login:{(username or '').strip().lower()}\n{client_ip(environ)}"
+    return "tambon:login-failures:" + keyed_hash(who)
 
 
 def failures(username, environ):
@@ -38,12 +36,7 @@ def failures(username, environ):
 def count_failure(sender, credentials, request=None, **kwargs):
     if request is None:
         return
-    key = _key(credentials.get("username"), request.META)
-    cache.add(key, 0, timeout=_window_seconds())
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=_window_seconds())
+    count_in_window(cache, _key(credentials.get("username"), request.META), _window_seconds())
 
 
 @receiver(user_logged_in)
