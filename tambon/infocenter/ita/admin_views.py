@@ -14,25 +14,25 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Site
 
 from tambon.core.exports import csv_download, xlsx_download
+from tambon.core.sites import site_for_request
 from tambon.thai.fiscal import fiscal_year
 
 from ..models import ItaItem, ItaYear
-from .coverage import Coverage, link_all_suggestions, link_suggestion, summary, year_coverage
+from .coverage import (
+    Coverage,
+    link_all_suggestions,
+    link_suggestion,
+    new_suggestions,
+    summary,
+    year_coverage,
+)
 from .loading import ItemListError, copy_year, import_items
 
 VIEW_PERMISSION = "infocenter.change_itaitem"
 ADD_YEAR_PERMISSION = "infocenter.add_itayear"
 MAX_CSV_BYTES = 2 * 1024 * 1024
-
-
-def current_site(request):
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        raise Http404
-    return site
 
 
 def default_year():
@@ -77,7 +77,7 @@ class CoverageView(ItaAdminMixin, TemplateView):
         context["years"] = ItaYear.objects.all()
         context["year"] = self.year
         if self.year is not None:
-            coverages = year_coverage(self.year, current_site(self.request), self.request)
+            coverages = year_coverage(self.year, site_for_request(self.request), self.request)
             counts = summary(coverages)
             context.update(
                 coverages=coverages,
@@ -100,22 +100,21 @@ class LinkSuggestionView(View):
     def post(self, request):
         if not request.user.has_perm(VIEW_PERMISSION):
             raise PermissionDenied
-        site = current_site(request)
+        site = site_for_request(request)
         if "item" in request.POST:
             item = get_object_or_404(ItaItem, pk=request.POST.get("item", "0") or 0)
             wanted = request.POST.get("url", "")
-            for coverage in year_coverage(item.year, site, request):
-                if coverage.item.pk != item.pk:
-                    continue
-                for suggestion in coverage.suggestions:
-                    if suggestion.url(request) == wanted:
-                        link_suggestion(item, suggestion)
-                        messages.success(
-                            request,
-                            _("%(item)s: linked %(label)s.")
-                            % {"item": item.code, "label": suggestion.label},
-                        )
-                        return redirect(dashboard_url(item.year) + f"#ita-{item.code.lower()}")
+            for suggestion in new_suggestions(
+                item, item.year.fiscal_year, site, item.evidence.all()
+            ):
+                if suggestion.url(request) == wanted:
+                    link_suggestion(item, suggestion)
+                    messages.success(
+                        request,
+                        _("%(item)s: linked %(label)s.")
+                        % {"item": item.code, "label": suggestion.label},
+                    )
+                    return redirect(dashboard_url(item.year) + f"#ita-{item.code.lower()}")
             messages.error(request, _("That suggestion is no longer there; nothing was linked."))
             return redirect(dashboard_url(item.year))
         year = get_object_or_404(ItaYear, pk=request.POST.get("year", "0") or 0)
@@ -127,7 +126,7 @@ class LinkSuggestionView(View):
 def export_rows(year, request):
     """One row per link, as it is entered in the ITA system; an item without links gets an
     empty row so the clerk sees it."""
-    site = current_site(request)
+    site = site_for_request(request)
     rows = []
     for coverage in year_coverage(year, site, with_suggestions=False):
         item = coverage.item

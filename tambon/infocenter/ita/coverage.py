@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.pagecache import purge
 from tambon.thai.fiscal import fiscal_year
 
 from ..models import EvidenceKind, ItaEvidence, ItaItem
@@ -98,16 +99,22 @@ def year_coverage(year, site, request=None, with_suggestions=True):
             for link in item.evidence.all()
         ]
         coverage = ItemCoverage(item, item_status(item, linked, year.fiscal_year), linked)
-        if with_suggestions and item.topic:
-            coverage.suggestions = [
-                suggestion
-                for suggestion in suggestions_for(
-                    item.topic, site, year.fiscal_year, item.needs_current_year
-                )
-                if not any(suggestion.same_place_as(link.evidence) for link in linked)
-            ]
+        if with_suggestions:
+            already = [link.evidence for link in linked]
+            coverage.suggestions = new_suggestions(item, year.fiscal_year, site, already)
         result.append(coverage)
     return result
+
+
+def new_suggestions(item, fiscal_year, site, evidence):
+    """What the site could link for the item, less what `evidence` already links."""
+    if not item.topic:
+        return []
+    return [
+        suggestion
+        for suggestion in suggestions_for(item.topic, site, fiscal_year, item.needs_current_year)
+        if not any(suggestion.same_place_as(link) for link in evidence)
+    ]
 
 
 def summary(coverages):
@@ -120,9 +127,13 @@ def summary(coverages):
 
 def link_suggestion(item, suggestion):
     """Link a suggestion as evidence of the item; the public ITA page shows it at once."""
-    from tambon.core.pagecache import purge
+    evidence = _add_evidence(item, suggestion)
+    purge()
+    return evidence
 
-    evidence = ItaEvidence.objects.create(
+
+def _add_evidence(item, suggestion):
+    return ItaEvidence.objects.create(
         item=item,
         kind=suggestion.kind,
         page=suggestion.page,
@@ -133,8 +144,6 @@ def link_suggestion(item, suggestion):
         published_on=suggestion.published_on,
         sort_order=item.evidence.count(),
     )
-    purge()
-    return evidence
 
 
 def link_all_suggestions(year, site):
@@ -142,6 +151,8 @@ def link_all_suggestions(year, site):
     added = 0
     for coverage in year_coverage(year, site):
         for suggestion in coverage.suggestions:
-            link_suggestion(coverage.item, suggestion)
+            _add_evidence(coverage.item, suggestion)
             added += 1
+    if added:
+        purge()
     return added

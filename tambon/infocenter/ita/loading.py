@@ -145,18 +145,19 @@ def load_year(fiscal_year, rows, title=""):
                 title=row.indicator_title,
                 sort_order=len(indicators),
             )
-        ItaItem.objects.create(
-            indicator=indicator,
-            year=year,
-            code=row.code,
-            title=row.title,
-            needs_current_year=row.needs_current_year,
-            required_elements=row.required_elements,
-            guide=row.guide,
-            topic=row.topic,
-            sort_order=order,
-        )
+        add_item(indicator, row, sort_order=order)
     return year
+
+
+# What an item says, the same in a CSV row (ItemRow) and in an item of another year.
+ITEM_FIELDS = ("code", "title", "topic", "needs_current_year", "required_elements", "guide")
+
+
+def add_item(indicator, source, sort_order):
+    fields = {name: getattr(source, name) for name in ITEM_FIELDS}
+    return ItaItem.objects.create(
+        indicator=indicator, year=indicator.year, sort_order=sort_order, **fields
+    )
 
 
 def load_ita_items():
@@ -200,15 +201,5 @@ def copy_year(source_year, target_year):
             year=target, code=indicator.code, title=indicator.title, sort_order=indicator.sort_order
         )
         for item in indicator.items.order_by("sort_order"):
-            ItaItem.objects.create(
-                indicator=copy,
-                year=target,
-                code=item.code,
-                title=item.title,
-                required_elements=item.required_elements,
-                guide=item.guide,
-                topic=item.topic,
-                needs_current_year=item.needs_current_year,
-                sort_order=item.sort_order,
-            )
+            add_item(copy, item, sort_order=item.sort_order)
     return target
