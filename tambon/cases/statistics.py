@@ -24,15 +24,8 @@ from tambon.thai.fiscal import fiscal_months, fiscal_year_bounds
 
 from .models import Case, CaseKind, CaseState
 
-# The order the page shows them in.
-PUBLIC_KINDS = [
-    CaseKind.COMPLAINT,
-    CaseKind.EXECUTIVE,
-    CaseKind.CORRUPTION,
-    CaseKind.ESERVICE,
-    CaseKind.QUESTION,
-    CaseKind.INFORMATION,
-]
+# Every kind has its line on the page (corruption as counts only), in CaseKind's order.
+PUBLIC_KINDS = list(CaseKind)
 # The explicit line ITA asks for when a kind had nothing in a period.
 NONE_SENTENCES = {
     CaseKind.COMPLAINT: gettext_lazy("There were no complaints."),

@@ -18,15 +18,8 @@ from ..service_forms import ServiceRequestForm
 OPENED_KEY = "cases_opened"
 RECEIPT_KEY = "cases_receipt"
 
-# The kinds with a public form, in the order the index lists them.
-FORM_KINDS = [
-    CaseKind.COMPLAINT,
-    CaseKind.EXECUTIVE,
-    CaseKind.CORRUPTION,
-    CaseKind.ESERVICE,
-    CaseKind.QUESTION,
-    CaseKind.INFORMATION,
-]
+# Every kind has a public form; the index lists them in CaseKind's order.
+FORM_KINDS = list(CaseKind)
 
 
 @never_cache
