@@ -116,10 +116,11 @@ def test_a_group_renamed_in_the_wagtail_admin_keeps_its_role(superuser, cases):
     officer.groups.add(integrity_group)
     admin = signed_in(superuser)
     url = f"/admin/groups/edit/{integrity_group.pk}/"
-    form = BeautifulSoup(admin.get(url).content, "html.parser").find(
-        "form", attrs={"method": "POST"}
-    )
-    data = submitted_values(form)
+    page = BeautifulSoup(admin.get(url).content, "html.parser")
+    # The roles are ticked in the group editor, labelled in Thai.
+    assert "ทำหน้าที่เจ้าหน้าที่ตรวจสอบการทุจริต" in page.get_text()
+    data = submitted_values(page.find("form", attrs={"method": "POST"}))
+    assert str(role_permission(StaffRole.INTEGRITY).pk) in data["permissions"]
     data["name"] = "ทีมตรวจสอบ (ชื่อใหม่)"
     response = admin.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
