@@ -12,14 +12,15 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
 
-from . import conf
+from . import actions, conf
 from .models import Case
 from .signals import case_changed
 
 logger = logging.getLogger(__name__)
 
-# The actions a citizen hears about: their receipt, a reply, and the outcome.
-NOTIFIED_ACTIONS = frozenset({"submit", "reply", "ask_citizen", "resolve", "reject"})
+# The actions a citizen hears about (their receipt, a reply, a question, the outcome): those
+# marked `notifies_citizen` in tambon.cases.actions.
+NOTIFIED_ACTIONS = actions.NOTIFIED
 
 
 @dataclass(frozen=True)

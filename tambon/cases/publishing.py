@@ -7,11 +7,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from . import actions
 from .models import CaseKind, EventKind, PublishedQuestion
-from .services import CaseError, _check_permission, _locked, _record
-
-# Publishing speaks for the organization like a reply does.
-ACTION = "reply"
+from .services.common import CaseError, check_permission, locked, record
 
 
 def publish_question(case, user, question, answer):
@@ -21,10 +19,10 @@ def publish_question(case, user, question, answer):
     if not question or not answer:
         raise CaseError(_("Write the question and the answer as the public will read them."))
     with transaction.atomic():
-        locked = _locked(case)
-        _check_permission(user, locked, ACTION)
+        current = locked(case)
+        check_permission(user, current, actions.PUBLISH)
         PublishedQuestion.objects.update_or_create(
-            case=locked,
+            case=current,
             defaults={
                 "question": question,
                 "answer": answer,
@@ -35,19 +33,19 @@ def publish_question(case, user, question, answer):
         )
         with translation.override(settings.LANGUAGE_CODE):
             note = _("Published on the Q&A page.")
-        _record(locked, EventKind.INTERNAL_NOTE, user, "publish", text=note)
-    return locked.publication
+        record(current, EventKind.INTERNAL_NOTE, user, actions.PUBLISH, text=note)
+    return current.publication
 
 
 def unpublish_question(case, user):
     with transaction.atomic():
-        locked = _locked(case)
-        _check_permission(user, locked, ACTION)
-        publication = PublishedQuestion.objects.filter(case=locked, is_published=True).first()
+        current = locked(case)
+        check_permission(user, current, actions.UNPUBLISH)
+        publication = PublishedQuestion.objects.filter(case=current, is_published=True).first()
         if publication is None:
             raise CaseError(_("This question is not on the Q&A page."))
         publication.is_published = False
         publication.save(update_fields=["is_published"])  # the signal purges the page cache
         with translation.override(settings.LANGUAGE_CODE):
             note = _("Taken off the Q&A page.")
-        _record(locked, EventKind.INTERNAL_NOTE, user, "unpublish", text=note)
+        record(current, EventKind.INTERNAL_NOTE, user, actions.UNPUBLISH, text=note)

@@ -5,7 +5,6 @@ only they, for corruption complaints)."""
 from collections import defaultdict
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -25,8 +24,7 @@ SUPERVISOR_ROLES = {
 
 
 def _members(role_keys):
-    names = [roles.GROUP_NAMES[key] for key in role_keys]
-    return get_user_model().objects.filter(is_active=True, groups__name__in=names).distinct()
+    return roles.holders(role_keys)
 
 
 def overdue_by_person(now=None):

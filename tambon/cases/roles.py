@@ -1,14 +1,22 @@
-"""Who may see and do what with a case, by staff group. The groups are created by a data
-migration; their names are data (Thai), the role keys below are what the code speaks."""
+"""Who may see and do what with a case. A user's roles are the role permissions on Case that
+their groups hold (`cases.role_clerk`, ...; see models.choices.StaffRole): an administrator
+grants a role by ticking its permission for a group, and renaming a group changes nothing.
+What each role may do is in tambon.cases.actions."""
 
-from .models.choices import CaseKind
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 
-CLERK = "clerk"
-DIVISION_HEAD = "division_head"
-EXECUTIVE = "executive"
-INTEGRITY = "integrity"
-ADMIN = "admin"
+from . import actions
+from .models.choices import CaseKind, StaffRole
 
+CLERK = StaffRole.CLERK
+DIVISION_HEAD = StaffRole.DIVISION_HEAD
+EXECUTIVE = StaffRole.EXECUTIVE
+INTEGRITY = StaffRole.INTEGRITY
+ADMIN = StaffRole.ADMIN
+
+# The names the data migration gave the groups on a fresh database: only for finding a group
+# to put a demo or test user in. Access never depends on them.
 GROUP_NAMES = {
     CLERK: "เจ้าหน้าที่รับเรื่อง",
     DIVISION_HEAD: "หัวหน้าส่วน",
@@ -45,43 +53,43 @@ REPORTER_ROLES = {
 # Kinds whose reporter's identity is logged each time someone is shown it.
 AUDITED_KINDS = frozenset({CaseKind.CORRUPTION})
 
-ALL_ACTIONS = frozenset(
-    {
-        "acknowledge",
-        "assign",
-        "start",
-        "ask_citizen",
-        "resolve",
-        "reject",
-        "close",
-        "reopen",
-        "reply",
-        "add_note",
-        "change_deadline",
-    }
-)
-_SUPERVISE = ALL_ACTIONS
-ACTIONS = {
-    CLERK: frozenset({"acknowledge", "assign", "reject", "reply", "add_note", "close"}),
-    DIVISION_HEAD: _SUPERVISE,
-    EXECUTIVE: _SUPERVISE,
-    INTEGRITY: ALL_ACTIONS,
-    ADMIN: ALL_ACTIONS,
-}
-# What the officer a case is assigned to may do with it, whatever their group.
-ASSIGNEE_ACTIONS = frozenset({"start", "ask_citizen", "resolve", "reply", "add_note"})
+
+def permission_name(role) -> str:
+    """`app_label.codename` of a role's permission, as user.has_perm takes it."""
+    return f"cases.{StaffRole(role).codename}"
 
 
 def roles_of(user) -> frozenset:
-    """The role keys of a user's groups (remembered on the user object for the request)."""
+    """The roles whose permission the user holds, through a group or given to them directly
+    (remembered on the user object for the request). A superuser holds every permission, so
+    every role; the checks below let them do everything anyway."""
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
     cached = getattr(user, "_case_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
-        cached = frozenset(role for role, name in GROUP_NAMES.items() if name in names)
+        cached = frozenset(role for role in StaffRole if user.has_perm(permission_name(role)))
         user._case_roles = cached
     return cached
+
+
+def holding(role_keys) -> Q:
+    """A filter on users: those who hold one of these roles' permissions, by a group or
+    directly."""
+    codenames = [StaffRole(role).codename for role in role_keys]
+    by_group = Q(
+        groups__permissions__content_type__app_label="cases",
+        groups__permissions__codename__in=codenames,
+    )
+    directly = Q(
+        user_permissions__content_type__app_label="cases",
+        user_permissions__codename__in=codenames,
+    )
+    return by_group | directly
+
+
+def holders(role_keys):
+    """The active users who hold one of these roles."""
+    return get_user_model().objects.filter(holding(role_keys), is_active=True).distinct()
 
 
 def kinds_seen_by(user) -> frozenset:
@@ -111,14 +119,17 @@ def may_be_assigned(user, case) -> bool:
 
 
 def can_do(user, case, action) -> bool:
+    """Whether the user may take `action` (a CaseAction or its value) on this case, whatever
+    its state (tambon.cases.actions says from which states)."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
+    action = actions.get(action)
     kinds = kinds_seen_by(user)
     is_assignee = case.assignee_id is not None and case.assignee_id == user.pk
     if case.kind not in kinds and not (is_assignee and may_be_assigned(user, case)):
         return False
-    if is_assignee and action in ASSIGNEE_ACTIONS:
+    if is_assignee and action.assignee_may:
         return True
-    return any(action in ACTIONS[role] and case.kind in KINDS_SEEN[role] for role in roles_of(user))
+    return any(role in action.roles and case.kind in KINDS_SEEN[role] for role in roles_of(user))

@@ -1,6 +1,7 @@
 """The cases in the Wagtail admin: a menu item for case staff, the list and case pages, and
 the categories as snippets."""
 
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -30,6 +31,12 @@ admin_urls = (
 @hooks.register("register_admin_urls")
 def register_case_urls():
     return [path("cases/", include(admin_urls))]
+
+
+@hooks.register("register_permissions")
+def register_role_permissions():
+    """The staff roles, ticked per group in Settings > Groups (shown under Case)."""
+    return Permission.objects.filter(content_type__app_label="cases", codename__startswith="role_")
 
 
 class CaseMenuItem(MenuItem):

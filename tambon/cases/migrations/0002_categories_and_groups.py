@@ -1,5 +1,6 @@
 """The complaint categories every organization starts with, and the staff groups of the case
-workflow (their names are Thai data; tambon/cases/roles.py maps them to roles)."""
+workflow. Their names are Thai data; migration 0005 gives each its role permission, and the
+code finds roles by those permissions (tambon/cases/roles.py), never by these names."""
 
 from django.db import migrations
 

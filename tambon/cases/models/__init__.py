@@ -8,6 +8,7 @@ from .choices import (
     CaseState,
     EventKind,
     InformationDecision,
+    StaffRole,
 )
 from .events import AppendOnlyError, CaseEvent
 from .pages import CaseStatisticsPage, QuestionAnswerPage
@@ -34,4 +35,5 @@ __all__ = [
     "ServiceDocument",
     "ServiceField",
     "ServiceType",
+    "StaffRole",
 ]

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from tambon.cases import roles
 from tambon.cases.tracking import display_code
 
-from .choices import OPEN_STATES, CaseKind, CaseState, InformationDecision
+from .choices import (
+    OPEN_STATES,
+    ROLE_PERMISSION_NAMES,
+    CaseKind,
+    CaseState,
+    InformationDecision,
+)
 
 
 class CaseQuerySet(models.QuerySet):
@@ -155,6 +161,8 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         indexes = [models.Index(fields=["kind", "state"])]
+        # One permission per staff role (tambon.cases.roles): groups get their roles by these.
+        permissions = [(role.codename, name) for role, name in ROLE_PERMISSION_NAMES.items()]
 
     def __str__(self):
         return f"{self.display_code} {self.subject}"

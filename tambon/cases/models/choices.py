@@ -1,5 +1,8 @@
+import enum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class CaseKind(models.TextChoices):
@@ -48,3 +51,30 @@ class InformationDecision(models.TextChoices):
     PARTLY = "partly", _("Partly disclosed")
     REFUSED = "refused", _("Refused")
     FORWARDED = "forwarded", _("Forwarded to another agency")
+
+
+class StaffRole(enum.StrEnum):
+    """The roles of case staff: the keys the code speaks. A user has a role when one of their
+    groups (or they themselves) holds the role's permission on Case, `cases.role_<key>`:
+    the groups' names are data an administrator may change freely."""
+
+    CLERK = "clerk"
+    DIVISION_HEAD = "division_head"
+    EXECUTIVE = "executive"
+    INTEGRITY = "integrity"
+    ADMIN = "admin"
+
+    @property
+    def codename(self):
+        return f"role_{self.value}"
+
+
+# The permission of each role, as Case declares it (Meta.permissions). The names are the
+# English source; the Wagtail group editor shows them translated.
+ROLE_PERMISSION_NAMES = {
+    StaffRole.CLERK: gettext_noop("Acts as case clerk"),
+    StaffRole.DIVISION_HEAD: gettext_noop("Acts as division head for cases"),
+    StaffRole.EXECUTIVE: gettext_noop("Acts as executive for cases"),
+    StaffRole.INTEGRITY: gettext_noop("Acts as integrity officer for corruption complaints"),
+    StaffRole.ADMIN: gettext_noop("Acts as case administrator"),
+}

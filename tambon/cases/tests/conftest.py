@@ -13,12 +13,20 @@ def private_media(settings, tmp_path):
     return settings.TAMBON_PRIVATE_MEDIA_ROOT
 
 
+def group_with_role(role):
+    """The group the data migrations created for a role: the one holding its permission."""
+    return Group.objects.get(
+        permissions__content_type__app_label="cases",
+        permissions__codename=roles.StaffRole(role).codename,
+    )
+
+
 def make_user(username, *role_keys, superuser=False):
     user = get_user_model().objects.create_user(
         username=username, password="a-long-test-password", is_superuser=superuser
     )
     for role in role_keys:
-        user.groups.add(Group.objects.get(name=roles.GROUP_NAMES[role]))
+        user.groups.add(group_with_role(role))
     return user
 
 

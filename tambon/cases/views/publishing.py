@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from .. import publishing, roles
 from ..models import Case
+from ..staff_forms import PublishForm, first_error
 
 
 @require_POST
@@ -15,18 +16,17 @@ def publish(request, pk):
     if not roles.is_case_staff(request.user):
         raise PermissionDenied
     case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect("cases_admin:detail", pk=case.pk)
     try:
-        if request.POST.get("action") == "unpublish":
-            publishing.unpublish_question(case, request.user)
-            messages.success(request, _("Taken off the Q&A page."))
-        else:
-            publishing.publish_question(
-                case,
-                request.user,
-                request.POST.get("public_question", ""),
-                request.POST.get("public_answer", ""),
-            )
-            messages.success(request, _("Published on the Q&A page."))
+        form.perform(case, request.user)
     except (publishing.CaseError, PermissionDenied) as error:
         messages.error(request, str(error) or _("You may not do this with this case."))
+    else:
+        if form.unpublishing:
+            messages.success(request, _("Taken off the Q&A page."))
+        else:
+            messages.success(request, _("Published on the Q&A page."))
     return redirect("cases_admin:detail", pk=case.pk)

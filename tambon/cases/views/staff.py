@@ -1,13 +1,12 @@
 """The staff side in the Wagtail admin: the case list and a case's page. Every list and look-up
 starts from Case.objects.visible_to(user); every change goes through the service layer."""
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,19 +16,9 @@ from django.views.decorators.http import require_POST
 
 from tambon.people.models import Division
 
-from .. import roles, services
-from ..models import Case, CaseKind, CaseState, Category, InformationDecision
-
-NEEDS_TEXT = {"ask_citizen", "resolve", "reject", "reply", "add_note"}
-ACTION_LABELS = {
-    "acknowledge": gettext_lazy("Acknowledge"),
-    "start": gettext_lazy("Start work"),
-    "ask_citizen": gettext_lazy("Ask the citizen"),
-    "resolve": gettext_lazy("Resolve"),
-    "reject": gettext_lazy("Reject"),
-    "close": gettext_lazy("Close"),
-    "reopen": gettext_lazy("Reopen"),
-}
+from .. import actions, roles, services
+from ..models import Case, CaseKind, CaseState, Category, InformationDecision, StaffRole
+from ..staff_forms import FORMS, ActionChoiceForm, BulkForm, StepForm, first_error
 
 
 class CaseFilterForm(forms.Form):
@@ -85,6 +74,7 @@ def case_list(request):
             "filters": filters,
             "query": _query_without_page(request),
             "bulk_assignees": _staff_who_may_be_assigned(),
+            "actions": actions.ALL,
         },
     )
 
@@ -94,20 +84,16 @@ def case_bulk(request):
     """Acknowledge or assign the ticked cases. Each is checked on its own by the service
     layer; the message says how many were done and why the others were refused."""
     _require_case_staff(request)
-    ids = {pk for pk in map(_int, request.POST.getlist("case")) if pk is not None}
-    back = _back_to_list(request)
-    if not ids:
-        messages.error(request, _("Tick the cases first."))
+    form = BulkForm(request.POST)
+    back = _back_to_list(form.data.get("query", ""))
+    if not form.is_valid():
+        messages.error(request, first_error(form))
         return back
-    action = request.POST.get("bulk_action", "")
-    assignee = None
-    if action == "assign":
-        assignee = get_user_model().objects.filter(pk=_int(request.POST.get("assignee"))).first()
-        if assignee is None:
-            messages.error(request, _("Choose the person to give the cases to."))
-            return back
+    ids = form.cleaned_data["case"]
     visible = list(Case.objects.visible_to(request.user).filter(pk__in=ids).order_by("created"))
-    outcome = services.act_on_many(visible, request.user, action, assignee=assignee)
+    outcome = services.act_on_many(
+        visible, request.user, form.action, assignee=form.cleaned_data["assignee"]
+    )
     # A case the user may not see is refused without saying anything about it.
     hidden = len(ids) - len(visible)
     reasons = [f"{case.display_code}: {reason}" for case, reason in outcome.refused]
@@ -131,9 +117,9 @@ def case_bulk(request):
     return back
 
 
-def _back_to_list(request):
+def _back_to_list(query):
     # The filters the list had, read as a query string again: nothing else gets through.
-    query = QueryDict(request.POST.get("query", "")).urlencode()
+    query = QueryDict(query).urlencode()
     url = reverse("cases_admin:index")
     return redirect(f"{url}?{query}" if query else url)
 
@@ -145,10 +131,10 @@ def _query_without_page(request):
 
 
 def _staff_who_may_be_assigned():
-    User = get_user_model()
-    staff = User.objects.filter(is_active=True).filter(
-        groups__name__in=roles.GROUP_NAMES.values()
-    ) | User.objects.filter(is_active=True, is_superuser=True)
+    """Everyone with a case role, and the superusers."""
+    staff = get_user_model().objects.filter(
+        roles.holding(StaffRole) | Q(is_superuser=True), is_active=True
+    )
     return list(staff.distinct().order_by("username"))
 
 
@@ -167,7 +153,7 @@ def case_detail(request, pk):
     if may_see_reporter and request.GET.get("reporter") == "1":
         reporter = services.reveal_reporter(case, request.user)
         reporter_shown = True
-    allowed = services.allowed_actions(case, request.user)
+    allowed = [actions.get(value) for value in services.allowed_actions(case, request.user)]
     return render(
         request,
         "cases/admin/case_detail.html",
@@ -182,14 +168,14 @@ def case_detail(request, pk):
             "reporter_views": case.reporter_views.select_related("user")[:20]
             if case.kind in roles.AUDITED_KINDS and may_see_reporter
             else [],
-            "allowed": allowed,
-            "transitions": [(a, ACTION_LABELS[a]) for a in allowed if a in ACTION_LABELS],
-            "needs_text": NEEDS_TEXT,
-            "assignees": _assignees(case) if "assign" in allowed else [],
-            "divisions": Division.objects.all() if "assign" in allowed else [],
+            "actions": actions.ALL,
+            "allowed": [action.value for action in allowed],
+            # The steps that take no more than a message share one form of buttons.
+            "transitions": [a for a in allowed if a.changes_state and FORMS[a] is StepForm],
+            "assignees": _assignees(case) if actions.ASSIGN in allowed else [],
+            "divisions": Division.objects.all() if actions.ASSIGN in allowed else [],
             "overdue": case.is_overdue(),
-            "may_decide": case.kind == CaseKind.INFORMATION
-            and roles.can_do(request.user, case, "resolve"),
+            "may_decide": case.kind == CaseKind.INFORMATION and actions.DECIDE in allowed,
             "decisions": InformationDecision.choices,
         },
     )
@@ -197,55 +183,19 @@ def case_detail(request, pk):
 
 @require_POST
 def case_act(request, pk):
+    """One button of the case page: its action's form checks what was posted, the service
+    layer does it."""
     _require_case_staff(request)
     case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
-    action = request.POST.get("action", "")
-    text = request.POST.get("text", "")
+    choice = ActionChoiceForm(request.POST)
+    form = choice.action_form(request.POST) if choice.is_valid() else choice
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect("cases_admin:detail", pk=case.pk)
     try:
-        _perform(request, case, action, text)
+        form.perform(case, request.user)
     except (services.CaseError, PermissionDenied) as error:
         messages.error(request, str(error) or _("You may not do this with this case."))
     else:
         messages.success(request, _("Saved."))
     return redirect("cases_admin:detail", pk=case.pk)
-
-
-def _perform(request, case, action, text):
-    user = request.user
-    if action in ("acknowledge", "start", "close"):
-        getattr(services, action)(case, user)
-    elif action == "reopen":
-        services.reopen(case, user, text)
-    elif action in NEEDS_TEXT:
-        getattr(services, action)(case, user, text)
-    elif action == "assign":
-        assignee = get_user_model().objects.filter(pk=_int(request.POST.get("assignee"))).first()
-        if assignee is None:
-            raise services.CaseError(_("Choose the person to give the case to."))
-        division = Division.objects.filter(pk=_int(request.POST.get("division"))).first()
-        services.assign(case, user, assignee, division=division, text=text)
-    elif action == "decide":
-        try:
-            day = datetime.date.fromisoformat(request.POST.get("answered_on", ""))
-        except ValueError:
-            raise services.CaseError(_("Choose the date of the answer.")) from None
-        services.record_information_decision(
-            case, user, request.POST.get("decision", ""), text, day
-        )
-    elif action == "change_deadline":
-        try:
-            day = datetime.date.fromisoformat(request.POST.get("resolve_by", ""))
-        except ValueError:
-            raise services.CaseError(_("Choose the new date.")) from None
-        services.change_deadline(case, user, day, text)
-    else:
-        raise services.CaseError(_("Unknown action."))
-
-
-def _int(value):
-    """A database id from a form, or None (also for numbers no database column holds)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**63 else None

@@ -1,0 +1,216 @@
+"""The vocabulary of a case: every action, named once, with what it takes and what it does.
+
+The service layer moves cases by these transitions, roles.can_do answers "may this user do it"
+from `roles` and `assignee_may`, the staff page labels its buttons and builds its forms from
+here, and notify.py tells the citizen about the actions marked `notifies_citizen`. A new action
+is a new entry below (and a service verb of the same name)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from .models.choices import FINISHED_STATES, CaseState, StaffRole
+
+S = CaseState
+R = StaffRole
+
+
+# eq=False: each action is one object, compared and hashed by identity (a lazy label must not
+# decide a dict look-up).
+@dataclass(frozen=True, eq=False)
+class CaseAction:
+    value: str
+    label: str = ""
+    # A change of state: the action is possible only from `sources` and leads to `target`.
+    # Without a target the action leaves the state as it is.
+    sources: frozenset = frozenset()
+    target: str = ""
+    # The staff roles that may take it, on the kinds of case the role sees.
+    roles: frozenset = frozenset()
+    # Whether the officer a case is assigned to may take it on that case, whatever their role.
+    assignee_may: bool = False
+    # Whether the staff page sends the text typed with it, and whether it must not be empty.
+    takes_text: bool = False
+    needs_text: bool = False
+    notifies_citizen: bool = False
+    # Whether it is offered for several ticked cases at once on the case list.
+    bulk: bool = False
+
+    def __str__(self):
+        return self.value
+
+    @property
+    def changes_state(self):
+        return bool(self.target)
+
+    def possible_from(self, state):
+        return not self.changes_state or state in self.sources
+
+
+_WORKING = frozenset({S.ASSIGNED, S.IN_PROGRESS, S.WAITING})
+_NEW = frozenset({S.SUBMITTED, S.ACKNOWLEDGED})
+# Clerks receive and route cases; the supervising roles may do everything on the kinds they see.
+_ALL_ROLES = frozenset(R)
+_SUPERVISORS = frozenset({R.DIVISION_HEAD, R.EXECUTIVE, R.INTEGRITY, R.ADMIN})
+
+ACKNOWLEDGE = CaseAction(
+    "acknowledge",
+    _("Acknowledge"),
+    sources=frozenset({S.SUBMITTED}),
+    target=S.ACKNOWLEDGED,
+    roles=_ALL_ROLES,
+    bulk=True,
+)
+ASSIGN = CaseAction(
+    "assign",
+    _("Assign"),
+    sources=_NEW | _WORKING,
+    target=S.ASSIGNED,
+    roles=_ALL_ROLES,
+    takes_text=True,
+    bulk=True,
+)
+START = CaseAction(
+    "start",
+    _("Start work"),
+    sources=frozenset({S.ASSIGNED, S.WAITING}),
+    target=S.IN_PROGRESS,
+    roles=_SUPERVISORS,
+    assignee_may=True,
+)
+ASK_CITIZEN = CaseAction(
+    "ask_citizen",
+    _("Ask the citizen"),
+    sources=frozenset({S.ASSIGNED, S.IN_PROGRESS}),
+    target=S.WAITING,
+    roles=_SUPERVISORS,
+    assignee_may=True,
+    takes_text=True,
+    needs_text=True,
+    notifies_citizen=True,
+)
+RESOLVE = CaseAction(
+    "resolve",
+    _("Resolve"),
+    sources=_WORKING,
+    target=S.RESOLVED,
+    roles=_SUPERVISORS,
+    assignee_may=True,
+    takes_text=True,
+    needs_text=True,
+    notifies_citizen=True,
+)
+REJECT = CaseAction(
+    "reject",
+    _("Reject"),
+    sources=_NEW | _WORKING,
+    target=S.REJECTED,
+    roles=_ALL_ROLES,
+    takes_text=True,
+    needs_text=True,
+    notifies_citizen=True,
+)
+CLOSE = CaseAction(
+    "close",
+    _("Close"),
+    sources=frozenset({S.RESOLVED, S.REJECTED}),
+    target=S.CLOSED,
+    roles=_ALL_ROLES,
+)
+REOPEN = CaseAction(
+    "reopen",
+    _("Reopen"),
+    sources=frozenset(FINISHED_STATES),
+    target=S.IN_PROGRESS,
+    roles=_SUPERVISORS,
+    takes_text=True,
+)
+REPLY = CaseAction(
+    "reply",
+    _("Send reply"),
+    roles=_ALL_ROLES,
+    assignee_may=True,
+    takes_text=True,
+    needs_text=True,
+    notifies_citizen=True,
+)
+ADD_NOTE = CaseAction(
+    "add_note",
+    _("Add note"),
+    roles=_ALL_ROLES,
+    assignee_may=True,
+    takes_text=True,
+    needs_text=True,
+)
+CHANGE_DEADLINE = CaseAction(
+    "change_deadline",
+    _("Change deadline"),
+    roles=_SUPERVISORS,
+    takes_text=True,
+    needs_text=True,
+)
+# The decision on an official-information request: whoever may resolve the case records it.
+DECIDE = CaseAction(
+    "decide",
+    _("Record the decision"),
+    roles=RESOLVE.roles,
+    assignee_may=RESOLVE.assignee_may,
+    takes_text=True,
+)
+# Publishing on the Q&A page speaks for the organization as a reply does.
+PUBLISH = CaseAction(
+    "publish",
+    _("Publish on the Q&A page"),
+    roles=REPLY.roles,
+    assignee_may=REPLY.assignee_may,
+)
+UNPUBLISH = CaseAction(
+    "unpublish",
+    _("Take off the Q&A page"),
+    roles=REPLY.roles,
+    assignee_may=REPLY.assignee_may,
+)
+
+# What the citizen and the system do: recorded in the history like the rest, taken by no staff.
+SUBMIT = CaseAction("submit", notifies_citizen=True)
+# A citizen's answer puts a case that waited for it back to work.
+CITIZEN_MESSAGE = CaseAction(
+    "citizen_message", sources=frozenset({S.WAITING}), target=S.IN_PROGRESS
+)
+RATE = CaseAction("rate")
+PURGE = CaseAction("purge")
+
+ALL = {
+    action.value: action
+    for action in (
+        ACKNOWLEDGE,
+        ASSIGN,
+        START,
+        ASK_CITIZEN,
+        RESOLVE,
+        REJECT,
+        CLOSE,
+        REOPEN,
+        REPLY,
+        ADD_NOTE,
+        CHANGE_DEADLINE,
+        DECIDE,
+        PUBLISH,
+        UNPUBLISH,
+        SUBMIT,
+        CITIZEN_MESSAGE,
+        RATE,
+        PURGE,
+    )
+}
+# The actions staff take on the case page, in the order its buttons come.
+STAFF = tuple(sorted((a for a in ALL.values() if a.roles), key=lambda a: a.value))
+BULK = tuple(a for a in STAFF if a.bulk)
+NOTIFIED = frozenset(a.value for a in ALL.values() if a.notifies_citizen)
+
+
+def get(value):
+    """The action called `value` (a CaseAction is accepted as itself); KeyError if none."""
+    if isinstance(value, CaseAction):
+        return value
+    return ALL[value]
