@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from tambon.pages.models import BasePage
+from tambon.core.pages import BasePage
 from tambon.thai.dates import MIN_BUDDHIST_YEAR
 from tambon.thai.fiscal import fiscal_year
 

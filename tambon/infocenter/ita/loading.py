@@ -13,8 +13,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tambon.core.ita.topics import ItaTopic
+
 from ..models import ItaIndicator, ItaItem, ItaYear
-from .topics import ItaTopic
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Fiscal year -> the file of its items. FY 2565 used the list of FY 2564 unchanged.
