@@ -2,7 +2,7 @@
 year. Every loader looks before it writes: an existing year's items are never changed or deleted.
 
 CSV format (UTF-8, first line is the header): indicator_code, indicator_title, code, title,
-needs_current_year (yes/no), required_elements, and optionally guide and topic (see ita/topics.py).
+needs_current_year (yes/no), required_elements, and optionally guide and topic (core/ita/topics.py).
 """
 
 import csv
