@@ -11,6 +11,7 @@ from tambon.cases import roles
 from tambon.cases.tracking import display_code
 
 from .choices import OPEN_STATES, CaseKind, CaseState, InformationDecision
+from .events import CaseEvent
 
 
 class CaseQuerySet(models.QuerySet):
@@ -41,8 +42,6 @@ class CaseQuerySet(models.QuerySet):
     def with_outcome(self):
         """Annotates `outcome`: the last result given (resolved or rejected), so that a closed
         case still tells which it was. None for a case never finished."""
-        from .events import CaseEvent
-
         last_result = (
             CaseEvent.objects.filter(
                 case=models.OuterRef("pk"),
