@@ -52,6 +52,7 @@ lint:
 	$(VENV)/bin/ruff check .
 
 checks: lint
+	$(VENV)/bin/lint-imports
 	$(CHECK_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=tambon.settings.test $(PY) manage.py makemigrations --check --dry-run
 

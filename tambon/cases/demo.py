@@ -1,18 +1,20 @@
-"""Sample cases for the demo organization, filed and worked through the service layer like real
-ones: a few recent ones, a history over this fiscal year and the previous one for the statistics
-page, and answered questions on the Q&A page. Only when there are no cases yet, so it never adds
-to a live site's list. Also the public pages of the cases (statistics, Q&A, the
-corruption-complaint guideline), each added once."""
+"""The demo organization's cases: the e-service request types; sample cases filed and worked
+through the service layer like real ones (a few recent ones, a history over this fiscal year and
+the previous one for the statistics page, and answered questions on the Q&A page), only when
+there are no cases yet, so it never adds to a live site's list; and the public pages of the cases
+(statistics, Q&A, the corruption-complaint guideline), each added once."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from tambon.pages.models import StandardPage
+from tambon.core.demo import add_page
+from tambon.people.models import Division
 
 from . import roles, services
 from .deadlines import BANGKOK
+from .guideline import GUIDELINE_INTRO, GUIDELINE_SLUG, GUIDELINE_TITLE, guideline_body
 from .models import (
     Case,
     CaseKind,
@@ -20,10 +22,104 @@ from .models import (
     Category,
     PublishedQuestion,
     QuestionAnswerPage,
+    ServiceDocument,
+    ServiceField,
+    ServiceType,
 )
-from .service_demo import ensure_service_types
 
 DEMO_OFFICER = "demo-officer"
+
+# --- E-service request types: each created once, by its address name, so running the demo
+# again changes nothing an editor has edited ---------------------------------------------------
+
+ID_CARD = ("สำเนาบัตรประจำตัวประชาชน", "")
+HOUSE_REGISTRATION = ("สำเนาทะเบียนบ้าน", "")
+TEXT, NUMBER, DATE, CHOICE = (k.value for k in ServiceField.Kind)
+
+# (slug, name, description, division, days, documents, fields (label, kind, required, choices,
+# help text))
+SERVICE_TYPES = [
+    (
+        "water-delivery",
+        "ขอรับน้ำอุปโภคบริโภค",
+        "บริการส่งน้ำอุปโภคบริโภคให้ครัวเรือนที่ขาดแคลนน้ำในฤดูแล้ง ไม่เสียค่าใช้จ่าย",
+        "สำนักปลัด",
+        3,
+        [ID_CARD],
+        [
+            ("จำนวนสมาชิกในครัวเรือน (คน)", NUMBER, True, "", ""),
+            ("ปริมาณน้ำที่ต้องการ", CHOICE, True, "1,000 ลิตร\n2,000 ลิตร\n6,000 ลิตร", ""),
+            ("วันที่สะดวกรับน้ำ", DATE, False, "", "วัน/เดือน/ปี พ.ศ."),
+        ],
+    ),
+    (
+        "tree-cutting",
+        "ขออนุญาตตัดต้นไม้",
+        "ขอให้ อบต. ตัดหรือตัดแต่งต้นไม้ที่อาจเป็นอันตรายต่อบ้านเรือนหรือสายไฟ",
+        "กองช่าง",
+        15,
+        [ID_CARD, ("ภาพถ่ายต้นไม้", "ถ่ายให้เห็นต้นไม้ทั้งต้นและสิ่งที่อยู่ใกล้")],
+        [
+            ("ชนิดของต้นไม้", TEXT, True, "", "เช่น มะม่วง ยางนา"),
+            ("ความสูงโดยประมาณ (เมตร)", NUMBER, False, "", ""),
+            ("ต้นไม้อยู่ในที่ดินของ", CHOICE, True, "ผู้ยื่นคำขอ\nที่สาธารณะ\nผู้อื่น", ""),
+        ],
+    ),
+    (
+        "garbage-bin",
+        "ขอถังขยะ",
+        "ขอรับถังขยะสำหรับครัวเรือนหรือร้านค้า ตามจำนวนที่ อบต. มีให้บริการ",
+        "สำนักปลัด",
+        7,
+        [HOUSE_REGISTRATION],
+        [("จำนวนถังที่ต้องการ", NUMBER, True, "", "")],
+    ),
+    (
+        "elderly-allowance",
+        "ลงทะเบียนเบี้ยยังชีพผู้สูงอายุ",
+        "ผู้ที่จะมีอายุครบ 60 ปีในปีงบประมาณถัดไป ลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ",
+        "สำนักปลัด",
+        30,
+        [ID_CARD, HOUSE_REGISTRATION, ("สำเนาสมุดบัญชีเงินฝากธนาคาร", "")],
+        [
+            ("วันเกิด", DATE, True, "", "วัน/เดือน/ปี พ.ศ. เช่น 14/03/2508"),
+            ("รับเงินทาง", CHOICE, True, "โอนเข้าบัญชีธนาคาร\nรับเงินสด", ""),
+        ],
+    ),
+]
+
+
+def ensure_service_types():
+    for order, (slug, name, description, division_name, days, documents, fields) in enumerate(
+        SERVICE_TYPES
+    ):
+        if ServiceType.objects.filter(slug=slug).exists():
+            continue
+        service = ServiceType.objects.create(
+            slug=slug,
+            name=name,
+            description=description,
+            division=Division.objects.filter(name=division_name).first(),
+            resolve_days=days,
+            sort_order=order,
+        )
+        for position, (document, help_text) in enumerate(documents):
+            ServiceDocument.objects.create(
+                service_type=service, name=document, help_text=help_text, sort_order=position
+            )
+        for position, (label, kind, required, choices, help_text) in enumerate(fields):
+            ServiceField.objects.create(
+                service_type=service,
+                label=label,
+                kind=kind,
+                required=required,
+                choices=choices,
+                help_text=help_text,
+                sort_order=position,
+            )
+
+
+# --- Sample cases ---------------------------------------------------------------------------
 
 # (days ago, kind, category, subject, details, reporter, steps)
 SAMPLES = [
@@ -279,19 +375,10 @@ def add_published_questions(today, officer):
 # --- Public pages: statistics, Q&A and the corruption-complaint guideline ------------------
 
 
-def _add_page(parent, page):
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing:
-        return existing.specific
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def ensure_case_pages(home):
-    from .guideline import GUIDELINE_INTRO, GUIDELINE_SLUG, GUIDELINE_TITLE, guideline_body
-
-    statistics_page = _add_page(
+def ensure_case_pages(home, text_page):
+    """`text_page(title, slug, intro, body)` makes an unsaved text page for the guideline: the
+    composition passes the pages app's standard page, which this app does not import."""
+    statistics_page = add_page(
         home,
         CaseStatisticsPage(
             title="สถิติเรื่องร้องเรียนและการให้บริการ",
@@ -300,7 +387,7 @@ def ensure_case_pages(home):
             "แยกรายเดือน รายไตรมาส และรายปีงบประมาณ",
         ),
     )
-    questions_page = _add_page(
+    questions_page = add_page(
         home,
         QuestionAnswerPage(
             title="ถาม-ตอบ (Q&A)",
@@ -308,14 +395,7 @@ def ensure_case_pages(home):
             intro="คำถามที่ประชาชนสอบถามและคำตอบของ อบต. ท่านสามารถส่งคำถามใหม่ได้ทางแบบฟอร์ม",
         ),
     )
-    guideline = _add_page(
-        home,
-        StandardPage(
-            title=GUIDELINE_TITLE,
-            slug=GUIDELINE_SLUG,
-            intro=GUIDELINE_INTRO,
-            summary=GUIDELINE_INTRO,
-            body=[("rich_text", guideline_body())],
-        ),
+    guideline = add_page(
+        home, text_page(GUIDELINE_TITLE, GUIDELINE_SLUG, GUIDELINE_INTRO, guideline_body())
     )
     return statistics_page, questions_page, guideline

@@ -4,9 +4,10 @@ corruption-complaint statistics), the Q&A page and the corruption-complaint guid
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
-from tambon.infocenter.ita.finders import Suggestion, finds, live_pages, site_path_suggestion
-from tambon.infocenter.ita.topics import ItaTopic
+from tambon.core.ita.evidence import Suggestion, finds, live_pages, site_path_suggestion
+from tambon.core.ita.topics import ItaTopic
 
 from .guideline import GUIDELINE_SLUG
 
@@ -49,7 +50,6 @@ def questions_and_answers(site, fiscal_year, current_only):
 
 @finds(ItaTopic.CORRUPTION_GUIDELINE, ItaTopic.CORRUPTION_CHANNEL)
 def corruption_guideline(site, fiscal_year, current_only):
-    from tambon.pages.models import StandardPage
-
-    pages = live_pages(StandardPage, site).filter(slug=GUIDELINE_SLUG)
+    # A text page of the site with the guideline's slug, whichever app's page type it is.
+    pages = live_pages(Page, site).filter(slug=GUIDELINE_SLUG)
     return [Suggestion(page.title, page=page) for page in pages]

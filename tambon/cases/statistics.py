@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy
 from tambon.thai.dates import BANGKOK, THAI_MONTHS, buddhist_year, format_thai_date
 from tambon.thai.fiscal import fiscal_months, fiscal_year_bounds
 
-from .models import Case, CaseKind, CaseState
+from .models.case import Case
+from .models.choices import CaseKind, CaseState
 
 # Every kind has its line on the page (corruption as counts only), in CaseKind's order.
 PUBLIC_KINDS = list(CaseKind)

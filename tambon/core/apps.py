@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,6 @@ class CoreConfig(AppConfig):
         from .pagecache import connect_purge_signals
 
         connect_purge_signals()
+        # Each app's ita_evidence.py registers the evidence finders of the ITA topics it answers
+        # (the contract is core/ita/evidence.py), so no module lists the apps.
+        autodiscover_modules("ita_evidence")

@@ -3,10 +3,10 @@ reports, manuals, HR, ethics, risk assessment ...) and the anti-corruption page.
 
 from django.utils.http import urlencode
 
+from tambon.core.ita.evidence import Suggestion, finds, live_pages
+from tambon.core.ita.topics import ItaTopic
 from tambon.thai.fiscal import fiscal_year as current_fiscal_year
 
-from .ita.finders import Suggestion, finds, live_pages
-from .ita.topics import ItaTopic
 from .models import (
     AntiCorruptionPage,
     GiftRegisterEntry,

@@ -3,10 +3,9 @@
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from tambon.core.ita.evidence import EvidenceKind, Suggestion, finds, live_pages
+from tambon.core.ita.topics import ItaTopic
 from tambon.core.models import OrganizationSettings
-from tambon.infocenter.ita.finders import Suggestion, finds, live_pages
-from tambon.infocenter.ita.topics import ItaTopic
-from tambon.infocenter.models import EvidenceKind
 from tambon.thai.fiscal import fiscal_year_bounds
 
 from .models import ContactPage, NewsIndexPage, NewsPage, StandardPage

@@ -1,7 +1,7 @@
 """ITA evidence this app answers: the organization chart and the executives (O1, O2)."""
 
-from tambon.infocenter.ita.finders import Suggestion, finds, live_pages
-from tambon.infocenter.ita.topics import ItaTopic
+from tambon.core.ita.evidence import Suggestion, finds, live_pages
+from tambon.core.ita.topics import ItaTopic
 
 from .models import OrgChartPage, PersonPage, PositionGroup
 

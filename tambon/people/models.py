@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from tambon.pages.models import BasePage
+from tambon.core.pages import BasePage
 
 
 class PositionGroup(models.TextChoices):

@@ -3,8 +3,8 @@
 
 from django.utils.translation import gettext as _
 
-from tambon.infocenter.ita.finders import Suggestion, finds, live_pages
-from tambon.infocenter.ita.topics import ItaTopic
+from tambon.core.ita.evidence import Suggestion, finds, live_pages
+from tambon.core.ita.topics import ItaTopic
 
 from .models import (
     ProcurementAnnouncement,

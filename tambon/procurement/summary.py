@@ -26,7 +26,8 @@ from tambon.thai.dates import (
 from tambon.thai.digits import format_number
 from tambon.thai.fiscal import fiscal_months, fiscal_year
 
-from .models import AnnualProcurementReport, Bid, Method, ProcurementProject
+from .models.plans import AnnualProcurementReport
+from .models.projects import Bid, Method, ProcurementProject
 
 MAX_BUDDHIST_YEAR = 10_000  # Python's dates end in 9999 CE
 

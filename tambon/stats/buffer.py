@@ -17,65 +17,16 @@ import datetime
 import logging
 import multiprocessing.util
 import threading
-import time
-from collections import Counter
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
-from .models import DailyPageViews, DailySalt, DailyVisits, VisitorSeen
-from .visitors import new_daily_salt, visitor_key
+from .models import DailySalt, VisitorSeen
+from .notes import NoteBook, count_notes, write_counts
+from .visitors import new_daily_salt
 
 logger = logging.getLogger(__name__)
-MAX_PATH_LENGTH = 500
 LOOKUP_CHUNK = 500
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    visitor: str
-    at_ms: int
-    site_id: int
-    day: datetime.date
-    path: str
-
-
-class NoteBook:
-    """The page views a worker has seen since its last flush."""
-
-    def __init__(self, visit_window_seconds):
-        self.window_ms = int(visit_window_seconds * 1000)
-        self._lock = threading.Lock()
-        self._notes = []
-        self._salts = {}
-
-    def salt_for(self, day):
-        raise NotImplementedError
-
-    def record(self, site_id, day, path, ip, user_agent, now=None):
-        salt = self._salts.get(day)
-        if salt is None:
-            salt = self._salts[day] = self.salt_for(day)
-        note = Note(
-            visitor=visitor_key(ip, user_agent, salt),
-            at_ms=int((time.time() if now is None else now) * 1000),
-            site_id=site_id,
-            day=day,
-            path=path[:MAX_PATH_LENGTH],
-        )
-        with self._lock:
-            self._notes.append(note)
-
-    def take(self):
-        with self._lock:
-            notes, self._notes = self._notes, []
-        return notes
-
-    def put_back(self, notes):
-        with self._lock:
-            self._notes[:0] = notes
 
 
 class MemoryCounter(NoteBook):
@@ -105,21 +56,6 @@ class MemoryCounter(NoteBook):
         return {}
 
 
-def count_notes(notes, last_seen, window_ms):
-    """Visits, page views and page views per path of the notes, in time order. A note starts a
-    visit when the visitor's last page view (`last_seen`, updated here) is older than the window."""
-    visits, views, paths = Counter(), Counter(), Counter()
-    for note in sorted(notes, key=lambda n: n.at_ms):
-        last = last_seen.get(note.visitor)
-        if last is None or note.at_ms - last > window_ms:
-            visits[(note.site_id, note.day)] += 1
-        if last is None or note.at_ms > last:
-            last_seen[note.visitor] = note.at_ms
-        views[(note.site_id, note.day)] += 1
-        paths[(note.site_id, note.day, note.path)] += 1
-    return visits, views, paths
-
-
 def write_notes(notes, window_ms):
     """Decide the visits against every worker's last page views, and add all counts."""
     with transaction.atomic():
@@ -142,38 +78,6 @@ def write_notes(notes, window_ms):
         oldest_day = min(note.day for note in notes) - datetime.timedelta(days=1)
         DailySalt.objects.filter(day__lt=oldest_day).delete()
         write_counts(visits, views, paths)
-
-
-def write_counts(visits, views, paths):
-    """Add the counts to the daily rows, in one transaction."""
-    with transaction.atomic():
-        for site_id, day in set(visits) | set(views):
-            _add(
-                DailyVisits,
-                {"site_id": site_id, "day": day},
-                visits=visits.get((site_id, day), 0),
-                page_views=views.get((site_id, day), 0),
-            )
-        for (site_id, day, path), count in paths.items():
-            _add(DailyPageViews, {"site_id": site_id, "day": day, "path": path}, views=count)
-
-
-def _add(model, keys, **increments):
-    increments = {field: n for field, n in increments.items() if n}
-    if not increments:
-        return
-    updated = model.objects.filter(**keys).update(
-        **{field: F(field) + n for field, n in increments.items()}
-    )
-    if updated:
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**keys, **increments)
-    except IntegrityError:  # another process created the row a moment ago
-        model.objects.filter(**keys).update(
-            **{field: F(field) + n for field, n in increments.items()}
-        )
 
 
 class Flusher:

@@ -21,8 +21,8 @@ import redis
 from django.db import transaction
 from django.utils import timezone
 
-from .buffer import NoteBook, write_counts
 from .models import FlushedBatch
+from .notes import NoteBook, write_counts
 from .visitors import new_daily_salt
 
 PREFIX = "tambon:stats:"

@@ -17,6 +17,7 @@ from .choices import (
     CaseState,
     InformationDecision,
 )
+from .events import CaseEvent
 
 
 class CaseQuerySet(models.QuerySet):
@@ -47,8 +48,6 @@ class CaseQuerySet(models.QuerySet):
     def with_outcome(self):
         """Annotates `outcome`: the last result given (resolved or rejected), so that a closed
         case still tells which it was. None for a case never finished."""
-        from .events import CaseEvent
-
         last_result = (
             CaseEvent.objects.filter(
                 case=models.OuterRef("pk"),

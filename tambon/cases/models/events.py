@@ -3,7 +3,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .case import Case
 from .choices import CaseState, EventKind
 
 
@@ -26,7 +25,7 @@ class CaseEvent(models.Model):
     """One thing that happened to a case. Append-only: written by the service layer, never
     changed or deleted afterwards (deleting the whole case takes its history with it)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from tambon.pages.models import BasePage
+from tambon.core.pages import BasePage
 from tambon.thai.dates import MIN_BUDDHIST_YEAR
 from tambon.thai.fiscal import fiscal_year
 
+from .. import charts, opendata, statistics
 from .choices import CaseKind
 from .publication import PublishedQuestion
 
@@ -46,8 +47,6 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage(name, args=args)
 
     def get_sitemap_urls(self, request=None):
-        from .. import statistics
-
         urls = super().get_sitemap_urls(request)
         root = self.get_full_url(request)
         for year in statistics.known_years(fiscal_year()):
@@ -60,8 +59,6 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
 
     @path("<int:year>/", name="year")
     def year_page(self, request, year):
-        from .. import charts, statistics
-
         known_fiscal_year(year)
         kinds = statistics.case_figures(year)
         for item in kinds:
@@ -87,28 +84,20 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
 
     @path("<int:year>/csv/", name="csv")
     def year_csv(self, request, year):
-        from .. import opendata
-
         return opendata.csv_response("cases", known_fiscal_year(year))
 
     @path("<int:year>/json/", name="json")
     def year_json(self, request, year):
-        from .. import opendata
-
         return opendata.json_response("cases", known_fiscal_year(year))
 
     @path("<int:year>/<slug:table>/csv/", name="table_csv")
     def table_csv(self, request, year, table):
-        from .. import opendata
-
         if table not in opendata.TABLES:
             raise Http404
         return opendata.csv_response(table, known_fiscal_year(year))
 
     @path("<int:year>/<slug:table>/json/", name="table_json")
     def table_json(self, request, year, table):
-        from .. import opendata
-
         if table not in opendata.TABLES:
             raise Http404
         return opendata.json_response(table, known_fiscal_year(year))

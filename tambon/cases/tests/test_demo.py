@@ -63,7 +63,8 @@ def test_building_the_case_pages_again_adds_nothing(home):
     from wagtail.models import Page
 
     from tambon.cases.demo import ensure_case_pages
+    from tambon.pages.demo import standard_page
 
     before = Page.objects.count()
-    ensure_case_pages(home)
+    ensure_case_pages(home, standard_page)
     assert Page.objects.count() == before

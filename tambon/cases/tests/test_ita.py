@@ -2,8 +2,8 @@
 
 import pytest
 
-from tambon.infocenter.ita.finders import suggestions_for
-from tambon.infocenter.ita.topics import ItaTopic
+from tambon.core.ita.evidence import suggestions_for
+from tambon.core.ita.topics import ItaTopic
 
 pytestmark = pytest.mark.django_db
 

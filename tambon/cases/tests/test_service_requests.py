@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.test import Client
 
+from tambon.cases.demo import SERVICE_TYPES, ensure_service_types
 from tambon.cases.models import (
     Attachment,
     Case,
@@ -11,7 +12,6 @@ from tambon.cases.models import (
     ServiceField,
     ServiceType,
 )
-from tambon.cases.service_demo import SERVICE_TYPES, ensure_service_types
 from tambon.cases.tests.conftest import make_user
 from tambon.cases.tests.test_public_forms import XSS, is_thai
 from tambon.people.models import Division

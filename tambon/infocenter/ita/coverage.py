@@ -13,11 +13,11 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.ita.evidence import EvidenceKind, Suggestion, suggestions_for
 from tambon.core.pagecache import purge
 from tambon.thai.fiscal import fiscal_year
 
-from ..models import EvidenceKind, ItaEvidence, ItaItem
-from .finders import Suggestion, suggestions_for
+from ..models import ItaEvidence, ItaItem
 
 
 class Coverage(models.TextChoices):

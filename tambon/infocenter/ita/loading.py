@@ -2,7 +2,7 @@
 year. Every loader looks before it writes: an existing year's items are never changed or deleted.
 
 CSV format (UTF-8, first line is the header): indicator_code, indicator_title, code, title,
-needs_current_year (yes/no), required_elements, and optionally guide and topic (see ita/topics.py).
+needs_current_year (yes/no), required_elements, and optionally guide and topic (core/ita/topics.py).
 """
 
 import csv
@@ -13,8 +13,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tambon.core.ita.topics import ItaTopic
+
 from ..models import ItaIndicator, ItaItem, ItaYear
-from .topics import ItaTopic
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Fiscal year -> the file of its items. FY 2565 used the list of FY 2564 unchanged.

@@ -1,5 +1,5 @@
 from .gifts import GiftDisposal, GiftRegisterEntry
-from .ita import EvidenceKind, ItaEvidence, ItaIndicator, ItaItem, ItaYear
+from .ita import ItaEvidence, ItaIndicator, ItaItem, ItaYear
 from .pages import ItaYearPage
 from .record_pages import AntiCorruptionPage, AntiCorruptionTopic, CourtRulingsPage, InfoCenterPage
 from .records import InfoRecord, InfoRecordFile, RecordCategory
@@ -11,7 +11,6 @@ __all__ = [
     "AntiCorruptionTopic",
     "CourtRuling",
     "CourtRulingsPage",
-    "EvidenceKind",
     "GiftDisposal",
     "GiftRegisterEntry",
     "InfoCenterPage",

@@ -14,7 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
-from ..ita.topics import ItaTopic
+from tambon.core.ita.evidence import EvidenceKind
+from tambon.core.ita.topics import ItaTopic
 
 
 class ItaYear(ClusterableModel):
@@ -144,12 +145,6 @@ class ItaItem(ClusterableModel):
             raise ValidationError(
                 {"code": _("This fiscal year already has an item with this code.")}
             )
-
-
-class EvidenceKind(models.TextChoices):
-    PAGE = "page", _("Page of this website")
-    DOCUMENT = "document", _("Document")
-    URL = "url", _("External address")
 
 
 class ItaEvidence(Orderable):

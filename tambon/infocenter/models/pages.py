@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from tambon.pages.models import BasePage
+from tambon.core.pages import BasePage
 
 from .ita import ItaEvidence, ItaItem
 

@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from tambon.core.blocks import validate_link_address
-from tambon.pages.models import BasePage
+from tambon.core.pages import BasePage
 from tambon.thai.dates import buddhist_year
 from tambon.thai.fiscal import fiscal_year
 

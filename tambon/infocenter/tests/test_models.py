@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
-from tambon.infocenter.models import EvidenceKind, ItaEvidence, ItaItem
+from tambon.core.ita.evidence import EvidenceKind
+from tambon.infocenter.models import ItaEvidence, ItaItem
 
 pytestmark = pytest.mark.django_db
 

@@ -1,11 +1,9 @@
-from .base import BasePage
 from .contact import ContactPage
 from .home import HomePage
 from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
 from .standard import SitemapPage, StandardPage
 
 __all__ = [
-    "BasePage",
     "ContactPage",
     "HomePage",
     "NewsCategory",

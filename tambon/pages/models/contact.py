@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 
-from .base import BasePage
+from tambon.core.pages import BasePage
 
 
 class ContactPage(BasePage):

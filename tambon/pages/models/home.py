@@ -4,8 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from tambon.core.blocks import BodyStreamBlock, QuickLinkBlock
+from tambon.core.pages import BasePage
 
-from .base import BasePage
 from .news import NewsCategory, NewsPage
 
 
@@ -53,20 +53,8 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.StandardPage",
-        "pages.NewsIndexPage",
-        "pages.ContactPage",
-        "pages.SitemapPage",
-        "people.PeopleIndexPage",
-        "infocenter.ItaYearPage",
-        "procurement.ProcurementIndexPage",
-        "infocenter.InfoCenterPage",
-        "infocenter.CourtRulingsPage",
-        "infocenter.AntiCorruptionPage",
-        "cases.CaseStatisticsPage",
-        "cases.QuestionAnswerPage",
-    ]
+    # No subpage_types: each page type that belongs under the home page says so in its own
+    # parent_page_types, so this app names no other app's pages.
 
     class Meta:
         verbose_name = _("home page")

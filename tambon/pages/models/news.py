@@ -14,9 +14,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from tambon.core.blocks import BodyStreamBlock, CaptionedImageBlock, DocumentItemBlock
+from tambon.core.pages import BasePage
 from tambon.thai.fiscal import fiscal_year_bounds
-
-from .base import BasePage
 
 NEWS_PER_PAGE = 12
 

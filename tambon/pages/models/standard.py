@@ -5,8 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from tambon.core.blocks import BodyStreamBlock
-
-from .base import BasePage
+from tambon.core.pages import BasePage
 
 
 class StandardPage(BasePage):

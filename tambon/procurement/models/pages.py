@@ -13,10 +13,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from tambon.core.models import OrganizationSettings
-from tambon.pages.models import BasePage
+from tambon.core.pages import BasePage
 from tambon.thai.dates import MIN_BUDDHIST_YEAR
 from tambon.thai.fiscal import fiscal_year
 
+from .. import opendata, summary
+from ..forms import AnnouncementFilterForm
 from .plans import ProcurementPlan
 from .projects import Bid, ProcurementAnnouncement, ProcurementProject
 
@@ -84,8 +86,6 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     # --- Announcements ----------------------------------------------------------------------
 
     def filtered_announcements(self, request, years=None):
-        from ..forms import AnnouncementFilterForm
-
         years = self.known_years() if years is None else years
         form = AnnouncementFilterForm(request.GET or None, years=years)
         announcements = ProcurementAnnouncement.objects.newest_first().select_related(
@@ -125,8 +125,6 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     @path("announcements/csv/", name="announcements_csv")
     def announcements_csv(self, request):
-        from .. import opendata
-
         _form, announcements = self.filtered_announcements(request)
         records = opendata.announcement_records(announcements, request.build_absolute_uri)
         return opendata.csv_response(
@@ -135,8 +133,6 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     @path("announcements/json/", name="announcements_json")
     def announcements_json(self, request):
-        from .. import opendata
-
         _form, announcements = self.filtered_announcements(request)
         records = opendata.announcement_records(announcements, request.build_absolute_uri)
         return opendata.json_response(records, "procurement-announcements.json")
@@ -152,8 +148,6 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     @path("projects/csv/", name="projects_csv")
     def projects_csv(self, request):
-        from .. import opendata
-
         records = opendata.project_records(
             self.projects_for_export(request), request.build_absolute_uri, self.project_url
         )
@@ -161,8 +155,6 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     @path("projects/json/", name="projects_json")
     def projects_json(self, request):
-        from .. import opendata
-
         records = opendata.project_records(
             self.projects_for_export(request), request.build_absolute_uri, self.project_url
         )
@@ -208,58 +200,46 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
 
     @path("summary/<int:year>/", name="summary_months")
     def summary_months(self, request, year):
-        from ..summary import months_of_fiscal_year
-
         known_fiscal_year(year)
         return self.render(
             request,
             template="procurement/summary_months.html",
             context_overrides={
                 "fiscal_year": year,
-                "months": months_of_fiscal_year(year),
+                "months": summary.months_of_fiscal_year(year),
                 "years": self.known_years(),
             },
         )
 
     def summary_for(self, request, year, month):
-        from ..summary import checked_month, monthly_summary
-
         try:
-            gregorian, month = checked_month(year, month)
+            gregorian, month = summary.checked_month(year, month)
         except ValueError:
             raise Http404 from None
-        return monthly_summary(self.organization_name(request), gregorian, month)
+        return summary.monthly_summary(self.organization_name(request), gregorian, month)
 
     @path("summary/<int:year>/<int:month>/", name="summary")
     def summary_page(self, request, year, month):
-        from ..summary import column_headings
-
-        summary = self.summary_for(request, year, month)
+        month_summary = self.summary_for(request, year, month)
         return self.render(
             request,
             template="procurement/summary.html",
-            context_overrides={"summary": summary, "headings": column_headings()},
+            context_overrides={"summary": month_summary, "headings": summary.column_headings()},
         )
 
     @path("summary/<int:year>/<int:month>/csv/", name="summary_csv")
     def summary_csv(self, request, year, month):
-        from ..summary import csv_response
-
-        return csv_response(self.summary_for(request, year, month))
+        return summary.csv_response(self.summary_for(request, year, month))
 
     @path("summary/<int:year>/<int:month>/xlsx/", name="summary_xlsx")
     def summary_xlsx(self, request, year, month):
-        from ..summary import xlsx_response
-
-        return xlsx_response(self.summary_for(request, year, month))
+        return summary.xlsx_response(self.summary_for(request, year, month))
 
     @path("report/<int:year>/", name="report")
     def report_page(self, request, year):
-        from ..summary import annual_report
-
         known_fiscal_year(year)
         return self.render(
             request,
             template="procurement/report.html",
-            context_overrides={"report": annual_report(year), "years": self.known_years()},
+            context_overrides={"report": summary.annual_report(year), "years": self.known_years()},
         )

@@ -9,8 +9,9 @@ from collections import Counter
 
 import pytest
 
-from tambon.stats.buffer import Flusher, MemoryCounter, Note, count_notes, write_counts
+from tambon.stats.buffer import Flusher, MemoryCounter
 from tambon.stats.models import DailyPageViews, DailyVisits, VisitorSeen
+from tambon.stats.notes import Note, count_notes, write_counts
 
 DAY = datetime.date(2026, 11, 24)
 WINDOW = 30 * 60

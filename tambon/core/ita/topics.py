@@ -1,7 +1,7 @@
 """What an ITA item asks for, independent of its code.
 
 Item codes move every year (news is O7 in FY 2564 and O4 in FY 2568), so each item names a topic,
-and the dashboard's evidence finders (ita/finders.py) work by topic. The CSV lists carry the topic
+and the evidence finders (core/ita/evidence.py) work by topic. The CSV lists carry the topic
 in a column; an administrator picks it when adding an item by hand.
 """
 

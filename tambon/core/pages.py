@@ -1,3 +1,5 @@
+"""The abstract base of every public page type, shared by all apps that have pages."""
+
 from anyascii import anyascii
 from django.db import models
 from django.utils.text import slugify

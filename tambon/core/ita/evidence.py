@@ -1,20 +1,27 @@
-"""Evidence the site already has for an ITA topic, found without the clerk's help.
+"""The ITA evidence contract: what any app may offer as evidence for an ITA topic.
 
-A finder takes the site and the fiscal year assessed and returns suggestions; the dashboard shows
-those not yet linked, and one click links them. Each app keeps its finders in its own
-`ita_evidence.py`, registered per topic with @finds and loaded when Django starts
-(InfocenterConfig.ready), so this module knows no app's pages.
+A finder takes the site and the fiscal year assessed and returns suggestions; the information
+center's dashboard shows those not yet linked, and one click links them. Each app keeps its
+finders in its own `ita_evidence.py`, registered per topic with @finds and loaded when Django
+starts (CoreConfig.ready). It lives in core so that the apps answering the ITA and the app keeping
+the ITA lists (infocenter) depend on it, not on each other; it knows no app's pages.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import models
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from ..models import EvidenceKind
-
 _finders = defaultdict(list)
+
+
+class EvidenceKind(models.TextChoices):
+    PAGE = "page", gettext_lazy("Page of this website")
+    DOCUMENT = "document", gettext_lazy("Document")
+    URL = "url", gettext_lazy("External address")
 
 
 @dataclass(frozen=True)

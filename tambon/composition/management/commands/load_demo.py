@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from tambon.core.demo.builder import build_demo_site
+from tambon.composition.demo import build_demo_site
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_DEFAULT_PASSWORD = "pong-demo-2565"  # noqa: S105 - printed on purpose, dev only
