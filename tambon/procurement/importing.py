@@ -9,7 +9,6 @@ The columns are documented in docs/procurement.md and on the upload page (COLUMN
 """
 
 import csv
-import datetime
 import io
 import re
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tambon.thai.dates import MIN_BUDDHIST_YEAR, gregorian_year, parse_thai_date
+from tambon.thai.dates import is_buddhist_year, read_date
 from tambon.thai.digits import to_arabic_digits
 from tambon.thai.fiscal import fiscal_year
 
@@ -243,15 +242,8 @@ def parse_money(text: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
-def parse_date(text: str) -> datetime.date:
-    """14/03/2565 or 14 มีนาคม 2565 (Buddhist Era), or ISO 2022-03-14."""
-    cleaned = to_arabic_digits(text).strip()
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
-        year, month, day = (int(part) for part in cleaned.split("-"))
-        if year >= MIN_BUDDHIST_YEAR:  # an ISO-looking date with a Buddhist Era year
-            year = gregorian_year(year)
-        return datetime.date(year, month, day)
-    return parse_thai_date(cleaned)
+# 14/03/2565 or 14 มีนาคม 2565 (Buddhist Era), or year first: 2022-03-14, 2565-03-14.
+parse_date = read_date
 
 
 def parse_method(text: str) -> str:
@@ -324,7 +316,7 @@ def check_row(row: ParsedRow) -> ParsedRow:
             if not text:
                 continue
             year = to_arabic_digits(text)
-            if year.isdigit() and MIN_BUDDHIST_YEAR <= int(year) < 10_000:
+            if year.isdigit() and is_buddhist_year(int(year)):
                 values[key] = int(year)
             else:
                 errors.append(
