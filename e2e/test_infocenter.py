@@ -46,7 +46,7 @@ def test_a_visitor_finds_a_law_and_opens_its_pdf_without_javascript(browser, bas
     link = page.locator("table.record__files a").first
     response = page.request.get(link.get_attribute("href"))
     assert response.status == 200 and response.body().startswith(b"%PDF-")
-    csv = page.request.get("/infocenter/category/laws/records.csv")
+    csv = page.request.get("/infocenter/category/laws/csv/")
     assert csv.status == 200 and csv.body().startswith("\ufeff".encode())
     context.close()
 

@@ -28,6 +28,6 @@ if settings.DEBUG or getattr(settings, "TAMBON_SERVE_MEDIA", False):
     ]
 
 urlpatterns += [
-    path("", include("tambon.infocenter.urls")),  # records.csv / .json beside the listings
+    path("", include("tambon.infocenter.urls")),  # old records.csv / .json addresses: 301
     path("", include(wagtail_urls)),
 ]

@@ -4,21 +4,11 @@ the admin. A deadline falls at the end of its day, Bangkok time."""
 import datetime
 
 from tambon.thai.dates import BANGKOK
+from tambon.thai.days import add_working_days, end_of_day
 
 from . import conf
 
-
-def add_working_days(day: datetime.date, count: int) -> datetime.date:
-    """The count-th Monday-to-Friday after `day` (public holidays are not known here)."""
-    while count > 0:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
-def end_of_day(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(23, 59, 59), tzinfo=BANGKOK)
+__all__ = ["BANGKOK", "due_dates", "end_of_day"]  # services import the Bangkok helpers from here
 
 
 def due_dates(kind, category, received: datetime.datetime):

@@ -2,13 +2,13 @@
 document slots its type defines in the admin."""
 
 import dataclasses
-import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tambon.thai.dates import format_thai_date, parse_thai_date
+from tambon.thai.dates import format_thai_date
+from tambon.thai.forms import ThaiDateField
 
 from .forms import ACCEPT, CaseForm
 from .models import CaseKind, ServiceField
@@ -17,35 +17,6 @@ from .uploads import check_upload
 
 EXTRA_PREFIX = "extra_"
 DOCUMENT_PREFIX = "document_"
-LATEST_GREGORIAN_YEAR = 2200
-
-
-def _read_date(value):
-    """A date typed as 2568-03-14 from a date picker (Gregorian, as browsers send it) or as
-    Thai people write it (14/03/2568, 14 มีนาคม 2568: Buddhist Era)."""
-    value = (value or "").strip()
-    try:
-        day = datetime.date.fromisoformat(value)
-        if day.year < LATEST_GREGORIAN_YEAR:  # 2569-03-14 is a Buddhist year typed by hand
-            return day
-    except ValueError:
-        pass
-    try:
-        if len(value) > 40:
-            raise ValueError
-        return parse_thai_date(value)
-    except ValueError:
-        raise ValidationError(
-            _("Enter a date, e.g. 14/03/2568 (day/month/Buddhist year)."), code="invalid_date"
-        ) from None
-
-
-class ThaiDateField(forms.Field):
-    widget = forms.DateInput(attrs={"type": "date"})
-
-    def to_python(self, value):
-        value = str(value or "").strip()
-        return _read_date(value) if value else None
 
 
 def _field_for(spec: ServiceField):
@@ -53,7 +24,8 @@ def _field_for(spec: ServiceField):
     if spec.kind == ServiceField.Kind.NUMBER:
         return forms.DecimalField(max_digits=15, decimal_places=2, **common)
     if spec.kind == ServiceField.Kind.DATE:
-        return ThaiDateField(**common)
+        # A date picker where the browser has one; typed Thai dates are read too.
+        return ThaiDateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
     if spec.kind == ServiceField.Kind.CHOICE:
         choices = [(choice, choice) for choice in spec.choice_list]
         if not spec.required:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tambon.thai.dates import BANGKOK, THAI_MONTHS, buddhist_year, format_thai_date
+from tambon.thai.days import add_months, start_of_day
 from tambon.thai.fiscal import fiscal_months, fiscal_year_bounds
 
 from .models.case import Case
@@ -108,16 +109,12 @@ class KindFigures:
         return self.of_group(SUMMARY)[1][1]
 
 
-def _midnight(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=BANGKOK)
-
-
 def _month_start(year, month):
-    return _midnight(datetime.date(year, month, 1))
+    return start_of_day(datetime.date(year, month, 1))
 
 
 def _next_month(year, month):
-    return _month_start(year + month // 12, month % 12 + 1)
+    return start_of_day(add_months(datetime.date(year, month, 1), 1))
 
 
 def _span(first: datetime.datetime, after: datetime.datetime) -> str:
@@ -179,7 +176,7 @@ def periods(fy_be: int) -> list[Period]:
 
 def year_bounds(fy_be: int) -> tuple[datetime.datetime, datetime.datetime]:
     first, last = fiscal_year_bounds(fy_be)
-    return _midnight(first), _midnight(last + datetime.timedelta(days=1))
+    return start_of_day(first), start_of_day(last + datetime.timedelta(days=1))
 
 
 def _result(outcome, state):

@@ -17,19 +17,17 @@ from openpyxl.styles import Alignment, Font
 
 from tambon.core.exports import csv_lines_download, workbook_download
 from tambon.thai.dates import (
-    MIN_BUDDHIST_YEAR,
-    THAI_MONTHS,
     buddhist_year,
     format_thai_date,
+    format_thai_month,
     gregorian_year,
+    is_buddhist_year,
 )
 from tambon.thai.digits import format_number
 from tambon.thai.fiscal import fiscal_months, fiscal_year
 
 from .models.plans import AnnualProcurementReport
 from .models.projects import Bid, Method, ProcurementProject
-
-MAX_BUDDHIST_YEAR = 10_000  # Python's dates end in 9999 CE
 
 
 def baht(amount) -> str:
@@ -39,12 +37,12 @@ def baht(amount) -> str:
 
 def month_label(year: int, month: int) -> str:
     """(2022, 3) -> "มีนาคม พ.ศ. 2565" """
-    return f"{THAI_MONTHS[month - 1]} พ.ศ. {buddhist_year(year)}"
+    return format_thai_month(datetime.date(year, month, 1), "full")
 
 
 def checked_month(be_year: int, month: int) -> tuple[int, int]:
     """The Gregorian (year, month) of a month named in a URL; ValueError if there is none."""
-    if not MIN_BUDDHIST_YEAR <= be_year < MAX_BUDDHIST_YEAR:
+    if not is_buddhist_year(be_year):
         raise ValueError(f"{be_year} is not a Buddhist Era year this site can show")
     year = gregorian_year(be_year)
     datetime.date(year, month, 1)  # ValueError for month 13 or a year past 9999

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Min, Q, Sum
 
 from tambon.thai.dates import to_bangkok_date
+from tambon.thai.days import add_months
 from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
 
 from .models import DailyVisits, VisitorCounterSettings
@@ -21,11 +22,6 @@ class CounterFigures:
     this_year: int
     last_year: int
     total: int
-
-
-def _first_of_previous_month(day):
-    last_day_of_previous = day.replace(day=1) - datetime.timedelta(days=1)
-    return last_day_of_previous.replace(day=1)
 
 
 def _year_starts(today, fiscal):
@@ -48,7 +44,7 @@ def counter_figures(site, now, pending_visits=None):
         "yesterday": (today - datetime.timedelta(days=1),) * 2,
         "this_month": (today.replace(day=1), today),
         "last_month": (
-            _first_of_previous_month(today),
+            add_months(today, -1),
             today.replace(day=1) - datetime.timedelta(days=1),
         ),
     }

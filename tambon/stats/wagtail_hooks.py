@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .reports import REPORT_URL_NAME, VisitorReportView, can_view_report
+from .reports.views import REPORT_URL_NAME, VisitorReportView, can_view_report
 
 
 @hooks.register("register_admin_urls")

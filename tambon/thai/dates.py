@@ -17,6 +17,9 @@ BUDDHIST_ERA_OFFSET = 543
 # Years below this are almost certainly Gregorian years typed by mistake
 # (2400 BE is 1857 CE, long before any record this site will hold).
 MIN_BUDDHIST_YEAR = 2400
+# Python's dates end in 9999 CE, so a Buddhist Era year must stay below this (10543 BE would
+# do, but no address or form of this site needs more than four digits).
+MAX_BUDDHIST_YEAR = 10_000
 
 # Index 0 is January: THAI_MONTHS[date.month - 1].
 THAI_MONTHS = (
@@ -61,6 +64,11 @@ def buddhist_year(year: int) -> int:
 def gregorian_year(be_year: int) -> int:
     """Buddhist Era year -> Gregorian year (2565 -> 2022)."""
     return be_year - BUDDHIST_ERA_OFFSET
+
+
+def is_buddhist_year(year: int) -> bool:
+    """True for a four-digit Buddhist Era year this site can show (2400 to 9999)."""
+    return MIN_BUDDHIST_YEAR <= year < MAX_BUDDHIST_YEAR
 
 
 def to_bangkok_datetime(value: datetime.datetime) -> datetime.datetime:
@@ -122,6 +130,33 @@ def format_thai_date(value, style="long", thai_digits=False) -> str:
     return to_thai_digits(text) if thai_digits else text
 
 
+def format_thai_month(day: datetime.date, style="abbr") -> str:
+    """The month of a date the Thai way.
+
+    abbr   พ.ย. 2569
+    long   พฤศจิกายน 2569
+    full   พฤศจิกายน พ.ศ. 2569
+    """
+    be_year = buddhist_year(day.year)
+    if style == "abbr":
+        return f"{THAI_MONTHS_ABBR[day.month - 1]} {be_year}"
+    if style == "long":
+        return f"{THAI_MONTHS[day.month - 1]} {be_year}"
+    if style == "full":
+        return f"{THAI_MONTHS[day.month - 1]} พ.ศ. {be_year}"
+    raise ValueError(f"Unknown Thai month style {style!r}; use abbr, long or full")
+
+
+class NotBuddhistEraYear(ValueError):
+    """A Christian Era year where a Buddhist Era year belongs (2026 written for 2569)."""
+
+    def __init__(self, year, text):
+        super().__init__(
+            f"{year} is not a Buddhist Era year (did you mean {year + 543}?) in {text!r}"
+        )
+        self.year = year
+
+
 # "5/03/2563" or "05/03/2563"
 _SHORT_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 # "14 มีนาคม 2565", also "14 มี.ค. 2565" and "14 มีนาคม พ.ศ. 2565"
@@ -150,9 +185,29 @@ def parse_thai_date(text) -> datetime.date:
         raise ValueError(f"Not a Thai date: {text!r}; expected e.g. 5/03/2563 or 14 มีนาคม 2565")
 
     if be_year < MIN_BUDDHIST_YEAR:
-        raise ValueError(f"{be_year} is not a Buddhist Era year (did you mean {be_year + 543}?)")
+        raise NotBuddhistEraYear(be_year, text)
     try:
         return datetime.date(gregorian_year(be_year), month, day)
     except ValueError as error:
         # e.g. 31/02/2565, or 29/02/2566 (2023 is not a leap year).
         raise ValueError(f"No such date: {text!r} ({error})") from None
+
+
+_YEAR_FIRST_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+
+
+def read_date(text) -> datetime.date:
+    """A date as people in Thailand write it or as a program sends it.
+
+    Buddhist Era as Thai people write it (14/03/2568, 14 มีนาคม 2568, Thai digits too), or year
+    first as date pickers, spreadsheets and addresses send it (2025-03-14); a year-first date
+    with a Buddhist Era year (2568-03-14) is read as one. Raises ValueError on anything else,
+    NotBuddhistEraYear when a day/month/year date has a Christian Era year.
+    """
+    cleaned = to_arabic_digits(str(text or "")).strip()
+    if match := _YEAR_FIRST_DATE.fullmatch(cleaned):
+        year, month, day = (int(part) for part in match.groups())
+        if year >= MIN_BUDDHIST_YEAR:
+            year = gregorian_year(year)
+        return datetime.date(year, month, day)
+    return parse_thai_date(cleaned)

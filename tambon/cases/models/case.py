@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tambon.cases import roles
 from tambon.cases.tracking import display_code
+from tambon.thai.days import start_of_day
 
 from .choices import (
     OPEN_STATES,
@@ -63,12 +64,8 @@ class CaseQuerySet(models.QuerySet):
 
     def received_on_dates(self, first_day, last_day):
         """Cases received on these Bangkok dates, both included."""
-        from tambon.cases.deadlines import BANGKOK
-
-        start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=BANGKOK)
-        end = datetime.datetime.combine(
-            last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=BANGKOK
-        )
+        start = start_of_day(first_day)
+        end = start_of_day(last_day + datetime.timedelta(days=1))
         return self.filter(created__gte=start, created__lt=end)
 
 

@@ -11,20 +11,19 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from tambon.core.pages import BasePage
-from tambon.thai.dates import MIN_BUDDHIST_YEAR
+from tambon.thai.dates import is_buddhist_year
 from tambon.thai.fiscal import fiscal_year
 
 from .. import charts, opendata, statistics
 from .choices import CaseKind
 from .publication import PublishedQuestion
 
-MAX_BUDDHIST_YEAR = 10_000  # date() ends at 9999 CE
 QUESTIONS_PER_PAGE = 10
 MAX_SEARCH_LENGTH = 100
 
 
 def known_fiscal_year(year):
-    if not MIN_BUDDHIST_YEAR <= year < MAX_BUDDHIST_YEAR:
+    if not is_buddhist_year(year):
         raise Http404
     return year
 

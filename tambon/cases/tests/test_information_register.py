@@ -140,7 +140,7 @@ class TestRegister:
         assert "<td>10</td>" in html  # days taken
 
     def test_the_csv_download_opens_in_excel_with_thai_intact(self, clerk, decided):
-        response = signed_in(clerk).get("/admin/cases/information-register/?year=2569&format=csv")
+        response = signed_in(clerk).get("/admin/cases/information-register/?year=2569&export=csv")
         assert response["Content-Type"].startswith("text/csv")
         text = response.content.decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))
@@ -150,7 +150,7 @@ class TestRegister:
         assert "10" in row
 
     def test_the_excel_download_holds_the_same_rows(self, clerk, decided):
-        response = signed_in(clerk).get("/admin/cases/information-register/?year=2569&format=xlsx")
+        response = signed_in(clerk).get("/admin/cases/information-register/?year=2569&export=xlsx")
         sheet = load_workbook(io.BytesIO(response.content)).active
         codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
         assert decided.display_code in codes

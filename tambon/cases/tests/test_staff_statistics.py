@@ -5,6 +5,8 @@ import datetime
 import io
 
 import pytest
+import time_machine
+from bs4 import BeautifulSoup
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -27,14 +29,14 @@ def two_complaints(new_case):
 
 
 def test_staff_download_the_figures_as_csv(clerk, two_complaints):
-    response = signed_in(clerk).get("/admin/cases/statistics/", {"year": "2560", "format": "csv"})
+    response = signed_in(clerk).get("/admin/cases/statistics/", {"year": "2560", "export": "csv"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     year = next(r for r in rows if r["kind"] == "complaint" and r["period"] == "12m")
     assert (year["received"], year["in_progress"]) == ("2", "2")
 
 
 def test_staff_download_the_figures_as_excel_with_one_sheet_per_table(clerk, two_complaints):
-    response = signed_in(clerk).get("/admin/cases/statistics/", {"year": "2560", "format": "xlsx"})
+    response = signed_in(clerk).get("/admin/cases/statistics/", {"year": "2560", "export": "xlsx"})
     assert response["Content-Type"] == XLSX_CONTENT_TYPE
     workbook = load_workbook(io.BytesIO(response.content))
     assert len(workbook.sheetnames) == 3
@@ -54,6 +56,23 @@ def test_the_report_shows_the_summary_of_the_year(clerk):
 def test_a_bad_year_gets_a_thai_message_not_an_error(clerk, year):
     response = signed_in(clerk).get("/admin/cases/statistics/", {"year": year})
     assert response.status_code == 200
+    assert "ไม่ใช่ปีงบประมาณ" in response.content.decode()
+
+
+def test_a_bad_year_is_told_beside_the_form_with_the_year_shown_instead(clerk):
+    # 24 November 2026 is in fiscal year 2570 (October 2026 - September 2027).
+    with time_machine.travel(datetime.datetime(2026, 11, 24, 9, tzinfo=BANGKOK), tick=False):
+        response = signed_in(clerk).get("/admin/cases/statistics/", {"year": "25x"})
+    alert = BeautifulSoup(response.content.decode(), "html.parser").select_one("[role=alert]")
+    assert alert.get_text(" ", strip=True) == (
+        "“25x” ไม่ใช่ปีงบประมาณ โปรดระบุปี พ.ศ. เช่น 2568 ขณะนี้แสดงปีงบประมาณ 2570"
+    )
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_a_download_of_a_bad_year_gives_the_page_not_another_years_file(clerk, export):
+    response = signed_in(clerk).get("/admin/cases/statistics/", {"year": "abc", "export": export})
+    assert response["Content-Type"].startswith("text/html")
     assert "ไม่ใช่ปีงบประมาณ" in response.content.decode()
 
 

@@ -75,7 +75,7 @@ def information_register(request):
     year = form.cleaned_data["year"] if form.is_valid() else years[0]
     first, last = fiscal_year_bounds(year)
     rows = [Row(case) for case in requests.received_on_dates(first, last).order_by("created")]
-    download = request.GET.get("format")
+    download = request.GET.get("export")
     if download in ("csv", "xlsx"):
         filename = f"information-requests-{year}.{download}"
         values = [row.values() for row in rows]

@@ -1,32 +1,32 @@
 """The case statistics for staff: the public page's figures of any fiscal year as CSV or
 Excel. Counts only, so any case staff may download them."""
 
-from django.contrib import messages
+from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from tambon.thai.fiscal import fiscal_year
+from tambon.thai.forms import FiscalYearField
 
 from .. import opendata, roles, statistics
-from ..models.pages import known_fiscal_year
+
+
+class StatisticsForm(forms.Form):
+    """?year=2568 (none: the current fiscal year), and export=csv or xlsx for a download."""
+
+    year = FiscalYearField(required=False)
+    export = forms.ChoiceField(choices=[("csv", "CSV"), ("xlsx", "XLSX")], required=False)
 
 
 def report(request):
     if not roles.is_case_staff(request.user):
         raise PermissionDenied
-    year_text = request.GET.get("year", "").strip()
-    try:
-        year = known_fiscal_year(int(year_text)) if year_text else fiscal_year()
-    except (ValueError, Http404):
-        year = fiscal_year()
-        messages.error(
-            request,
-            _("“%(value)s” is not a fiscal year. Choose one from the list; showing %(year)s.")
-            % {"value": year_text[:10], "year": year},
-        )
-    download = request.GET.get("format")
+    form = StatisticsForm(request.GET, auto_id="stats-%s")
+    # A year that is not one is told beside the form; the current year is shown meanwhile,
+    # and no file is sent for it.
+    valid = form.is_valid()
+    year = (form.cleaned_data["year"] if valid else None) or fiscal_year()
+    download = form.cleaned_data["export"] if valid else ""
     if download == "csv":
         return opendata.csv_response("cases", year)
     if download == "xlsx":
@@ -35,6 +35,7 @@ def report(request):
         request,
         "cases/admin/statistics.html",
         {
+            "form": form,
             "fiscal_year": year,
             "years": statistics.known_years(fiscal_year()),
             "kinds": statistics.case_figures(year),

@@ -2,10 +2,11 @@
 
 Addresses are stable, because the ITA assessor's evidence links point at them:
   <info center>/category/<slug>/              a folder's records (?year=&q=&page=)
-  <info center>/category/<slug>/records.csv   the same as open data (.json too)
-  <info center>/records/                      every record (<info center>/records.csv, .json)
+  <info center>/category/<slug>/csv/          the same as open data (json/ too)
+  <info center>/records/                      every record (records/csv/, records/json/)
   <info center>/record/<id>/                  one record with its files
-The exports are served by tambon.infocenter.urls: Wagtail's page addresses end in a slash.
+Exports are csv/ and json/ sub-paths of their listing, as every listing's are. The first
+addresses, <info center>/records.csv and <folder>/records.json, redirect here (urls.py).
 """
 
 from urllib.parse import urlencode
@@ -99,6 +100,14 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
     def record_url(self, record):
         return self.url + self.reverse_subpage("record", args=[record.pk])
 
+    def export_url(self, kind, category=None, filters=None):
+        """The CSV or JSON of a folder's listing (or of every record), with its filters."""
+        if category is None:
+            url = self.url + self.reverse_subpage(f"records_{kind}")
+        else:
+            url = self.url + self.reverse_subpage(f"category_{kind}", args=[category.slug])
+        return f"{url}?{urlencode(filters)}" if filters else url
+
     # Views
 
     @path("")
@@ -152,9 +161,8 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
                 "form": form,
                 "filters": filters,
                 "records": listing,
-                # The exports sit beside the listing: <page>/records.csv, <folder>/records.csv
-                "export_base": self.category_url(category) if category else self.url,
-                "export_query": urlencode(filters),
+                "csv_url": self.export_url("csv", category, filters),
+                "json_url": self.export_url("json", category, filters),
             },
         )
 
@@ -174,9 +182,25 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
     def all_records(self, request):
         return self.render_listing(request)
 
+    @path("records/csv/", name="records_csv")
+    def all_records_csv(self, request):
+        return self.export(request, "csv")
+
+    @path("records/json/", name="records_json")
+    def all_records_json(self, request):
+        return self.export(request, "json")
+
     @path("category/<slug:slug>/")
     def category(self, request, slug):
         return self.render_listing(request, self.get_category(slug))
+
+    @path("category/<slug:slug>/csv/", name="category_csv")
+    def category_csv(self, request, slug):
+        return self.export(request, "csv", self.get_category(slug))
+
+    @path("category/<slug:slug>/json/", name="category_json")
+    def category_json(self, request, slug):
+        return self.export(request, "json", self.get_category(slug))
 
     @path("record/<int:record_id>/")
     def record(self, request, record_id):

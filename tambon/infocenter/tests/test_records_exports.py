@@ -39,7 +39,7 @@ def read_csv(response):
 
 
 def test_folder_csv_keeps_thai_text_and_commas(client, center, folder):
-    response = client.get(f"{center.url}category/{folder.slug}/records.csv")
+    response = client.get(f"{center.url}category/{folder.slug}/csv/")
 
     rows = read_csv(response)
     assert response["Content-Type"].startswith("text/csv")
@@ -55,15 +55,15 @@ def test_folder_csv_keeps_thai_text_and_commas(client, center, folder):
 
 
 def test_folder_csv_applies_the_year_and_text_filters(client, center, folder):
-    by_year = read_csv(client.get(f"{center.url}category/{folder.slug}/records.csv?year=2567"))
-    by_text = read_csv(client.get(f"{center.url}category/{folder.slug}/records.csv?q=แผนพัฒนา"))
+    by_year = read_csv(client.get(f"{center.url}category/{folder.slug}/csv/?year=2567"))
+    by_text = read_csv(client.get(f"{center.url}category/{folder.slug}/csv/?q=แผนพัฒนา"))
 
     assert [row["ชื่อเรื่อง"] for row in by_year] == ["รายงานประจำปี ฉบับทดสอบ"]
     assert [row["ชื่อเรื่อง"] for row in by_text] == ["แผนพัฒนาท้องถิ่น ฉบับทดสอบ"]
 
 
 def test_folder_json_lists_records_with_their_stable_addresses_and_files(client, center, folder):
-    response = client.get(f"{center.url}category/{folder.slug}/records.json?year=2568")
+    response = client.get(f"{center.url}category/{folder.slug}/json/?year=2568")
 
     data = json.loads(response.content)
     assert response["Content-Type"] == "application/json"
@@ -79,7 +79,7 @@ def test_folder_json_lists_records_with_their_stable_addresses_and_files(client,
 
 
 def test_demo_records_in_json_carry_their_pdf_files(client, center):
-    data = json.loads(client.get(f"{center.url}category/laws/records.json").content)
+    data = json.loads(client.get(f"{center.url}category/laws/json/").content)
 
     assert data["count"] >= 5
     files = data["records"][0]["files"]
@@ -89,8 +89,8 @@ def test_demo_records_in_json_carry_their_pdf_files(client, center):
 
 
 def test_exports_of_every_record_include_every_folder(client, center, folder):
-    data = json.loads(client.get(f"{center.url}records.json").content)
-    rows = read_csv(client.get(f"{center.url}records.csv"))
+    data = json.loads(client.get(f"{center.url}records/json/").content)
+    rows = read_csv(client.get(f"{center.url}records/csv/"))
 
     folders = {record["category_slug"] for record in data["records"]}
     assert {"laws", "export-folder", "operations-plan"} <= folders
@@ -100,19 +100,19 @@ def test_exports_of_every_record_include_every_folder(client, center, folder):
 def test_listing_links_its_exports_with_the_current_filters(client, center, folder):
     html = client.get(f"{center.url}category/{folder.slug}/?year=2568&q=แผน").content.decode()
 
-    assert f'href="{center.url}category/{folder.slug}/records.csv?year=2568&amp;q=' in html
-    assert f'href="{center.url}category/{folder.slug}/records.json?year=2568&amp;q=' in html
+    assert f'href="{center.url}category/{folder.slug}/csv/?year=2568&amp;q=' in html
+    assert f'href="{center.url}category/{folder.slug}/json/?year=2568&amp;q=' in html
 
 
 def test_information_center_links_the_exports_of_every_record(client, center):
     html = client.get(center.url).content.decode()
 
-    assert f'href="{center.url}records.csv"' in html
-    assert f'href="{center.url}records.json"' in html
+    assert f'href="{center.url}records/csv/"' in html
+    assert f'href="{center.url}records/json/"' in html
 
 
 def test_a_bad_filter_in_an_export_is_ignored_not_an_error(client, center, folder):
-    response = client.get(f"{center.url}category/{folder.slug}/records.json?year=abc&page=x")
+    response = client.get(f"{center.url}category/{folder.slug}/json/?year=abc&page=x")
 
     assert response.status_code == 200
     assert json.loads(response.content)["count"] == 2
@@ -125,8 +125,29 @@ def test_csv_text_that_looks_like_a_formula_stays_text(client, center, folder):
         published_on=datetime.date(2024, 10, 2),
     )
 
-    rows = read_csv(client.get(f"{center.url}category/{folder.slug}/records.csv"))
-    data = json.loads(client.get(f"{center.url}category/{folder.slug}/records.json").content)
+    rows = read_csv(client.get(f"{center.url}category/{folder.slug}/csv/"))
+    data = json.loads(client.get(f"{center.url}category/{folder.slug}/json/").content)
 
     assert '\'=HYPERLINK("https://example.com","คลิก")' in [row["ชื่อเรื่อง"] for row in rows]
     assert '=HYPERLINK("https://example.com","คลิก")' in [r["title"] for r in data["records"]]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("records.csv", "records/csv/"),
+        ("records.json", "records/json/"),
+        ("category/laws/records.csv", "category/laws/csv/"),
+        (
+            "category/laws/records.json?year=2568&q=%E0%B8%81",
+            "category/laws/json/?year=2568&q=%E0%B8%81",
+        ),
+    ],
+)
+def test_the_first_export_addresses_move_permanently_to_the_new_ones(client, center, old, new):
+    """<page>/records.csv was published (ITA evidence may link it): it must keep answering."""
+    response = client.get(f"{center.url}{old}")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"{center.url}{new}"
+    assert client.get(response["Location"]).status_code == 200

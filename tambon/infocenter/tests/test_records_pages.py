@@ -126,7 +126,7 @@ def test_unusable_search_words_are_told_in_thai_not_an_error(client, center, que
 
     assert response.status_code == 200
     assert told in response.content.decode()
-    assert client.get(f"{center.url}category/laws/records.json{query}").status_code == 200
+    assert client.get(f"{center.url}category/laws/json/{query}").status_code == 200
 
 
 @pytest.mark.parametrize("page", ["999999999999", "abc", "-3", "0"])

@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from tambon.core.models import OrganizationSettings
 from tambon.core.pages import BasePage
-from tambon.thai.dates import MIN_BUDDHIST_YEAR
+from tambon.thai.dates import is_buddhist_year
 from tambon.thai.fiscal import fiscal_year
 
 from .. import opendata, summary
@@ -23,12 +23,11 @@ from .plans import ProcurementPlan
 from .projects import Bid, ProcurementAnnouncement, ProcurementProject
 
 ANNOUNCEMENTS_PER_PAGE = 20
-MAX_BUDDHIST_YEAR = 10_000  # date() ends at 9999 CE
 MAX_ID = 2**63 - 1
 
 
 def known_fiscal_year(year):
-    if not MIN_BUDDHIST_YEAR <= year < MAX_BUDDHIST_YEAR:
+    if not is_buddhist_year(year):
         raise Http404
     return year
 
@@ -142,7 +141,7 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     def projects_for_export(self, request):
         projects = ProcurementProject.objects.order_by("-fiscal_year", "-contract_date", "-pk")
         year = request.GET.get("year", "")
-        if year.isdigit() and MIN_BUDDHIST_YEAR <= int(year) < MAX_BUDDHIST_YEAR:
+        if year.isdigit() and is_buddhist_year(int(year)):
             projects = projects.of_fiscal_year(int(year))
         return projects
 

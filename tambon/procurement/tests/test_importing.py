@@ -141,7 +141,7 @@ def test_utf8_with_bom_and_iso_dates_are_read():
 
 
 def test_a_long_file_is_imported_in_chunks_with_a_progress_bar(admin_client, monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK_SIZE", 4)
+    monkeypatch.setattr(importing.saving, "CHUNK_SIZE", 4)
     rows = [f"6602800{n:04d},งานทดสอบที่ {n},เฉพาะเจาะจง,{n}00,,,,,,," for n in range(1, 11)]
     upload(admin_client, "\n".join([HEADER, *rows]))
     job = ImportJob.objects.latest("created_at")

@@ -9,23 +9,26 @@ import datetime
 import io
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Site
 
+from tambon.core.charts import nice_step
 from tambon.core.exports import XLSX_CONTENT_TYPE
-from tambon.stats import reports
 from tambon.stats.models import DailyPageViews, DailyVisits
+from tambon.stats.reports.figures import monthly_rows
+from tambon.stats.reports.periods import ReportPeriodForm
+from tambon.stats.reports.views import REPORT_URL_NAME
+from tambon.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 24)
 REPORT_URL = "/admin/visitor-statistics/"
-real_today_in_bangkok = reports.today_in_bangkok
 
 
 def day(text):
@@ -56,8 +59,10 @@ PAGE_VIEWS = [
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(reports, "today_in_bangkok", lambda: TODAY)
+def fixed_today():
+    """Noon on TODAY in Bangkok, the clock standing still."""
+    with time_machine.travel(datetime.datetime(2026, 11, 24, 12, 0, tzinfo=BANGKOK), tick=False):
+        yield
 
 
 @pytest.fixture
@@ -99,7 +104,7 @@ def csv_rows(response):
 
 
 def test_report_lives_at_its_admin_address():
-    assert reverse(reports.REPORT_URL_NAME) == REPORT_URL
+    assert reverse(REPORT_URL_NAME) == REPORT_URL
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page(client, site):
@@ -193,30 +198,17 @@ def test_monthly_table_has_24_thai_months_ending_with_the_current_one(clerk_clie
 
 
 def test_rows_on_31_october_and_1_november_land_in_different_months(site):
-    months = {row.thai_label: row for row in reports.monthly_rows(site, TODAY, 24)}
+    months = {row.thai_label: row for row in monthly_rows(site, TODAY, 24)}
     assert months["ต.ค. 2569"].visits == 1234
     assert months["พ.ย. 2569"].visits == 7 + 5 + 300
     assert months["ธ.ค. 2567"].visits == 4  # the 30 November 2024 row is before the 24 months
 
 
 def test_24_months_back_from_january_start_in_february_two_years_before(site):
-    months = reports.monthly_rows(site, datetime.date(2026, 1, 15), 24)
+    months = monthly_rows(site, datetime.date(2026, 1, 15), 24)
     assert months[0].month == datetime.date(2024, 2, 1)
     assert months[-1].month == datetime.date(2026, 1, 1)
     assert [m.month for m in months].count(datetime.date(2025, 1, 1)) == 1
-
-
-@pytest.mark.parametrize(
-    ("month", "count", "expected"),
-    [
-        ("2026-11-24", 1, "2026-12-01"),
-        ("2026-12-01", 1, "2027-01-01"),
-        ("2026-01-31", -1, "2025-12-01"),
-        ("2026-11-01", -23, "2024-12-01"),
-    ],
-)
-def test_add_months_crosses_years(month, count, expected):
-    assert reports.add_months(day(month), count) == day(expected)
 
 
 def test_rows_of_another_site_are_not_counted(clerk_client, site):
@@ -241,7 +233,23 @@ def test_rows_of_another_site_are_not_counted(clerk_client, site):
     ],
 )
 def test_period_defaults_to_the_90_days_that_end_yesterday(query, start, end):
-    assert reports.parse_period(query, TODAY) == reports.Period(day(start), day(end))
+    form = ReportPeriodForm(query, today=TODAY)
+    assert form.is_valid()
+    assert form.period() == (day(start), day(end))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start": "31/10/2569", "end": "1/11/2569"},
+        {"start": "31 ตุลาคม 2569", "end": "๑/๑๑/๒๕๖๙"},
+        {"start": "2569-10-31", "end": "2026-11-01"},
+    ],
+)
+def test_period_is_typed_in_the_buddhist_era_as_the_report_shows_dates(query):
+    form = ReportPeriodForm(query, today=TODAY)
+    assert form.is_valid()
+    assert form.period() == (day("2026-10-31"), day("2026-11-01"))
 
 
 @pytest.mark.parametrize(
@@ -249,8 +257,8 @@ def test_period_defaults_to_the_90_days_that_end_yesterday(query, start, end):
     [
         ({"start": "yesterday"}, "วันที่เริ่มต้น “yesterday” ไม่ใช่วันที่ที่ถูกต้อง"),
         ({"start": "2026-02-30"}, "วันที่เริ่มต้น “2026-02-30” ไม่ใช่วันที่ที่ถูกต้อง"),
-        ({"end": "23/11/2569"}, "วันที่สิ้นสุด “23/11/2569” ไม่ใช่วันที่ที่ถูกต้อง"),
-        ({"start": "2569-11-01"}, "ปี 2569 น่าจะเป็นปี พ.ศ. โปรดระบุเป็นปี ค.ศ. (2026)"),
+        ({"end": "31/11/2569"}, "วันที่สิ้นสุด “31/11/2569” ไม่ใช่วันที่ที่ถูกต้อง"),
+        ({"start": "1/11/2026"}, "ปี 2026 น่าจะเป็นปี ค.ศ. โปรดระบุเป็นปี พ.ศ. (2569)"),
         ({"start": "2026-11-10", "end": "2026-11-01"}, "วันที่เริ่มต้นอยู่หลังวันที่สิ้นสุด"),
         ({"start": "2000-01-01"}, "ดาวน์โหลดได้ครั้งละไม่เกิน 3,660 วัน"),
     ],
@@ -277,16 +285,29 @@ def test_only_the_wrong_date_field_is_marked_invalid(clerk_client):
     soup = soup_of(clerk_client.get(REPORT_URL, {"start": "oops", "end": "2026-11-01"}))
     start, end = soup.find(id="period-start"), soup.find(id="period-end")
     assert start["aria-invalid"] == "true"
-    assert start["value"] == ""  # a date field cannot show "oops"
+    assert start["value"] == "oops"  # shown as typed, to be corrected
     assert not end.has_attr("aria-invalid")
-    assert end["value"] == "2026-11-01"
+    assert end["value"] == "1/11/2569"  # a date is shown as the report shows dates
 
 
 def test_date_fields_show_the_period_used_when_none_was_asked_for(clerk_client):
     soup = soup_of(clerk_client.get(REPORT_URL))
-    assert soup.find(id="period-start")["value"] == "2026-08-26"
-    assert soup.find(id="period-end")["value"] == "2026-11-23"
+    assert soup.find(id="period-start")["value"] == "26/08/2569"
+    assert soup.find(id="period-end")["value"] == "23/11/2569"
     assert not soup.select("[aria-invalid]")
+
+
+def test_a_blank_date_field_shows_the_day_the_report_uses(clerk_client):
+    soup = soup_of(clerk_client.get(REPORT_URL, {"end": "31/10/2569"}))
+    assert soup.find(id="period-start")["value"] == "3/08/2569"  # 89 days before the end
+    assert soup.find(id="period-end")["value"] == "31/10/2569"
+
+
+def test_dates_that_do_not_go_together_mark_both_fields(clerk_client):
+    soup = soup_of(clerk_client.get(REPORT_URL, {"start": "10/11/2569", "end": "1/11/2569"}))
+    assert soup.find(id="period-start")["aria-invalid"] == "true"
+    assert soup.find(id="period-end")["aria-invalid"] == "true"
+    assert soup.find(id="period-start")["value"] == "10/11/2569"
 
 
 def test_chosen_period_is_totalled_and_used_by_the_download_links(clerk_client):
@@ -366,16 +387,23 @@ def test_xlsx_holds_the_days_and_24_months_as_numbers(clerk_client):
 # --- Bangkok time and chart scale -------------------------------------------------------------
 
 
-def test_today_begins_at_midnight_in_bangkok(monkeypatch):
-    # 17:30 UTC on 23 November is 00:30 on 24 November in Bangkok.
-    monkeypatch.setattr(
-        timezone, "now", lambda: datetime.datetime(2026, 11, 23, 17, 30, tzinfo=datetime.UTC)
-    )
-    assert real_today_in_bangkok() == TODAY
+@pytest.mark.parametrize(
+    ("utc", "yesterday"),
+    [
+        # 17:30 UTC on 23 November is 00:30 on 24 November in Bangkok: the 23rd is over.
+        (datetime.datetime(2026, 11, 23, 17, 30, tzinfo=datetime.UTC), "23/11/2569"),
+        # 16:59 UTC is 23:59 on the 23rd in Bangkok: the 23rd is today, not over yet.
+        (datetime.datetime(2026, 11, 23, 16, 59, tzinfo=datetime.UTC), "22/11/2569"),
+    ],
+)
+def test_the_reports_today_begins_at_midnight_in_bangkok(clerk_client, utc, yesterday):
+    with time_machine.travel(utc, tick=False):
+        soup = soup_of(clerk_client.get(REPORT_URL))
+    assert soup.find(id="period-end")["value"] == yesterday
 
 
 @pytest.mark.parametrize(
     ("largest", "step"), [(0, 1), (3, 1), (9, 5), (95, 25), (1256, 500), (40_000, 10_000)]
 )
 def test_chart_grid_steps_are_round_numbers(largest, step):
-    assert reports.nice_step(largest) == step
+    assert nice_step(largest) == step

@@ -7,9 +7,13 @@ from tambon.thai.dates import (
     THAI_MONTHS,
     THAI_MONTHS_ABBR,
     THAI_WEEKDAYS,
+    NotBuddhistEraYear,
     buddhist_year,
     format_thai_date,
+    format_thai_month,
+    is_buddhist_year,
     parse_thai_date,
+    read_date,
     to_bangkok_date,
 )
 
@@ -168,3 +172,38 @@ class TestParseThaiDate:
 def test_bangkok_is_seven_hours_ahead_of_utc():
     noon = datetime.datetime(2022, 6, 1, 12, 0, tzinfo=BANGKOK)
     assert noon.utcoffset() == datetime.timedelta(hours=7)
+
+
+class TestReadDate:
+    @pytest.mark.parametrize(
+        "text",
+        ["14/03/2565", "14 มีนาคม 2565", "๑๔/๐๓/๒๕๖๕", "2022-03-14", "2565-03-14", " 2022-3-14 "],
+    )
+    def test_buddhist_or_year_first_dates_are_read(self, text):
+        assert read_date(text) == datetime.date(2022, 3, 14)
+
+    @pytest.mark.parametrize("text", ["", None, "yesterday", "2022-02-30", "14/03/65"])
+    def test_anything_else_is_refused(self, text):
+        with pytest.raises(ValueError):
+            read_date(text)
+
+    def test_a_christian_year_in_a_thai_date_names_the_year(self):
+        with pytest.raises(NotBuddhistEraYear) as raised:
+            read_date("14/03/2022")
+        assert raised.value.year == 2022
+
+
+def test_format_thai_month_styles():
+    day = datetime.date(2026, 11, 24)
+    assert format_thai_month(day) == "พ.ย. 2569"
+    assert format_thai_month(day, "long") == "พฤศจิกายน 2569"
+    assert format_thai_month(day, "full") == "พฤศจิกายน พ.ศ. 2569"
+    with pytest.raises(ValueError):
+        format_thai_month(day, "short")
+
+
+@pytest.mark.parametrize(
+    ("year", "shown"), [(2399, False), (2400, True), (9999, True), (10000, False)]
+)
+def test_buddhist_years_this_site_can_show_have_four_digits_from_2400(year, shown):
+    assert is_buddhist_year(year) is shown

@@ -1,0 +1,33 @@
+"""Templates have one kind of home: each app's templates/<app>/; the project folder keeps
+only the site-wide frame (base.html) and the error pages."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import get_template
+
+TAMBON = Path(settings.PROJECT_DIR)
+SITE_WIDE = {"base.html", "404.html", "500.html"}
+
+
+def test_the_project_folder_holds_only_the_site_wide_templates():
+    project = TAMBON / "templates"
+    assert {p.name for p in project.iterdir()} == SITE_WIDE
+
+
+def test_each_app_keeps_its_templates_under_its_own_name():
+    homes = sorted(TAMBON.glob("*/templates"))
+    assert homes, "no app template folders found"
+    for home in homes:
+        if home == TAMBON / "templates":
+            continue
+        app = home.parent.name
+        assert [p.name for p in home.iterdir()] == [app], home
+
+
+def test_every_template_is_found_by_its_name():
+    for home in TAMBON.glob("*/templates"):
+        for path in home.rglob("*"):
+            if path.is_file():
+                name = path.relative_to(home).as_posix()
+                assert get_template(name).origin.name == str(path), name

@@ -1,0 +1,86 @@
+"""Form fields for what Thai people type: dates in the Buddhist Era and fiscal years."""
+
+import contextlib
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .dates import NotBuddhistEraYear, format_thai_date, is_buddhist_year, read_date
+from .digits import to_arabic_digits
+
+# Longer text is not a date; it is refused before anyone tries to read it.
+MAX_DATE_LENGTH = 40
+
+
+class ThaiDateInput(forms.TextInput):
+    """Shows a date, or typed text that reads as one, the Thai way (14/03/2568); anything
+    else as it was typed, so that it can be corrected."""
+
+    def format_value(self, value):
+        if isinstance(value, str) and len(value) <= MAX_DATE_LENGTH:
+            with contextlib.suppress(ValueError):  # not a date: shown as typed
+                value = read_date(value)
+        if isinstance(value, datetime.date):
+            return format_thai_date(value, "short")
+        return super().format_value(value)
+
+
+class ThaiDateField(forms.Field):
+    """A date typed as Thai people write it (14/03/2568, 14 มีนาคม 2568) or sent year first
+    (2025-03-14, by a date picker or an address). ThaiDateInput shows it back as 14/03/2568;
+    a browser's date picker (DateInput with type "date") may be given as the widget instead.
+
+    Error messages may use %(value)s, what was typed; "christian_era_year" also %(year)s and
+    %(be_year)s.
+    """
+
+    widget = ThaiDateInput
+    default_error_messages = {
+        "invalid": _("Enter a date, e.g. 14/03/2568 (day/month/Buddhist year)."),
+        "christian_era_year": _(
+            "%(year)s looks like a Christian Era year. Enter the Buddhist Era year (%(be_year)s)."
+        ),
+    }
+
+    def to_python(self, value):
+        if isinstance(value, datetime.date):
+            return value
+        text = str(value or "").strip()
+        if not text:
+            return None
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        try:
+            if len(text) > MAX_DATE_LENGTH:
+                raise ValueError(text)
+            return read_date(text)
+        except NotBuddhistEraYear as error:
+            raise ValidationError(
+                self.error_messages["christian_era_year"],
+                code="christian_era_year",
+                params={"value": shown, "year": error.year, "be_year": error.year + 543},
+            ) from None
+        except ValueError:
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": shown}
+            ) from None
+
+
+class FiscalYearField(forms.Field):
+    """A Buddhist Era fiscal year such as 2568 (Thai digits too)."""
+
+    widget = forms.NumberInput
+    default_error_messages = {
+        "invalid": _("“%(value)s” is not a fiscal year. Enter a Buddhist Era year such as 2568."),
+    }
+
+    def to_python(self, value):
+        text = to_arabic_digits(str(value or "")).strip()
+        if not text:
+            return None
+        if text.isascii() and text.isdigit() and is_buddhist_year(int(text)):
+            return int(text)
+        raise ValidationError(
+            self.error_messages["invalid"], code="invalid", params={"value": text[:10]}
+        )
