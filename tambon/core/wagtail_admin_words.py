@@ -227,4 +227,10 @@ WAGTAIL_ADMIN_WORDS = [
     gettext_noop("Preferred language"),
     # Translators: overrides Wagtail's admin text; Wagtail has no Thai for it.
     gettext_noop("Name and Email"),
+    # Workflow states. Until our case states and import counts had a context, their Thai
+    # showed here too ("Rejected" read "not imported"); these keep the workflow's words Thai.
+    # Translators: overrides Wagtail's admin text (a workflow state); Wagtail has no Thai for it.
+    gettext_noop("In progress"),
+    # Translators: overrides Wagtail's admin text (a workflow state); Wagtail has no Thai for it.
+    gettext_noop("Rejected"),
 ]

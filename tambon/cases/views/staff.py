@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from tambon.people.models import Division
@@ -22,13 +22,13 @@ from ..models import Case, CaseKind, CaseState, Category, InformationDecision
 
 NEEDS_TEXT = {"ask_citizen", "resolve", "reject", "reply", "add_note"}
 ACTION_LABELS = {
-    "acknowledge": gettext_lazy("Acknowledge"),
-    "start": gettext_lazy("Start work"),
-    "ask_citizen": gettext_lazy("Ask the citizen"),
-    "resolve": gettext_lazy("Resolve"),
-    "reject": gettext_lazy("Reject"),
-    "close": gettext_lazy("Close"),
-    "reopen": gettext_lazy("Reopen"),
+    "acknowledge": pgettext_lazy("case action", "Acknowledge"),
+    "start": pgettext_lazy("case action", "Start work"),
+    "ask_citizen": pgettext_lazy("case action", "Ask the citizen"),
+    "resolve": pgettext_lazy("case action", "Resolve"),
+    "reject": pgettext_lazy("case action", "Reject"),
+    "close": pgettext_lazy("case action", "Close"),
+    "reopen": pgettext_lazy("case action", "Reopen"),
 }
 
 

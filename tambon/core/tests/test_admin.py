@@ -94,6 +94,13 @@ def test_the_admin_speaks_our_thai_for_wagtails_own_words(clerk_client):
     editor = clerk_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "เผยแพร่" in editor
     assert "ดูถ่ายทอดสด" not in editor
+    # Our words of the same spelling have a context, so they stay out of Wagtail's screens:
+    # "History" of a page is not the progress of a case, "Title" of a page not an ITA item's.
+    assert "ประวัติ" in editor
+    assert "ความคืบหน้า" not in editor
+    explorer = clerk_client.get(f"/admin/pages/{page.get_parent().pk}/").content.decode()
+    assert "ชื่อเรื่อง" in explorer
+    assert "ชื่อข้อ" not in explorer
 
 
 def test_each_wagtail_word_we_translate_reads_as_our_catalogue_says():
