@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHECK_ENV := DJANGO_SETTINGS_MODULE=tambon.settings.production TAMBON_SECRET_KEY=check-deploy-dummy-secret-0123456789abcdefghijklmnopqrstuvwxyz TAMBON_ALLOWED_HOSTS=example.org
 
-.PHONY: run test install install-test messages lint checks unit e2e bench clean
+.PHONY: run test install install-test catalogue messages lint checks unit e2e bench clean
 
 $(VENV)/.run-installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,17 @@ install-test: install $(VENV)/.test-installed
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ./scripts/ensure-debian-packages postgresql
 	$(MAKE) e2e/node_modules/.installed
 
+## make catalogue: bring the Thai catalogue (tambon/locale/th/LC_MESSAGES/django.po) up to date
+## with the code: new strings arrive without Thai, removed ones leave. Then write their Thai in
+## django.po (any editor or Poedit) and run `make messages`. docs/translation.md says why each flag.
+## No prerequisites: tambon/core/tests/test_thai_catalogue.py runs it on a copy of the project.
+CATALOGUE_FLAGS := --locale=th --no-location --no-wrap --no-obsolete \
+	--ignore=.venv --ignore=node_modules --ignore=e2e --ignore=bench --ignore=var
+
+catalogue:
+	$(PY) manage.py makemessages $(CATALOGUE_FLAGS) -v 0
+
+## make messages: compile django.po into the django.mo that Django reads
 messages:
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=e2e -v 0
 

@@ -7,7 +7,7 @@ is a new entry below (and a service verb of the same name)."""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models.choices import FINISHED_STATES, CaseState, StaffRole
 
@@ -55,7 +55,7 @@ _SUPERVISORS = frozenset({R.DIVISION_HEAD, R.EXECUTIVE, R.INTEGRITY, R.ADMIN})
 
 ACKNOWLEDGE = CaseAction(
     "acknowledge",
-    _("Acknowledge"),
+    pgettext_lazy("case action", "Acknowledge"),
     sources=frozenset({S.SUBMITTED}),
     target=S.ACKNOWLEDGED,
     roles=_ALL_ROLES,
@@ -63,7 +63,7 @@ ACKNOWLEDGE = CaseAction(
 )
 ASSIGN = CaseAction(
     "assign",
-    _("Assign"),
+    pgettext_lazy("case action", "Assign"),
     sources=_NEW | _WORKING,
     target=S.ASSIGNED,
     roles=_ALL_ROLES,
@@ -72,7 +72,7 @@ ASSIGN = CaseAction(
 )
 START = CaseAction(
     "start",
-    _("Start work"),
+    pgettext_lazy("case action", "Start work"),
     sources=frozenset({S.ASSIGNED, S.WAITING}),
     target=S.IN_PROGRESS,
     roles=_SUPERVISORS,
@@ -80,7 +80,7 @@ START = CaseAction(
 )
 ASK_CITIZEN = CaseAction(
     "ask_citizen",
-    _("Ask the citizen"),
+    pgettext_lazy("case action", "Ask the citizen"),
     sources=frozenset({S.ASSIGNED, S.IN_PROGRESS}),
     target=S.WAITING,
     roles=_SUPERVISORS,
@@ -91,7 +91,7 @@ ASK_CITIZEN = CaseAction(
 )
 RESOLVE = CaseAction(
     "resolve",
-    _("Resolve"),
+    pgettext_lazy("case action", "Resolve"),
     sources=_WORKING,
     target=S.RESOLVED,
     roles=_SUPERVISORS,
@@ -102,7 +102,7 @@ RESOLVE = CaseAction(
 )
 REJECT = CaseAction(
     "reject",
-    _("Reject"),
+    pgettext_lazy("case action", "Reject"),
     sources=_NEW | _WORKING,
     target=S.REJECTED,
     roles=_ALL_ROLES,
@@ -112,14 +112,14 @@ REJECT = CaseAction(
 )
 CLOSE = CaseAction(
     "close",
-    _("Close"),
+    pgettext_lazy("case action", "Close"),
     sources=frozenset({S.RESOLVED, S.REJECTED}),
     target=S.CLOSED,
     roles=_ALL_ROLES,
 )
 REOPEN = CaseAction(
     "reopen",
-    _("Reopen"),
+    pgettext_lazy("case action", "Reopen"),
     sources=frozenset(FINISHED_STATES),
     target=S.IN_PROGRESS,
     roles=_SUPERVISORS,
@@ -127,7 +127,7 @@ REOPEN = CaseAction(
 )
 REPLY = CaseAction(
     "reply",
-    _("Send reply"),
+    pgettext_lazy("case action", "Send reply"),
     roles=_ALL_ROLES,
     assignee_may=True,
     takes_text=True,
@@ -136,7 +136,7 @@ REPLY = CaseAction(
 )
 ADD_NOTE = CaseAction(
     "add_note",
-    _("Add note"),
+    pgettext_lazy("case action", "Add note"),
     roles=_ALL_ROLES,
     assignee_may=True,
     takes_text=True,
@@ -144,7 +144,7 @@ ADD_NOTE = CaseAction(
 )
 CHANGE_DEADLINE = CaseAction(
     "change_deadline",
-    _("Change deadline"),
+    pgettext_lazy("case action", "Change deadline"),
     roles=_SUPERVISORS,
     takes_text=True,
     needs_text=True,
@@ -152,7 +152,7 @@ CHANGE_DEADLINE = CaseAction(
 # The decision on an official-information request: whoever may resolve the case records it.
 DECIDE = CaseAction(
     "decide",
-    _("Record the decision"),
+    pgettext_lazy("case action", "Record the decision"),
     roles=RESOLVE.roles,
     assignee_may=RESOLVE.assignee_may,
     takes_text=True,
@@ -160,13 +160,13 @@ DECIDE = CaseAction(
 # Publishing on the Q&A page speaks for the organization as a reply does.
 PUBLISH = CaseAction(
     "publish",
-    _("Publish on the Q&A page"),
+    pgettext_lazy("case action", "Publish on the Q&A page"),
     roles=REPLY.roles,
     assignee_may=REPLY.assignee_may,
 )
 UNPUBLISH = CaseAction(
     "unpublish",
-    _("Take off the Q&A page"),
+    pgettext_lazy("case action", "Take off the Q&A page"),
     roles=REPLY.roles,
     assignee_may=REPLY.assignee_may,
 )

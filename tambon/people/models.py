@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -46,7 +47,7 @@ class Division(models.Model):
 class Position(models.Model):
     """A post someone holds: นายก อบต., ปลัด อบต., ผู้อำนวยการกองช่าง ..."""
 
-    title = models.CharField(_("title"), max_length=150, unique=True)
+    title = models.CharField(pgettext_lazy("job position", "title"), max_length=150, unique=True)
     group = models.CharField(_("group"), max_length=20, choices=PositionGroup.choices)
     rank = models.PositiveSmallIntegerField(
         _("rank"), default=100, help_text=_("Smaller numbers come first in the chart.")
@@ -105,7 +106,10 @@ class PersonPage(BasePage):
     """One person, with photo, position and a way to reach them (ITA O2)."""
 
     name_prefix = models.CharField(
-        _("title"), max_length=30, blank=True, help_text=_("นาย, นาง, นางสาว, ...")
+        pgettext_lazy("name prefix", "title"),
+        max_length=30,
+        blank=True,
+        help_text=_("นาย, นาง, นางสาว, ..."),
     )
     position = models.ForeignKey(
         Position, verbose_name=_("position"), on_delete=models.PROTECT, related_name="people"

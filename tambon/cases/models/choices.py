@@ -2,7 +2,7 @@ import enum
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class CaseKind(models.TextChoices):
@@ -10,19 +10,19 @@ class CaseKind(models.TextChoices):
     EXECUTIVE = "executive", _("Complaint line to the executives")
     CORRUPTION = "corruption", _("Corruption or misconduct complaint")
     ESERVICE = "eservice", _("E-service request")
-    QUESTION = "question", _("Question")
+    QUESTION = "question", pgettext_lazy("case kind", "Question")
     INFORMATION = "information", _("Official information request")
 
 
 class CaseState(models.TextChoices):
-    SUBMITTED = "submitted", _("Received")
-    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
-    ASSIGNED = "assigned", _("Assigned to an officer")
-    IN_PROGRESS = "in_progress", _("In progress")
-    WAITING = "waiting", _("Waiting for information from you")
-    RESOLVED = "resolved", _("Resolved")
-    REJECTED = "rejected", _("Not accepted")
-    CLOSED = "closed", _("Closed")
+    SUBMITTED = "submitted", pgettext_lazy("case state", "Received")
+    ACKNOWLEDGED = "acknowledged", pgettext_lazy("case state", "Acknowledged")
+    ASSIGNED = "assigned", pgettext_lazy("case state", "Assigned to an officer")
+    IN_PROGRESS = "in_progress", pgettext_lazy("case state", "In progress")
+    WAITING = "waiting", pgettext_lazy("case state", "Waiting for information from you")
+    RESOLVED = "resolved", pgettext_lazy("case state", "Resolved")
+    REJECTED = "rejected", pgettext_lazy("case state", "Not accepted")
+    CLOSED = "closed", pgettext_lazy("case state", "Closed")
 
 
 # States in which the organization still owes the citizen an outcome.

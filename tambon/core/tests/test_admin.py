@@ -1,12 +1,16 @@
 """The clerk's side: the Thai admin opens, and what the clerk edits shows on the site."""
 
+import gettext
 import json
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from tambon.core.wagtail_admin_words import WAGTAIL_ADMIN_WORDS
 from tambon.pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +94,21 @@ def test_the_admin_speaks_our_thai_for_wagtails_own_words(clerk_client):
     editor = clerk_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "เผยแพร่" in editor
     assert "ดูถ่ายทอดสด" not in editor
+    # Our words of the same spelling have a context, so they stay out of Wagtail's screens:
+    # "History" of a page is not the progress of a case, "Title" of a page not an ITA item's.
+    assert "ประวัติ" in editor
+    assert "ความคืบหน้า" not in editor
+    explorer = clerk_client.get(f"/admin/pages/{page.get_parent().pk}/").content.decode()
+    assert "ชื่อเรื่อง" in explorer
+    assert "ชื่อข้อ" not in explorer
+
+
+def test_each_wagtail_word_we_translate_reads_as_our_catalogue_says():
+    """tambon/core/wagtail_admin_words.py lists them; Django must take our Thai over Wagtail's."""
+    compiled = Path(__file__).resolve().parents[2] / "locale/th/LC_MESSAGES/django.mo"
+    with compiled.open("rb") as file:
+        ours = gettext.GNUTranslations(file)
+    with translation.override("th"):
+        for word in WAGTAIL_ADMIN_WORDS:
+            assert ours.gettext(word) != word, f"no Thai for {word!r} in our catalogue"
+            assert translation.gettext(word) == ours.gettext(word), word

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -149,7 +149,14 @@ def export_rows(year, request):
 
 
 def export_headings():
-    return [_("Indicator"), _("Item"), _("Title"), _("URL"), _("Description"), _("Status")]
+    return [
+        _("Indicator"),
+        pgettext("ITA item", "Item"),
+        pgettext("ITA item", "Title"),
+        _("URL"),
+        _("Description"),
+        _("Status"),
+    ]
 
 
 class ExportView(View):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tambon.core.ita.evidence import EvidenceKind, Suggestion, suggestions_for
 from tambon.core.pagecache import purge
@@ -21,9 +21,9 @@ from ..models import ItaEvidence, ItaItem
 
 
 class Coverage(models.TextChoices):
-    COVERED = "covered", _("Published")
-    OUT_OF_DATE = "out-of-date", _("Not of the fiscal year assessed")
-    MISSING = "missing", _("Missing")
+    COVERED = "covered", pgettext_lazy("ITA coverage", "Published")
+    OUT_OF_DATE = "out-of-date", pgettext_lazy("ITA coverage", "Not of the fiscal year assessed")
+    MISSING = "missing", pgettext_lazy("ITA coverage", "Missing")
 
 
 @dataclass

@@ -8,6 +8,7 @@ so they are data, loaded by `load_ita_items` or `import_ita_items`, never code.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -49,7 +50,7 @@ class ItaIndicator(Orderable):
     year = ParentalKey(
         ItaYear, verbose_name=_("fiscal year"), on_delete=models.CASCADE, related_name="indicators"
     )
-    code = models.CharField(_("number"), max_length=20)
+    code = models.CharField(pgettext_lazy("ITA indicator", "number"), max_length=20)
     title = models.CharField(_("title"), max_length=250)
 
     panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("title")])]
@@ -84,7 +85,9 @@ class ItaItem(ClusterableModel):
         related_name="items",
         editable=False,
     )
-    code = models.CharField(_("code"), max_length=10, help_text=_("For example O1."))
+    code = models.CharField(
+        pgettext_lazy("ITA item", "code"), max_length=10, help_text=_("For example O1.")
+    )
     title = models.CharField(_("title"), max_length=250)
     topic = models.CharField(
         _("topic"),

@@ -3,6 +3,7 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -123,7 +124,7 @@ class ProcurementProject(ClusterableModel):
                 FieldPanel("selection_reason"),
                 FieldRowPanel([FieldPanel("contract_number"), FieldPanel("contract_date")]),
             ],
-            heading=_("Result"),
+            heading=pgettext_lazy("procurement", "Result"),
         ),
     ]
 
