@@ -21,7 +21,8 @@ from tambon.core.exports import XLSX_CONTENT_TYPE
 from tambon.stats import reports
 from tambon.stats.models import DailyPageViews, DailyVisits
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still use the demo site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 TODAY = datetime.date(2026, 11, 24)
 REPORT_URL = "/admin/visitor-statistics/"
