@@ -58,16 +58,6 @@ def home(site):
     return site.root_page.specific
 
 
-@pytest.fixture(scope="session", autouse=True)
-def drop_unwritten_counts_at_the_end():
-    """The test database is gone when the process exits: nothing is left for the exit flush."""
-    yield
-    from tambon.stats import buffer
-
-    if buffer._counter is not None:
-        buffer._counter.take()
-
-
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test rolls its changes back; what the cache remembered of them must go too."""
@@ -76,6 +66,18 @@ def fresh_page_cache():
 
     purge()
     forget_rendered_blocks()
+
+
+@pytest.fixture(autouse=True)
+def drop_unwritten_counts():
+    """Page views a test's requests noted but did not write belong to its rolled-back sites:
+    written in a later test, they would point at a site that no longer exists (and at the end
+    of the session, the test database is gone: nothing is left for the exit flush)."""
+    yield
+    from tambon.stats import buffer
+
+    if buffer._counter is not None:
+        buffer._counter.take()
 
 
 @pytest.fixture(scope="session")
