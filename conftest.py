@@ -1,5 +1,16 @@
-"""Test set-up shared by every app: the demo organization is built once per test session,
-and each test runs inside a transaction that is rolled back afterwards."""
+"""Test set-up shared by every app.
+
+Each test runs inside a transaction that is rolled back afterwards, and builds the data it
+needs itself, with the factories of the apps (``tambon/<app>/tests/factories.py``). The
+``site`` and ``home`` fixtures give a small organization site made by those factories.
+
+The whole demo organization (``load_demo``) is for the few tests whose subject it is: they ask
+for the ``demo`` fixture (or ``demo_site``/``demo_home``). It is built once, the first time a
+test asks for it, outside any test's transaction, so it stays in the test database until the
+end of the session. That is why ``pytest_collection_modifyitems`` below runs every test that
+uses it after all tests that do not: a test without ``demo`` always starts from a clean
+database (the migrations' rows and nothing else).
+"""
 
 import shutil
 import socket
@@ -10,20 +21,41 @@ import pytest
 from django.core.management import call_command
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests that use the demo run last (a stable sort keeps the order within each group)."""
+    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def demo(django_db_setup, django_db_blocker):
+    """The demo organization, built on first use and kept until the session ends."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def drop_unwritten_counts_at_the_end():
-    """The test database is gone when the process exits: nothing is left for the exit flush."""
-    yield
-    from tambon.stats import buffer
+@pytest.fixture
+def demo_site(demo, db):
+    from wagtail.models import Site
 
-    if buffer._counter is not None:
-        buffer._counter.take()
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo_home(demo_site):
+    return demo_site.root_page.specific
+
+
+@pytest.fixture
+def site(db):
+    """A small organization made by factories: the default Site, its HomePage and settings."""
+    from tambon.pages.tests.factories import organization_site
+
+    return organization_site()
+
+
+@pytest.fixture
+def home(site):
+    return site.root_page.specific
 
 
 @pytest.fixture(autouse=True)
@@ -36,16 +68,16 @@ def fresh_page_cache():
     forget_rendered_blocks()
 
 
-@pytest.fixture
-def demo_site(db):
-    from wagtail.models import Site
+@pytest.fixture(autouse=True)
+def drop_unwritten_counts():
+    """Page views a test's requests noted but did not write belong to its rolled-back sites:
+    written in a later test, they would point at a site that no longer exists (and at the end
+    of the session, the test database is gone: nothing is left for the exit flush)."""
+    yield
+    from tambon.stats import buffer
 
-    return Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
-def home(demo_site):
-    return demo_site.root_page.specific
+    if buffer._counter is not None:
+        buffer._counter.take()
 
 
 @pytest.fixture(scope="session")

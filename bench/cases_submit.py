@@ -41,6 +41,7 @@ from homepage import (  # noqa: E402
     REPO,
     BenchError,
     Processes,
+    ServerError,
     django_env,
     git_commit,
     log_tail,
@@ -262,7 +263,7 @@ def measure_database(
         TAMBON_PRIVATE_MEDIA_ROOT=str(tmp / "private"),
         **env_extra,
     )
-    set_up_site(processes, env)
+    set_up_site(env, tmp)
     granian, port = start_granian(processes, env, tmp, database, WORKERS)
     results, receipts = [], []
     try:
@@ -292,7 +293,7 @@ def child_postgres(args) -> int:
             json.dumps({"levels": [asdict(x) for x in levels], "check": asdict(result)})
         )
         return 0
-    except BenchError as exc:
+    except ServerError as exc:  # BenchError included
         print(f"bench/cases_submit.py (PostgreSQL): {exc}", file=sys.stderr)
         return 1
     finally:
@@ -394,7 +395,7 @@ def main() -> int:
             pg_levels, pg_check = measure_postgres(processes, tmp, args)
             levels += pg_levels
             checks.append(pg_check)
-    except BenchError as exc:
+    except ServerError as exc:  # BenchError included
         print(f"bench/cases_submit.py: could not measure: {exc}", file=sys.stderr)
         for log in sorted(tmp.glob("granian-*.log")):
             print(f"--- {log.name} ---\n{log_tail(log)}", file=sys.stderr)

@@ -27,7 +27,6 @@ import json
 import os
 import random
 import re
-import secrets
 import shutil
 import signal
 import socket
@@ -40,8 +39,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent  # not resolved: the venv's bin, where granian lives
+# The production server is started by serverkit, as the browser tests start it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import serverkit  # noqa: E402
+from serverkit import (  # noqa: E402
+    REPO,
+    VENV_BIN,
+    ServerError,
+    free_port,
+    granian_command,
+    log_tail,
+    production_env,
+    wait_until_answering,
+)
+
 NGINX = Path("/usr/sbin/nginx")
 WRK = Path("/usr/bin/wrk")
 REDIS_SERVER = Path("/usr/bin/redis-server")
@@ -57,9 +68,6 @@ BROWSER_HEADERS = {
 
 WRK_THREADS = 2
 GRANIAN_WORKERS = 2
-GRANIAN_BLOCKING_THREADS = (
-    1  # the README's production setting: more threads only contend for the GIL
-)
 GRANIAN_BACKPRESSURE = 64
 
 # Targets (docs/performance.md).
@@ -73,8 +81,6 @@ ACCURACY_VISITORS = 200
 ACCURACY_THREADS = 8
 ACCURACY_SEED = 17  # the same shuffle every run
 
-SETUP_STEP_TIMEOUT = 300  # seconds per manage.py step
-SERVER_START_TIMEOUT = 60
 SERVER_STOP_TIMEOUT = 30  # graceful stop, then the process group is killed
 HTTP_TIMEOUT = 10
 ACCURACY_TIMEOUT = 180  # the whole accuracy client
@@ -83,8 +89,9 @@ CACHE_HITS_IN_A_ROW = 6
 LOG_TAIL_LINES = 40
 
 
-class BenchError(Exception):
-    """Something could not be measured: the run fails (exit code 1)."""
+class BenchError(ServerError):
+    """Something could not be measured: the run fails (exit code 1). A ServerError (the server
+    could not be set up or did not answer) is one too."""
 
 
 class ToolMissing(Exception):
@@ -243,13 +250,6 @@ def last_lines(text: str, lines: int = LOG_TAIL_LINES) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def log_tail(path: Path) -> str:
-    try:
-        return last_lines(path.read_text(encoding="utf-8", errors="replace")) or "(empty log)"
-    except FileNotFoundError:
-        return "(no log written)"
-
-
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}{'es' if word.endswith('s') else 's'}"
 
@@ -259,12 +259,6 @@ def progress(message: str) -> None:
 
 
 # --- HTTP -------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -285,29 +279,6 @@ def get(port: int, path: str = "/", headers: dict[str, str] | None = None) -> Re
         connection.close()
 
 
-def wait_until_answering(
-    process: subprocess.Popen, port: int, log: Path, name: str, path: str = "/robots.txt"
-) -> None:
-    """Poll until the server answers (any status). The default, /robots.txt without a
-    User-Agent, is never counted as a page view, so the counting check starts from zero."""
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise BenchError(
-                f"{name} exited with code {process.returncode} before answering.\n"
-                f"--- {log} ---\n{log_tail(log)}"
-            )
-        try:
-            get(port, path)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise BenchError(
-        f"{name} did not answer on 127.0.0.1:{port} within {SERVER_START_TIMEOUT} s.\n"
-        f"--- {log} ---\n{log_tail(log)}"
-    )
-
-
 def get_homepage(port: int) -> Response:
     response = get(port, "/", BROWSER_HEADERS)
     if response.status != 200:
@@ -319,44 +290,15 @@ def get_homepage(port: int) -> Response:
 
 
 def django_env(tmp: Path, database: Path | None = None, **extra: str) -> dict[str, str]:
-    """Production settings with every path in the temporary directory. Inherited TAMBON_*,
-    GRANIAN_* and database variables are dropped so that the caller's shell cannot change
-    what is measured (a TAMBON_REDIS_URL, say)."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("TAMBON_", "GRANIAN_", "DJANGO_"))
-        and key not in ("DATABASE_URL", "PYTHONPATH")
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "tambon.settings.production",
-            "TAMBON_SECRET_KEY": secrets.token_urlsafe(50),
-            "TAMBON_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "TAMBON_SSL_REDIRECT": "0",
-            "TAMBON_HSTS_SECONDS": "0",
-            "DATABASE_URL": f"sqlite:///{database or tmp / 'db.sqlite3'}",
-            "TAMBON_STATIC_ROOT": str(tmp / "static"),
-            "TAMBON_MEDIA_ROOT": str(tmp / "media"),
-            "TAMBON_PAGE_CACHE_GENERATION_FILE": str(tmp / "page-generation"),
-            "TAMBON_STATS_FLUSH_SECONDS": "2",
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    env.update(extra)
-    return env
+    """serverkit's production environment; counts are written every 2 s, not every 10."""
+    return production_env(tmp, database, TAMBON_STATS_FLUSH_SECONDS="2", **extra)
 
 
-def set_up_site(processes: Processes, env: dict[str, str]) -> None:
-    manage = [sys.executable, str(REPO / "manage.py")]
-    for args in (
-        ["migrate", "--noinput"],
-        ["load_demo"],
-        ["collectstatic", "--noinput"],
-        ["compilemessages", "--ignore=.venv", "--ignore=e2e", "-v", "0"],
-    ):
-        progress(f"manage.py {' '.join(args)}")
-        processes.run([*manage, *args], env=env, timeout=SETUP_STEP_TIMEOUT)
+def set_up_site(env: dict[str, str], tmp: Path) -> None:
+    log = tmp / "setup.log"
+    progress(f"manage.py migrate, load_demo, collectstatic (log: {log})")
+    serverkit.set_up_site(env, log)
+    serverkit.manage(["compilemessages", "--ignore=.venv", "--ignore=e2e", "-v", "0"], env, log)
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -403,25 +345,15 @@ print(json.dumps({"count": len(queries), "sql": [q["sql"] for q in queries.captu
 # --- servers ----------------------------------------------------------------------------------
 
 
-def granian_command(port: int, workers: int) -> list[str]:
-    # The production command (README). All these options exist in granian 2.8.
-    return [
-        str(VENV_BIN / "granian"),
-        *["--interface", "wsgi", "tambon.wsgi:application", "--host", "127.0.0.1"],
-        *["--port", str(port), "--workers", str(workers)],
-        *["--blocking-threads", str(GRANIAN_BLOCKING_THREADS)],
-        *["--backpressure", str(GRANIAN_BACKPRESSURE)],
-        *["--log-level", "warning"],
-    ]
-
-
 def start_granian(
     processes: Processes, env: dict[str, str], tmp: Path, name: str, workers: int
 ) -> tuple[subprocess.Popen, int]:
     port = free_port()
     log = tmp / f"granian-{name}.log"
     progress(f"starting granian ({name}, {plural(workers, 'worker')}) on 127.0.0.1:{port}")
-    process = processes.start(granian_command(port, workers), env=env, log=log)
+    process = processes.start(
+        granian_command(port, workers, GRANIAN_BACKPRESSURE), env=env, log=log
+    )
     wait_until_answering(process, port, log, f"granian ({name})")
     return process, port
 
@@ -674,7 +606,7 @@ def check_tools() -> None:
 
 def measure(processes: Processes, tmp: Path, report: Report) -> None:
     env = django_env(tmp)
-    set_up_site(processes, env)
+    set_up_site(env, tmp)
     # Before any request: the counting check starts from this copy.
     pristine = tmp / "pristine.sqlite3"
     copy_database(tmp / "db.sqlite3", pristine)
@@ -794,7 +726,9 @@ def print_report(report: Report) -> None:
     )
     print(
         f"servers   {tool_version([str(VENV_BIN / 'granian'), '--version'])}: "
-        + " ".join(granian_command(0, GRANIAN_WORKERS)[1:]).replace("--port 0 ", "")
+        + " ".join(granian_command(0, GRANIAN_WORKERS, GRANIAN_BACKPRESSURE)[1:]).replace(
+            "--port 0 ", ""
+        )
     )
     nginx_version = tool_version([str(NGINX), "-v"]).removeprefix("nginx version: ")
     print(
@@ -900,7 +834,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="tambon-bench-"))
     try:
         measure(processes, tmp, report)
-    except BenchError as exc:
+    except ServerError as exc:  # BenchError included
         print(f"bench/homepage.py: could not measure: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -8,20 +8,15 @@ is driven headless by Playwright and talks to nothing but 127.0.0.1.
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+import serverkit
 from e2e.harness import CHROMIUM_ARGS, require_chromium, watch_page
 
 try:
@@ -32,11 +27,7 @@ except ImportError as exc:  # pragma: no cover - only on a half-installed machin
         "test dependencies (pip install -e '.[test]')."
     ) from exc
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SETUP_TIMEOUT = 300  # seconds per manage.py step
-SERVER_START_TIMEOUT = 30  # seconds until the server answers
 SERVER_STOP_TIMEOUT = 10
-LOG_TAIL_LINES = 60
 
 DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
 PHONE_VIEWPORT = {"width": 360, "height": 740}
@@ -50,110 +41,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
-# --- the server -------------------------------------------------------------------------------
-
-
-def tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
-        return "(no log written)"
-    return "\n".join(text.splitlines()[-lines:]) or "(log is empty)"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# --- the server (started by serverkit, as the benchmarks start it) --------------------------
 
 
 @dataclass
 class Server:
     base_url: str
     tmp: Path
+    env: dict[str, str]
     setup_log: Path
     log: Path
     process: subprocess.Popen
 
-    def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
-        return tail(self.log, lines)
-
-
-def _server_env(tmp: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "tambon.settings.production",
-            "TAMBON_SECRET_KEY": secrets.token_urlsafe(50),
-            "TAMBON_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "TAMBON_SSL_REDIRECT": "0",
-            "TAMBON_HSTS_SECONDS": "0",
-            "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-            "TAMBON_STATIC_ROOT": str(tmp / "static"),
-            "TAMBON_MEDIA_ROOT": str(tmp / "media"),
-            "TAMBON_SERVE_MEDIA": "1",
-            "TAMBON_PAGE_CACHE_GENERATION_FILE": str(tmp / "page-cache-generation"),
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    return env
-
-
-def _manage(args: list[str], env: dict[str, str], log: Path) -> None:
-    command = [sys.executable, str(REPO_ROOT / "manage.py"), *args]
-    with log.open("a", encoding="utf-8") as out:
-        out.write(f"\n$ manage.py {' '.join(args)}\n")
-        out.flush()
-        try:
-            result = subprocess.run(
-                command,
-                cwd=REPO_ROOT,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                timeout=SETUP_TIMEOUT,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            pytest.fail(
-                f"`manage.py {' '.join(args)}` took longer than {SETUP_TIMEOUT} s.\n"
-                f"--- {log} (tail) ---\n{tail(log)}",
-                pytrace=False,
-            )
-    if result.returncode != 0:
-        pytest.fail(
-            f"`manage.py {' '.join(args)}` failed with exit code {result.returncode} while "
-            f"setting up the e2e server.\n--- {log} (tail) ---\n{tail(log)}",
-            pytrace=False,
-        )
-
-
-def _wait_until_answering(server: Server) -> None:
-    # No proxy, whatever the environment says: the server is on loopback.
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    last_error: Exception | None = None
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(
-                f"granian exited with code {server.process.returncode} before answering.\n"
-                f"--- {server.log} (tail) ---\n{server.log_tail()}",
-                pytrace=False,
-            )
-        try:
-            with opener.open(server.base_url + "/", timeout=5):
-                return
-        except urllib.error.HTTPError:
-            return  # it answered; the tests judge the status
-        except OSError as exc:
-            last_error = exc
-            time.sleep(0.2)
-    pytest.fail(
-        f"granian did not answer on {server.base_url} within {SERVER_START_TIMEOUT} s "
-        f"(last error: {last_error}).\n--- {server.log} (tail) ---\n{server.log_tail()}",
-        pytrace=False,
-    )
+    def log_tail(self, lines: int = 60) -> str:
+        return serverkit.log_tail(self.log, lines)
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -172,36 +73,19 @@ def e2e_server(tmp_path_factory):
     """The site served by granian with production settings; yields a ``Server``."""
     tmp = tmp_path_factory.mktemp("e2e-server")
     (tmp / "media").mkdir()
-    env = _server_env(tmp)
+    env = serverkit.production_env(tmp, TAMBON_SERVE_MEDIA="1")
     setup_log = tmp / "setup.log"
+    try:
+        serverkit.set_up_site(env, setup_log)
+    except serverkit.ServerError as error:
+        pytest.fail(f"Setting up the e2e server failed: {error}", pytrace=False)
 
-    _manage(["migrate", "--noinput"], env, setup_log)
-    _manage(["load_demo"], env, setup_log)
-    _manage(["collectstatic", "--noinput"], env, setup_log)
-
-    granian = Path(sys.executable).with_name("granian")
-    port = free_port()
+    port = serverkit.free_port()
     log = tmp / "server.log"
     with log.open("w", encoding="utf-8") as out:
-        # The production command of the README (one blocking thread per worker process).
         process = subprocess.Popen(
-            [
-                str(granian),
-                "--interface",
-                "wsgi",
-                "tambon.wsgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                "2",
-                "--blocking-threads",
-                "1",
-                "--log-level",
-                "warning",
-            ],
-            cwd=REPO_ROOT,
+            serverkit.granian_command(port),
+            cwd=serverkit.REPO,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=out,
@@ -210,12 +94,16 @@ def e2e_server(tmp_path_factory):
     server = Server(
         base_url=f"http://127.0.0.1:{port}",
         tmp=tmp,
+        env=env,
         setup_log=setup_log,
         log=log,
         process=process,
     )
     try:
-        _wait_until_answering(server)
+        try:
+            serverkit.wait_until_answering(process, port, log)
+        except serverkit.ServerError as error:
+            pytest.fail(str(error), pytrace=False)
         yield server
     finally:
         _stop(process)
@@ -325,5 +213,8 @@ def staff_member(e2e_server):
         f"{username!r}, 'clerk@example.com', {password!r}); "
         f"TOTPDevice.objects.create(user=user, name='phone', key={key!r}, confirmed=True)"
     )
-    _manage(["shell", "-c", code], _server_env(e2e_server.tmp), e2e_server.setup_log)
+    try:
+        serverkit.manage(["shell", "-c", code], e2e_server.env, e2e_server.setup_log)
+    except serverkit.ServerError as error:
+        pytest.fail(str(error), pytrace=False)
     return username, password, key

@@ -8,8 +8,8 @@ import sys
 import pytest
 from PIL import ExifTags, Image
 
-from e2e.conftest import REPO_ROOT, _server_env
 from e2e.harness import assert_no_axe_violations
+from serverkit import REPO
 
 SUBJECT = "ไฟถนนดับหน้าศาลาหมู่บ้าน (ทดสอบ)"
 REPLY = "กองช่างจะเข้าไปเปลี่ยนหลอดไฟในวันพรุ่งนี้"
@@ -36,7 +36,7 @@ def no_sideways_scrolling(page):
 
 def officer_replies(e2e_server, subject, text):
     """An officer answers through the service layer, in the server's own database."""
-    env = _server_env(e2e_server.tmp)
+    env = dict(e2e_server.env)
     env["TAMBON_EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
     script = (
         "from tambon.cases import services\n"
@@ -46,8 +46,8 @@ def officer_replies(e2e_server, subject, text):
         f"services.reply(case, demo_officer(), {text!r})\n"
     )
     subprocess.run(
-        [sys.executable, str(REPO_ROOT / "manage.py"), "shell", "-c", script],
-        cwd=REPO_ROOT,
+        [sys.executable, str(REPO / "manage.py"), "shell", "-c", script],
+        cwd=REPO,
         env=env,
         check=True,
         timeout=120,

@@ -11,11 +11,11 @@ from .counter import MARKER_BYTES, fill_counter
 from .rules import is_countable_request
 
 
-def count_page_view(environ, site_id, now=None):
+def count_page_view(environ, site_id):
     """Count the page view if the rules say a person made it; never touches the database."""
     if not is_countable_request(environ):
         return
-    today = to_bangkok_date(now or timezone.now())
+    today = to_bangkok_date(timezone.now())
     get_counter().record(
         site_id,
         today,

@@ -40,13 +40,13 @@ class NoteBook:
     def salt_for(self, day):
         raise NotImplementedError
 
-    def record(self, site_id, day, path, ip, user_agent, now=None):
+    def record(self, site_id, day, path, ip, user_agent):
         salt = self._salts.get(day)
         if salt is None:
             salt = self._salts[day] = self.salt_for(day)
         note = Note(
             visitor=visitor_key(ip, user_agent, salt),
-            at_ms=int((time.time() if now is None else now) * 1000),
+            at_ms=int(time.time() * 1000),
             site_id=site_id,
             day=day,
             path=path[:MAX_PATH_LENGTH],

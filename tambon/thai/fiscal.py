@@ -14,10 +14,7 @@ FIRST_MONTH = 10  # October
 
 
 def today_in_bangkok() -> datetime.date:
-    """Today's date in Bangkok.
-
-    Goes through django.utils.timezone.now so tests can patch the clock there.
-    """
+    """Today's date in Bangkok."""
     return timezone.now().astimezone(BANGKOK).date()
 
 

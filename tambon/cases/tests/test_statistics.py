@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from tambon.cases import services, statistics
 from tambon.cases.deadlines import BANGKOK
@@ -22,11 +21,11 @@ def figures_of(fy, kind, key):
 
 
 @pytest.fixture
-def at(monkeypatch):
+def at(time_machine):
     """Run a service step as if it were `moment`."""
 
     def travel(moment):
-        monkeypatch.setattr(timezone, "now", lambda: moment)
+        time_machine.move_to(moment, tick=False)
 
     return travel
 

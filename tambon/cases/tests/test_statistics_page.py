@@ -6,9 +6,9 @@ import io
 import json
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.test import Client
-from django.utils import timezone
 
 from tambon.cases import services
 from tambon.cases.deadlines import BANGKOK
@@ -48,11 +48,12 @@ def summary_row(html, kind_label):
 
 
 @pytest.fixture
-def year_2560(new_case, superuser, monkeypatch):
+def year_2560(new_case, superuser):
     """Complaints of fiscal year 2560: one resolved, one rejected, one open; a corruption
     complaint with words that must never appear on a public page."""
     cases = [new_case(now=bangkok(2016, 10, day, 10)) for day in (3, 4, 5)]
-    monkeypatch.setattr(timezone, "now", lambda: bangkok(2016, 10, 20, 10))
+    clock = time_machine.travel(bangkok(2016, 10, 20, 10), tick=False)
+    clock.start()
     for case, outcome in zip(cases, ("resolve", "reject"), strict=False):
         services.assign(case, superuser, superuser)
         getattr(services, outcome)(case, superuser, "ผลการดำเนินการ")
@@ -64,7 +65,7 @@ def year_2560(new_case, superuser, monkeypatch):
         reporter={"name": REPORTER_NAME, "phone": "0812345678"},
         now=bangkok(2017, 1, 9, 10),
     )
-    monkeypatch.undo()
+    clock.stop()
     return {"received": 3, "completed": 1, "rejected": 1, "in_progress": 1}
 
 

@@ -11,6 +11,9 @@ from tambon.pages.models import HomePage, NewsPage
 from tambon.people.models import PersonPage
 from tambon.stats.models import DailyVisits
 
+# The demo is the subject of every test here.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+
 SEED_TITLE_START = "โครงการจัดทำแผนชุมชน (กิจกรรมสนับสนุนการจัดประชุมประชาคม"
 SEED_BODY_START = "วันจันทร์ ที่ 14 เดือนมีนาคม พ.ศ.2565 องค์การบริหารส่วนตำบลพงษ์"
 SEED_BODY_END = "ให้สำเร็จลุล่วงไปด้วยดี"
@@ -27,14 +30,12 @@ def snapshot():
     }
 
 
-@pytest.mark.django_db
 def test_loading_the_demo_twice_changes_nothing():
     before = snapshot()
     call_command("load_demo", verbosity=0)
     assert snapshot() == before
 
 
-@pytest.mark.django_db
 def test_demo_site_root_is_the_pong_home_page(demo_site):
     home = demo_site.root_page.specific
     assert isinstance(home, HomePage)
@@ -42,7 +43,6 @@ def test_demo_site_root_is_the_pong_home_page(demo_site):
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
 
 
-@pytest.mark.django_db
 def test_demo_organization_has_every_contact_detail_ita_o5_asks_for(demo_site):
     org = OrganizationSettings.for_site(demo_site)
     assert org.name == "องค์การบริหารส่วนตำบลพงษ์"
@@ -53,7 +53,6 @@ def test_demo_organization_has_every_contact_detail_ita_o5_asks_for(demo_site):
     assert org.logo is not None
 
 
-@pytest.mark.django_db
 def test_seed_news_post_is_verbatim_with_hashtags_as_tags():
     post = NewsPage.objects.get(slug="community-plan-2565")
     assert post.title.startswith(SEED_TITLE_START)
@@ -68,7 +67,6 @@ def test_seed_news_post_is_verbatim_with_hashtags_as_tags():
     }
 
 
-@pytest.mark.django_db
 def test_demo_people_cover_executives_council_and_staff_with_contact():
     people = PersonPage.objects.live().select_related("position")
     titles = {p.position.title for p in people}
@@ -87,9 +85,8 @@ def test_demo_people_cover_executives_council_and_staff_with_contact():
         assert "ตัวอย่าง" in person.title  # obviously a sample name
 
 
-@pytest.mark.django_db
-def test_demo_quick_links_are_the_nine_of_the_seed(home):
-    labels = [block.value["label"] for block in home.quick_links]
+def test_demo_quick_links_are_the_nine_of_the_seed(demo_home):
+    labels = [block.value["label"] for block in demo_home.quick_links]
     assert labels == [
         "แจ้งเรื่องร้องเรียนสายผู้บริหาร",
         "ภารกิจผู้บริหาร",

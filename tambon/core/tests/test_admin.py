@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from tambon.core.wagtail_admin_words import WAGTAIL_ADMIN_WORDS
 from tambon.pages.models import HomePage
+from tambon.pages.tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_admin_screens_open_in_thai(clerk_client, url_name):
 
 
 @pytest.mark.parametrize("model_name", ["homepage", "newspage", "personpage", "contactpage"])
-def test_page_editor_opens_for_each_demo_page_type(clerk_client, model_name):
+def test_page_editor_opens_for_each_demo_page_type(demo, clerk_client, model_name):
     page = Page.objects.filter(content_type__model=model_name).first()
     response = clerk_client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
@@ -84,13 +85,13 @@ def test_clerk_changes_a_quick_link_and_the_home_page_shows_it(clerk_client, cli
     assert HomePage.objects.get(pk=home.pk).quick_links[0].value["label"] == "แจ้งซ่อมไฟฟ้าสาธารณะ"
 
 
-def test_the_admin_speaks_our_thai_for_wagtails_own_words(clerk_client):
+def test_the_admin_speaks_our_thai_for_wagtails_own_words(clerk_client, home):
     """Wagtail's catalogue calls Pages "หลายหน้า"; ours, read first, says "หน้าเว็บ"."""
     dashboard = clerk_client.get("/admin/").content.decode()
     # The menu reaches the page as JSON, where Thai letters are \u escapes.
     assert json.dumps("หน้าเว็บ")[1:-1] in dashboard
     assert json.dumps("หลายหน้า")[1:-1] not in dashboard
-    page = Page.objects.filter(content_type__model="newspage").first()
+    page = NewsPageFactory(parent=NewsIndexPageFactory(parent=home))
     editor = clerk_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "เผยแพร่" in editor
     assert "ดูถ่ายทอดสด" not in editor

@@ -2,6 +2,7 @@ import pytest
 from wagtail.blocks import StructBlockValidationError
 
 from tambon.core.blocks import LinkBlock
+from tambon.core.tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +43,10 @@ def test_link_to_a_page_follows_the_page(block, home):
 
 
 def test_an_image_in_the_content_needs_alt_text_or_a_decorative_mark():
-    from wagtail.images.models import Image
-
     from tambon.core.blocks import CaptionedImageBlock
 
     block = CaptionedImageBlock()
-    image = Image.objects.first()
+    image = ImageFactory()
     without_alt = {"image": {"image": image.pk, "alt_text": "", "decorative": False}}
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python(without_alt))

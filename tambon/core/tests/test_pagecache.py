@@ -11,16 +11,29 @@ from django.http import HttpResponse
 
 from tambon.core.models import OrganizationSettings
 from tambon.core.pagecache import CachedPageApplication, is_cacheable_response, purge
-from tambon.pages.models import NewsPage
+from tambon.pages.tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    SitemapPageFactory,
+    StandardPageFactory,
+)
 from tambon.stats.middleware import serve_cached_page
 
-pytestmark = pytest.mark.django_db
+# Every test here reads the home page of a site with one news post.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tax_notice")]
 
 PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
 
 
 @pytest.fixture
-def app(demo_site):
+def tax_notice(home):
+    """A news post the home page and the news index list."""
+    index = NewsIndexPageFactory(parent=home)
+    return NewsPageFactory(parent=index, slug="tax-payment-2570", title="ประชาสัมพันธ์การชำระภาษี")
+
+
+@pytest.fixture
+def app(db):
     # As Django's test client does: keep the test's database connection (and its transaction)
     # open across the requests this WSGI application handles.
     request_started.disconnect(close_old_connections)
@@ -78,9 +91,9 @@ def test_a_cached_page_shows_each_visitor_their_own_address(app):
     assert "tambon:visitor-counter" not in body
 
 
-def test_publishing_a_change_drops_the_cached_pages(app):
+def test_publishing_a_change_drops_the_cached_pages(app, tax_notice):
     get(app)
-    post = NewsPage.objects.get(slug="tax-payment-2570")
+    post = tax_notice
     post.title = "ประกาศใหม่ที่เพิ่งแก้ไข"
     post.save_revision().publish()
     _, headers, body = get(app)
@@ -88,9 +101,9 @@ def test_publishing_a_change_drops_the_cached_pages(app):
     assert "ประกาศใหม่ที่เพิ่งแก้ไข" in body
 
 
-def test_a_draft_never_reaches_the_public_page(app):
+def test_a_draft_never_reaches_the_public_page(app, tax_notice):
     get(app)
-    post = NewsPage.objects.get(slug="tax-payment-2570")
+    post = tax_notice
     post.title = "ร่างที่ยังไม่เผยแพร่"
     post.save_revision()  # saved, not published
     for _ in range(2):
@@ -187,21 +200,20 @@ def test_pages_cached_in_redis_are_shared_and_purged_for_every_worker(
     assert "054-888-888" in body
 
 
-def test_unpublishing_a_page_drops_the_cached_pages(app):
+def test_unpublishing_a_page_drops_the_cached_pages(app, tax_notice):
     _, _, body = get(app, "/news/")
     assert "ประชาสัมพันธ์การชำระภาษี" in body
-    NewsPage.objects.get(slug="tax-payment-2570").unpublish()
+    tax_notice.unpublish()
     _, headers, body = get(app, "/news/")
     assert "X-Cache" not in headers
     assert "ประชาสัมพันธ์การชำระภาษี" not in body
 
 
 def test_moving_a_page_drops_the_cached_pages(app, home):
-    from tambon.pages.models import StandardPage
-
+    SitemapPageFactory(parent=home)
+    about = StandardPageFactory(parent=home, slug="about", title="เกี่ยวกับเรา")
+    privacy = StandardPageFactory(parent=home, slug="privacy", title="นโยบายความเป็นส่วนตัว")
     get(app, "/sitemap/")
-    about = StandardPage.objects.get(slug="about")
-    privacy = StandardPage.objects.get(slug="privacy")
     privacy.move(about, pos="last-child")
     _, headers, body = get(app, "/sitemap/")
     assert "X-Cache" not in headers

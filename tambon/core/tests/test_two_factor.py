@@ -18,7 +18,7 @@ def two_factor_on(settings):
 
 
 @pytest.fixture
-def clerk(demo_site):
+def clerk(site):
     return get_user_model().objects.create_user(
         "clerk", password=PASSWORD, is_staff=True, is_superuser=True
     )

@@ -15,7 +15,8 @@ from tambon.infocenter.models import (
 )
 from tambon.thai.fiscal import fiscal_year
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 @pytest.fixture

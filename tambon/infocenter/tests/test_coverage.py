@@ -10,7 +10,8 @@ from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaEvidence, ItaItem, ItaYear
 from tambon.pages.models import NewsIndexPage, NewsPage
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 @pytest.fixture

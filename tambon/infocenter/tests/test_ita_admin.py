@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaItem, ItaYear
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 CSV_HEADER = "indicator_code,indicator_title,code,title,topic,needs_current_year\n"
 
@@ -64,11 +65,11 @@ def test_a_stale_suggestion_links_nothing_and_says_so(admin_client, fy2569):
     assert "ไม่ได้เชื่อมโยง" in response.content.decode()
 
 
-def test_the_public_ita_page_shows_a_linked_suggestion(admin_client, client, fy2569, home):
+def test_the_public_ita_page_shows_a_linked_suggestion(admin_client, client, fy2569, demo_home):
     from tambon.infocenter.models import ItaYearPage
 
     page = ItaYearPage(title="ITA 2569", slug="ita-2569", year=fy2569)
-    home.add_child(instance=page)
+    demo_home.add_child(instance=page)
     page.save_revision().publish()
     assert "/contact/" not in rows_of(client.get(page.url).content.decode(), "o3")
 

@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Page
 
 from tambon.core.ita.evidence import EvidenceKind
 from tambon.infocenter.models import ItaEvidence, ItaItem
+from tambon.pages.tests.factories import ContactPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_external_evidence_needs_its_address(item):
 
 
 def test_evidence_url_follows_its_kind(item, home):
-    contact = Page.objects.descendant_of(home).get(slug="contact")
+    contact = ContactPageFactory(parent=home, slug="contact")
     page_evidence = ItaEvidence(item=item, kind=EvidenceKind.PAGE, page=contact, label="ติดต่อ")
     external = ItaEvidence(
         item=item, kind=EvidenceKind.URL, external_url="https://itas.nacc.go.th/", label="ITAS"

@@ -4,7 +4,8 @@ from wagtail.models import Page
 
 from tambon.infocenter.models import ItaEvidence, ItaItem, ItaSettings
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from tambon.infocenter.models import (
 )
 from tambon.pages.models import HomePage
 
-pytestmark = pytest.mark.django_db
+# The demo is the subject of these tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def snapshot():
@@ -65,10 +66,10 @@ def test_every_demo_record_has_a_small_pdf_that_says_it_is_a_sample():
         assert b"SAMPLE" in content and len(content) < 2000
 
 
-def test_home_quick_links_lead_to_the_new_pages(home):
-    links = {block.value["label"]: block.value["link"]["page"] for block in home.quick_links}
+def test_home_quick_links_lead_to_the_new_pages(demo_home):
+    links = {block.value["label"]: block.value["link"]["page"] for block in demo_home.quick_links}
 
     assert links["ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์"].specific_class.__name__ == "InfoCenterPage"
     assert links["คำพิพากษาของศาลปกครอง"].specific_class.__name__ == "CourtRulingsPage"
     assert links["ปราบปรามทุจริต"].specific_class.__name__ == "AntiCorruptionPage"
-    assert isinstance(home, HomePage)
+    assert isinstance(demo_home, HomePage)

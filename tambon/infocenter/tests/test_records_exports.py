@@ -9,7 +9,8 @@ import pytest
 
 from tambon.infocenter.models import InfoCenterPage, InfoRecord, RecordCategory
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 @pytest.fixture

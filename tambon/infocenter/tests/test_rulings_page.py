@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 
 from tambon.infocenter.models import CourtRuling, CourtRulingsPage
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 @pytest.fixture

@@ -3,27 +3,40 @@
 import pytest
 
 from tambon.pages.models import ContactPage, HomePage, NewsIndexPage, NewsPage, StandardPage
-from tambon.people.models import OrgChartPage, PeopleIndexPage, PersonPage
+from tambon.pages.tests.factories import (
+    ContactPageFactory,
+    NewsIndexPageFactory,
+    StandardPageFactory,
+)
+from tambon.people.models import OrgChartPage, PersonPage
+from tambon.people.tests.factories import OrgChartPageFactory, PeopleIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def directory(home):
+    return PeopleIndexPageFactory(parent=home)
+
+
 def test_news_posts_live_only_in_a_news_index(home):
-    news_index = NewsIndexPage.objects.get(slug="news")
+    news_index = NewsIndexPageFactory(parent=home)
     assert NewsPage.can_create_at(news_index)
     assert not NewsPage.can_create_at(home)
-    assert not NewsPage.can_create_at(StandardPage.objects.get(slug="about"))
+    assert not NewsPage.can_create_at(StandardPageFactory(parent=home, slug="about"))
 
 
-def test_people_live_only_in_the_directory(home):
-    directory = PeopleIndexPage.objects.get(slug="people")
+def test_people_live_only_in_the_directory(home, directory):
     assert PersonPage.can_create_at(directory)
     assert not PersonPage.can_create_at(home)
 
 
-def test_one_contact_page_and_one_org_chart_per_parent(home):
-    directory = PeopleIndexPage.objects.get(slug="people")
-    assert not ContactPage.can_create_at(home)  # the demo already has one
+def test_one_contact_page_and_one_org_chart_per_parent(home, directory):
+    assert ContactPage.can_create_at(home)
+    assert OrgChartPage.can_create_at(directory)
+    ContactPageFactory(parent=home)
+    OrgChartPageFactory(parent=directory)
+    assert not ContactPage.can_create_at(home)
     assert not OrgChartPage.can_create_at(directory)
 
 

@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 PUBLIC_URLS = [
     "/",

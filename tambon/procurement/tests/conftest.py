@@ -7,9 +7,9 @@ from tambon.procurement.models import Method, ProcurementIndexPage, ProcurementP
 
 
 @pytest.fixture
-def procurement_page(home):
+def procurement_page(demo_home):
     """The demo organization's procurement page."""
-    return ProcurementIndexPage.objects.child_of(home).get()
+    return ProcurementIndexPage.objects.child_of(demo_home).get()
 
 
 @pytest.fixture

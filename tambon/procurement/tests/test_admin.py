@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from tambon.procurement.models import ProcurementPlan, ProcurementProject
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def test_the_procurement_menu_lists_and_edit_forms_open(admin_client):

@@ -1,3 +1,5 @@
+import pytest
+
 from tambon.procurement.demo import ensure_procurement
 from tambon.procurement.models import (
     Method,
@@ -6,6 +8,9 @@ from tambon.procurement.models import (
     ProcurementProject,
 )
 from tambon.thai.fiscal import fiscal_year, today_in_bangkok
+
+# The demo is the subject of these tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def test_the_demo_has_sample_procurement_of_this_fiscal_year_and_the_two_before(procurement_page):
@@ -23,14 +28,14 @@ def test_the_demo_has_sample_procurement_of_this_fiscal_year_and_the_two_before(
     assert ProcurementAnnouncement.objects.count() >= projects.count()
 
 
-def test_building_the_demo_again_changes_nothing(home):
+def test_building_the_demo_again_changes_nothing(demo_home):
     counts = (
         ProcurementProject.objects.count(),
         ProcurementAnnouncement.objects.count(),
         ProcurementPlan.objects.count(),
     )
 
-    ensure_procurement(home, today_in_bangkok())
+    ensure_procurement(demo_home, today_in_bangkok())
 
     assert counts == (
         ProcurementProject.objects.count(),

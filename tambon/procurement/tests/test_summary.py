@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from tambon.procurement.models import Method, ProcurementProject, Status
 from tambon.procurement.summary import annual_report, monthly_summary
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still read the demo's pages and text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 ORG = "องค์การบริหารส่วนตำบลทดสอบ"
 

@@ -12,6 +12,7 @@ import pytest
 from tambon.stats.buffer import Flusher, MemoryCounter
 from tambon.stats.models import DailyPageViews, DailyVisits, VisitorSeen
 from tambon.stats.notes import Note, count_notes, write_counts
+from tambon.thai.dates import BANGKOK
 
 DAY = datetime.date(2026, 11, 24)
 WINDOW = 30 * 60
@@ -57,52 +58,55 @@ def test_pages_are_counted_per_path():
 
 
 @pytest.fixture
-def today(demo_site):
-    DailyVisits.objects.filter(site=demo_site, day=DAY).delete()
-    DailyPageViews.objects.filter(site=demo_site, day=DAY).delete()
+def today(site):
+    DailyVisits.objects.filter(site=site, day=DAY).delete()
+    DailyPageViews.objects.filter(site=site, day=DAY).delete()
 
     def row():
-        found = DailyVisits.objects.filter(site=demo_site, day=DAY).first()
+        found = DailyVisits.objects.filter(site=site, day=DAY).first()
         return (found.visits, found.page_views) if found else (0, 0)
 
     return row
 
 
 @pytest.mark.django_db
-def test_two_browsers_behind_one_address_are_two_visitors(demo_site, today):
+def test_two_browsers_behind_one_address_are_two_visitors(site, today):
     counter = MemoryCounter(WINDOW)
-    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
-    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", "Mozilla/5.0 (Windows NT 10.0) Firefox")
+    counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    counter.record(site.pk, DAY, "/", "203.0.113.5", "Mozilla/5.0 (Windows NT 10.0) Firefox")
     counter.flush()
     assert today() == (2, 2)
 
 
 @pytest.mark.django_db
-def test_a_visitor_served_by_two_workers_is_one_visit(demo_site, today):
+def test_a_visitor_served_by_two_workers_is_one_visit(site, today):
     first, second = MemoryCounter(WINDOW), MemoryCounter(WINDOW)
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
-    second.record(demo_site.pk, DAY, "/news/", "203.0.113.5", PHONE)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    second.record(site.pk, DAY, "/news/", "203.0.113.5", PHONE)
     first.flush()
     second.flush()
     assert today() == (1, 2)
 
 
 @pytest.mark.django_db
-def test_a_new_day_is_a_new_visit(demo_site):
+def test_a_new_day_is_a_new_visit(site, time_machine):
     counter = MemoryCounter(WINDOW)
     tomorrow = DAY + datetime.timedelta(days=1)
-    DailyVisits.objects.filter(site=demo_site, day__in=[DAY, tomorrow]).delete()
-    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000)
-    counter.record(demo_site.pk, tomorrow, "/", "203.0.113.5", PHONE, now=1060)
+    DailyVisits.objects.filter(site=site, day__in=[DAY, tomorrow]).delete()
+    midnight = datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=BANGKOK)
+    time_machine.move_to(midnight - datetime.timedelta(seconds=30), tick=False)
+    counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    time_machine.shift(60)  # the same visitor a minute later, on the next day
+    counter.record(site.pk, tomorrow, "/", "203.0.113.5", PHONE)
     counter.flush()
-    assert DailyVisits.objects.get(site=demo_site, day=DAY).visits == 1
-    assert DailyVisits.objects.get(site=demo_site, day=tomorrow).visits == 1
+    assert DailyVisits.objects.get(site=site, day=DAY).visits == 1
+    assert DailyVisits.objects.get(site=site, day=tomorrow).visits == 1
 
 
 @pytest.mark.django_db
-def test_the_raw_address_is_kept_nowhere(demo_site, today):
+def test_the_raw_address_is_kept_nowhere(site, today):
     counter = MemoryCounter(WINDOW)
-    counter.record(demo_site.pk, DAY, "/", "198.51.100.77", PHONE)
+    counter.record(site.pk, DAY, "/", "198.51.100.77", PHONE)
     assert "198.51.100.77" not in repr(vars(counter))
     counter.flush()
     stored = repr(list(VisitorSeen.objects.values_list()))
@@ -110,14 +114,14 @@ def test_the_raw_address_is_kept_nowhere(demo_site, today):
 
 
 @pytest.mark.django_db
-def test_many_threads_lose_and_double_nothing(demo_site, today):
+def test_many_threads_lose_and_double_nothing(site, today):
     counter = MemoryCounter(WINDOW)
     counter._salts[DAY] = counter.salt_for(DAY)  # from the database: fetched before the threads
     threads_count, per_thread = 8, 2000
 
     def visit(thread):
         for i in range(per_thread):
-            counter.record(demo_site.pk, DAY, "/", f"10.0.{thread}.{i % 50}", PHONE)
+            counter.record(site.pk, DAY, "/", f"10.0.{thread}.{i % 50}", PHONE)
 
     threads = [threading.Thread(target=visit, args=(t,)) for t in range(threads_count)]
     for thread in threads:
@@ -129,22 +133,22 @@ def test_many_threads_lose_and_double_nothing(demo_site, today):
 
 
 @pytest.mark.django_db
-def test_writing_adds_to_the_rows_already_there(demo_site):
-    DailyVisits.objects.filter(site=demo_site, day=DAY).delete()
-    DailyPageViews.objects.filter(site=demo_site, day=DAY).delete()
-    DailyVisits.objects.create(site=demo_site, day=DAY, visits=10, page_views=20)
-    key = (demo_site.pk, DAY)
+def test_writing_adds_to_the_rows_already_there(site):
+    DailyVisits.objects.filter(site=site, day=DAY).delete()
+    DailyPageViews.objects.filter(site=site, day=DAY).delete()
+    DailyVisits.objects.create(site=site, day=DAY, visits=10, page_views=20)
+    key = (site.pk, DAY)
     write_counts(Counter({key: 2}), Counter({key: 5}), Counter({(*key, "/"): 5}))
     write_counts(Counter({key: 1}), Counter({key: 1}), Counter({(*key, "/"): 1}))
-    row = DailyVisits.objects.get(site=demo_site, day=DAY)
+    row = DailyVisits.objects.get(site=site, day=DAY)
     assert (row.visits, row.page_views) == (13, 26)
-    assert DailyPageViews.objects.get(site=demo_site, day=DAY, path="/").views == 6
+    assert DailyPageViews.objects.get(site=site, day=DAY, path="/").views == 6
 
 
 @pytest.mark.django_db
-def test_a_failed_write_keeps_the_notes_for_the_next_flush(demo_site, today, monkeypatch):
+def test_a_failed_write_keeps_the_notes_for_the_next_flush(site, today, monkeypatch):
     counter = MemoryCounter(WINDOW)
-    counter.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
 
     def database_down(*args):
         raise RuntimeError("database is locked")

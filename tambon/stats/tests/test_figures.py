@@ -12,13 +12,13 @@ UTC = datetime.UTC
 
 
 @pytest.fixture
-def site(demo_site):
-    DailyVisits.objects.filter(site=demo_site).delete()
-    settings = VisitorCounterSettings.for_site(demo_site)
+def site(site):
+    DailyVisits.objects.filter(site=site).delete()
+    settings = VisitorCounterSettings.for_site(site)
     settings.baseline_visits = 1000
     settings.counted_since = datetime.date(2020, 3, 5)
     settings.save()
-    return demo_site
+    return site
 
 
 def visits(site, day, count):

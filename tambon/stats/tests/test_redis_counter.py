@@ -17,6 +17,7 @@ from tambon.stats.redis_counter import (
     RedisCounter,
     parse_batch,
 )
+from tambon.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 11, 24)
@@ -24,11 +25,11 @@ PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
 
 
 @pytest.fixture
-def workers(redis_url, demo_site):
+def workers(redis_url, site):
     """Two counters on one Redis, as two worker processes would have."""
     redis.Redis.from_url(redis_url).flushdb()
-    DailyVisits.objects.filter(site=demo_site, day=DAY).delete()
-    DailyPageViews.objects.filter(site=demo_site, day=DAY).delete()
+    DailyVisits.objects.filter(site=site, day=DAY).delete()
+    DailyPageViews.objects.filter(site=site, day=DAY).delete()
     return RedisCounter(redis_url, 30 * 60), RedisCounter(redis_url, 30 * 60)
 
 
@@ -37,38 +38,45 @@ def row(site):
     return (found.visits, found.page_views) if found else (0, 0)
 
 
-def test_a_visitor_served_by_two_workers_is_one_visit(workers, demo_site):
+def test_a_visitor_served_by_two_workers_is_one_visit(workers, site):
     first, second = workers
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
-    second.record(demo_site.pk, DAY, "/news/", "203.0.113.5", PHONE)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    second.record(site.pk, DAY, "/news/", "203.0.113.5", PHONE)
     first.flush()
     second.flush()
-    assert row(demo_site) == (1, 2)
-    assert DailyPageViews.objects.get(site=demo_site, day=DAY, path="/news/").views == 1
+    assert row(site) == (1, 2)
+    assert DailyPageViews.objects.get(site=site, day=DAY, path="/news/").views == 1
 
 
-def test_pushed_but_unwritten_visits_of_all_workers_show_on_the_counter(workers, demo_site):
+def test_pushed_but_unwritten_visits_of_all_workers_show_on_the_counter(workers, site):
     first, second = workers
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
-    second.record(demo_site.pk, DAY, "/", "198.51.100.1", PHONE)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    second.record(site.pk, DAY, "/", "198.51.100.1", PHONE)
     first.push()
     second.push()
-    assert first.pending_visits(demo_site.pk) == {DAY: 2}
+    assert first.pending_visits(site.pk) == {DAY: 2}
 
 
-def test_page_views_apart_by_more_than_the_window_are_two_visits_across_workers(workers, demo_site):
+def test_page_views_apart_by_more_than_the_window_are_two_visits_across_workers(
+    workers, site, time_machine
+):
     first, second = workers
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000.0)
+    time_machine.move_to(
+        datetime.datetime.combine(DAY, datetime.time(9), tzinfo=BANGKOK), tick=False
+    )
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
     first.push()
-    second.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000.0 + 29 * 60)
-    second.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE, now=1000.0 + 29 * 60 + 31 * 60)
+    time_machine.shift(29 * 60)
+    second.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    time_machine.shift(31 * 60)
+    second.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
     second.flush()
-    assert row(demo_site) == (2, 3)
+    assert row(site) == (2, 3)
 
 
-def test_notes_not_sent_while_redis_is_away_are_sent_later(workers, demo_site, monkeypatch):
+def test_notes_not_sent_while_redis_is_away_are_sent_later(workers, site, monkeypatch):
     first, _ = workers
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
     real_push = first._push
 
     def redis_away(**kwargs):
@@ -79,13 +87,13 @@ def test_notes_not_sent_while_redis_is_away_are_sent_later(workers, demo_site, m
         first.flush()
     monkeypatch.setattr(first, "_push", real_push)
     first.flush()
-    assert row(demo_site) == (1, 1)
+    assert row(site) == (1, 1)
 
 
-def test_many_threads_on_two_workers_lose_and_double_nothing(workers, demo_site):
+def test_many_threads_on_two_workers_lose_and_double_nothing(workers, site):
     def visit(counter, thread):
         for i in range(250):
-            counter.record(demo_site.pk, DAY, "/", f"10.{thread}.0.{i % 25}", PHONE)
+            counter.record(site.pk, DAY, "/", f"10.{thread}.0.{i % 25}", PHONE)
 
     threads = [threading.Thread(target=visit, args=(workers[t % 2], t)) for t in range(8)]
     for thread in threads:
@@ -94,42 +102,42 @@ def test_many_threads_on_two_workers_lose_and_double_nothing(workers, demo_site)
         thread.join()
     workers[0].flush()
     workers[1].flush()
-    assert row(demo_site) == (8 * 25, 8 * 250)
+    assert row(site) == (8 * 25, 8 * 250)
 
 
 def test_a_batch_left_by_a_worker_that_died_after_writing_is_not_counted_again(
-    workers, demo_site, redis_url
+    workers, site, redis_url
 ):
     first, second = workers
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
     first.flush()
-    assert row(demo_site) == (1, 1)
+    assert row(site) == (1, 1)
     # Replay the moment between the database commit and the delete: the batch is still in Redis.
     client = redis.Redis.from_url(redis_url)
     written_id = FlushedBatch.objects.latest("flushed_at").pk
-    client.hset(f"{PREFIX}batch:{written_id}", f"p|{demo_site.pk}|{DAY}", 1)
+    client.hset(f"{PREFIX}batch:{written_id}", f"p|{site.pk}|{DAY}", 1)
     client.sadd(BATCHES, written_id)
     second.flush()
-    assert row(demo_site) == (1, 1)
+    assert row(site) == (1, 1)
     assert not client.exists(f"{PREFIX}batch:{written_id}")
 
 
 def test_a_batch_left_by_a_worker_that_died_before_writing_is_written_by_the_next(
-    workers, demo_site, redis_url
+    workers, site, redis_url
 ):
     first, second = workers
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
     first.push()
     client = redis.Redis.from_url(redis_url)
     client.rename(PENDING, f"{PREFIX}batch:orphan")  # sealed, then the worker died
     client.sadd(BATCHES, "orphan")
     second.flush()
-    assert row(demo_site) == (1, 1)
+    assert row(site) == (1, 1)
 
 
-def test_a_failed_database_write_keeps_the_batch_in_redis(workers, demo_site, monkeypatch):
+def test_a_failed_database_write_keeps_the_batch_in_redis(workers, site, monkeypatch):
     first, _ = workers
-    first.record(demo_site.pk, DAY, "/", "203.0.113.5", PHONE)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
 
     def database_down(*args):
         raise RuntimeError("database unavailable")
@@ -139,10 +147,10 @@ def test_a_failed_database_write_keeps_the_batch_in_redis(workers, demo_site, mo
         first.flush()
     monkeypatch.undo()
     first.flush()
-    assert row(demo_site) == (1, 1)
+    assert row(site) == (1, 1)
 
 
-def test_workers_stopping_together_write_every_page_view(workers, demo_site, monkeypatch):
+def test_workers_stopping_together_write_every_page_view(workers, site, monkeypatch):
     """At shutdown every worker flushes at once; none may leave its counts behind in Redis.
     (Threads have no database here, so the batches are collected instead of written.)"""
     collected = Counter()
@@ -160,7 +168,7 @@ def test_workers_stopping_together_write_every_page_view(workers, demo_site, mon
     monkeypatch.setattr(RedisCounter, "_write_batch", collect)
     first, second = workers
     for i in range(50):
-        second.record(demo_site.pk, DAY, "/", f"10.0.1.{i}", PHONE)
+        second.record(site.pk, DAY, "/", f"10.0.1.{i}", PHONE)
     # The first worker is in the middle of its own flush: it holds the lock.
     first.redis.set(FLUSH_LOCK, "first-worker")
     stopping = threading.Thread(target=second.flush)

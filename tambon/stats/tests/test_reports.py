@@ -25,7 +25,8 @@ from tambon.stats.reports.periods import ReportPeriodForm
 from tambon.stats.reports.views import REPORT_URL_NAME
 from tambon.thai.dates import BANGKOK
 
-pytestmark = pytest.mark.django_db
+# TODO(issue 9): factories. These tests still use the demo site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 TODAY = datetime.date(2026, 11, 24)
 REPORT_URL = "/admin/visitor-statistics/"

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from tambon.thai.fiscal import (
     fiscal_half,
@@ -14,16 +13,6 @@ from tambon.thai.fiscal import (
 
 UTC = datetime.UTC
 date = datetime.date
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Set the time django.utils.timezone.now returns."""
-
-    def set_now(moment):
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    return set_now
 
 
 class TestFiscalYear:
@@ -44,8 +33,8 @@ class TestFiscalYear:
     def test_naive_datetime_is_bangkok_time(self):
         assert fiscal_year(datetime.datetime(2022, 9, 30, 23, 59)) == 2565
 
-    def test_default_is_today_in_bangkok(self, clock):
-        clock(datetime.datetime(2022, 9, 30, 17, 30, tzinfo=UTC))
+    def test_default_is_today_in_bangkok(self, time_machine):
+        time_machine.move_to(datetime.datetime(2022, 9, 30, 17, 30, tzinfo=UTC), tick=False)
         assert today_in_bangkok() == date(2022, 10, 1)
         assert fiscal_year() == 2566
 

@@ -3,7 +3,6 @@ from decimal import Decimal
 
 import pytest
 from django.template import Context, Template
-from django.utils import timezone
 
 
 def render(source, **context):
@@ -78,10 +77,10 @@ class TestThaiPhoneFilter:
 
 class TestCurrentFiscalYearTag:
     @pytest.fixture(autouse=True)
-    def first_minutes_of_fy_2566(self, monkeypatch):
+    def first_minutes_of_fy_2566(self, time_machine):
         # 30 Sep 2022 17:30 UTC is 1 Oct 2022 00:30 in Bangkok: fiscal year 2566.
         moment = datetime.datetime(2022, 9, 30, 17, 30, tzinfo=datetime.UTC)
-        monkeypatch.setattr(timezone, "now", lambda: moment)
+        time_machine.move_to(moment, tick=False)
 
     def test_renders_the_buddhist_era_fiscal_year(self):
         assert render("{% current_fiscal_year %}") == "2566"

@@ -1,0 +1,159 @@
+"""The site served the way production runs it, for the browser tests and the benchmarks.
+
+``e2e/conftest.py`` and ``bench/*.py`` both use it, so what they test and what they measure is
+the same server: production settings (every path in a temporary directory), ``migrate``,
+``load_demo``, ``collectstatic``, then granian with the README's command::
+
+    env = production_env(tmp)
+    set_up_site(env, tmp / "setup.log")
+    port = free_port()
+    process = subprocess.Popen(granian_command(port), env=env, cwd=REPO, ...)
+    wait_until_answering(process, port, log)
+
+It is a top-level package, outside ``tambon``, because it is not part of the application: it
+starts the application from outside, as an operator would. It needs only the standard library.
+Every failure raises ``ServerError`` with the end of the log that explains it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent  # not resolved: the venv's bin, where granian lives
+SETUP_STEP_TIMEOUT = 300  # seconds per manage.py step
+SERVER_START_TIMEOUT = 60  # seconds until the server answers
+LOG_TAIL_LINES = 60
+
+
+class ServerError(Exception):
+    """The server could not be set up or did not answer; the message ends with its log."""
+
+
+def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return "(no log written)"
+    return "\n".join(text.strip().splitlines()[-lines:]) or "(empty log)"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(tmp: Path, database: Path | None = None, **extra: str) -> dict[str, str]:
+    """Production settings with every path in ``tmp``. Inherited TAMBON_*, GRANIAN_*, DJANGO_*
+    and database variables are dropped so that the caller's shell cannot change what is tested
+    or measured (a TAMBON_REDIS_URL, say); ``extra`` adds or overrides variables."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TAMBON_", "GRANIAN_", "DJANGO_"))
+        and key not in ("DATABASE_URL", "PYTHONPATH")
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "tambon.settings.production",
+            "TAMBON_SECRET_KEY": secrets.token_urlsafe(50),
+            "TAMBON_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "TAMBON_SSL_REDIRECT": "0",
+            "TAMBON_HSTS_SECONDS": "0",
+            "DATABASE_URL": f"sqlite:///{database or tmp / 'db.sqlite3'}",
+            "TAMBON_STATIC_ROOT": str(tmp / "static"),
+            "TAMBON_MEDIA_ROOT": str(tmp / "media"),
+            "TAMBON_PAGE_CACHE_GENERATION_FILE": str(tmp / "page-cache-generation"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def manage(args: list[str], env: dict[str, str], log: Path, timeout=SETUP_STEP_TIMEOUT) -> None:
+    """Run ``manage.py args`` to completion, its output appended to ``log``."""
+    command = [sys.executable, str(REPO / "manage.py"), *args]
+    with log.open("a", encoding="utf-8") as out:
+        out.write(f"\n$ manage.py {' '.join(args)}\n")
+        out.flush()
+        try:
+            result = subprocess.run(
+                command,
+                cwd=REPO,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise ServerError(
+                f"`manage.py {' '.join(args)}` took longer than {timeout} s.\n"
+                f"--- {log} (tail) ---\n{log_tail(log)}"
+            ) from None
+    if result.returncode != 0:
+        raise ServerError(
+            f"`manage.py {' '.join(args)}` failed with exit code {result.returncode}.\n"
+            f"--- {log} (tail) ---\n{log_tail(log)}"
+        )
+
+
+def set_up_site(env: dict[str, str], log: Path) -> None:
+    """A fresh database with the demo organization, and the static files collected."""
+    for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
+        manage(args, env, log)
+
+
+def granian_command(port: int, workers: int = 2, backpressure: int | None = None) -> list[str]:
+    """The production command of the README: one blocking thread per worker process (more
+    threads only contend for the GIL)."""
+    command = [
+        str(VENV_BIN / "granian"),
+        *["--interface", "wsgi", "tambon.wsgi:application", "--host", "127.0.0.1"],
+        *["--port", str(port), "--workers", str(workers), "--blocking-threads", "1"],
+    ]
+    if backpressure is not None:
+        command += ["--backpressure", str(backpressure)]
+    return [*command, "--log-level", "warning"]
+
+
+def wait_until_answering(
+    process: subprocess.Popen,
+    port: int,
+    log: Path,
+    name: str = "granian",
+    path: str = "/robots.txt",
+    timeout: float = SERVER_START_TIMEOUT,
+) -> None:
+    """Poll until the server answers (any status). The default, /robots.txt without a
+    User-Agent, is never counted as a page view, so counting starts from zero."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServerError(
+                f"{name} exited with code {process.returncode} before answering.\n"
+                f"--- {log} (tail) ---\n{log_tail(log)}"
+            )
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("GET", path)
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.2)
+        finally:
+            connection.close()
+    raise ServerError(
+        f"{name} did not answer on 127.0.0.1:{port} within {timeout:.0f} s.\n"
+        f"--- {log} (tail) ---\n{log_tail(log)}"
+    )
