@@ -2,21 +2,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from tambon.cases import roles, services
+from tambon.cases import roles
 from tambon.cases.models import CaseKind
 
-
-@pytest.fixture(autouse=True)
-def demo_for_every_case_test(demo):
-    """The case tests still read the demo's site, pages and categories."""
-    # TODO(issue 9): factories
-
-
-@pytest.fixture
-def home(demo_home):
-    """Here ``home`` is still the demo's home page (elsewhere it is a factory-built one)."""
-    # TODO(issue 9): factories
-    return demo_home
+from .factories import CaseFactory
 
 
 @pytest.fixture(autouse=True)
@@ -92,9 +81,6 @@ REPORTER = {
 def new_case(db):
     def make(kind=CaseKind.COMPLAINT, reporter=REPORTER, **fields):
         fields.setdefault("subject", "ไฟถนนดับหน้าโรงเรียน")
-        fields.setdefault("details", "ไฟดับมาสามคืนแล้ว")
-        case, pin = services.submit(kind=kind, reporter=reporter, **fields)
-        case.pin = pin
-        return case
+        return CaseFactory(kind=kind, reporter=reporter, **fields)
 
     return make

@@ -28,30 +28,30 @@ def test_the_demo_officer_cannot_sign_in(demo_site):
     assert not get_user_model().objects.get(username=DEMO_OFFICER).has_usable_password()
 
 
-def test_the_demo_statistics_page_has_figures_for_the_previous_fiscal_year(home):
+def test_the_demo_statistics_page_has_figures_for_the_previous_fiscal_year(demo_home):
     from bs4 import BeautifulSoup
 
     from tambon.cases.models import CaseStatisticsPage
     from tambon.thai.fiscal import fiscal_year
 
-    page = CaseStatisticsPage.objects.live().descendant_of(home).get()
+    page = CaseStatisticsPage.objects.live().descendant_of(demo_home).get()
     html = Client().get(f"{page.url}{fiscal_year() - 1}/").content.decode()
     complaints = BeautifulSoup(html, "html.parser").find(id="kind-complaint")
     assert complaints.find("table") is not None
     assert "%" in BeautifulSoup(html, "html.parser").find(id="satisfaction").get_text()
 
 
-def test_the_demo_q_and_a_page_has_published_answers(home):
+def test_the_demo_q_and_a_page_has_published_answers(demo_home):
     from tambon.cases.models import PublishedQuestion, QuestionAnswerPage
 
-    page = QuestionAnswerPage.objects.live().descendant_of(home).get()
+    page = QuestionAnswerPage.objects.live().descendant_of(demo_home).get()
     html = Client().get(page.url).content.decode()
     published = PublishedQuestion.objects.published()
     assert 2 <= published.count() <= 3
     assert all(item.question in html for item in published)
 
 
-def test_the_corruption_guideline_page_gives_the_channels(home):
+def test_the_corruption_guideline_page_gives_the_channels(demo_home):
     from tambon.cases.guideline import GUIDELINE_SLUG
 
     html = Client().get(f"/{GUIDELINE_SLUG}/").content.decode()
@@ -59,12 +59,12 @@ def test_the_corruption_guideline_page_gives_the_channels(home):
         assert channel in html
 
 
-def test_building_the_case_pages_again_adds_nothing(home):
+def test_building_the_case_pages_again_adds_nothing(demo_home):
     from wagtail.models import Page
 
     from tambon.cases.demo import ensure_case_pages
     from tambon.pages.demo import standard_page
 
     before = Page.objects.count()
-    ensure_case_pages(home, standard_page)
+    ensure_case_pages(demo_home, standard_page)
     assert Page.objects.count() == before

@@ -11,10 +11,10 @@ from tambon.cases.models import (
     CaseKind,
     EventKind,
     PublishedQuestion,
-    QuestionAnswerPage,
 )
 from tambon.cases.models.pages import QUESTIONS_PER_PAGE
 from tambon.cases.tests.conftest import REPORTER
+from tambon.cases.tests.factories import QuestionAnswerPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def signed_in(user):
 
 @pytest.fixture
 def qa_page(home):
-    return QuestionAnswerPage.objects.live().descendant_of(home).get()
+    return QuestionAnswerPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The public statistics page and its open data, on fiscal year 2560 (empty in the demo)."""
+"""The public statistics page and its open data, on fiscal year 2560 as the tests file it."""
 
 import csv
 import datetime
@@ -12,7 +12,8 @@ from django.test import Client
 
 from tambon.cases import services
 from tambon.cases.deadlines import BANGKOK
-from tambon.cases.models import CaseKind, CaseStatisticsPage
+from tambon.cases.models import CaseKind
+from tambon.cases.tests.factories import CaseStatisticsPageFactory
 from tambon.thai.fiscal import fiscal_year
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def bangkok(*args):
 
 @pytest.fixture
 def stats_page(home):
-    return CaseStatisticsPage.objects.live().descendant_of(home).get()
+    return CaseStatisticsPageFactory(parent=home)
 
 
 def get(url):
