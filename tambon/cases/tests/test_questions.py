@@ -1,5 +1,7 @@
 """The public Q&A page and the staff action that publishes a question on it."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import PermissionDenied
@@ -91,6 +93,17 @@ def test_the_newest_answers_come_first_and_the_list_is_paginated(qa_page, new_ca
         f"คำถามทดสอบลำดับ {QUESTIONS_PER_PAGE - 1:02d}"
     )
     assert "คำถามทดสอบลำดับ 00" in page_text(qa_page.url, page=2)
+
+
+def test_the_next_page_link_keeps_the_search_words(qa_page, new_case, clerk):
+    for number in range(QUESTIONS_PER_PAGE + 1):
+        case = new_case(kind=CaseKind.QUESTION)
+        publishing.publish_question(case, clerk, f"คำถามเรื่องขยะ {number:02d}", "คำตอบ")
+    html = Client().get(qa_page.url, {"q": "ขยะ"}).content.decode()
+    next_link = BeautifulSoup(html, "html.parser").find("a", rel="next")
+    assert parse_qs(urlsplit(next_link["href"]).query) == {"q": ["ขยะ"], "page": ["2"]}
+    second = Client().get(qa_page.url + next_link["href"]).content.decode()
+    assert "คำถามเรื่องขยะ 00" in second
 
 
 def test_the_page_links_to_the_question_form(qa_page):
