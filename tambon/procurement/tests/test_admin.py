@@ -3,25 +3,45 @@ import json
 import pytest
 from django.urls import reverse
 
-from tambon.procurement.models import ProcurementPlan, ProcurementProject
+from tambon.procurement.models import ProcurementProject
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+from .factories import (
+    PlanLineFactory,
+    ProcurementAnnouncementFactory,
+    ProcurementPlanFactory,
+    ProcurementProjectFactory,
+)
+
+pytestmark = pytest.mark.django_db
 
 
 def test_the_procurement_menu_lists_and_edit_forms_open(admin_client):
-    project = ProcurementProject.objects.first()
-    plan = ProcurementPlan.objects.first()
+    project = ProcurementProjectFactory(title="จ้างซ่อมรถทดสอบ", bids=[("อู่ทดสอบ", "4500")])
+    ProcurementAnnouncementFactory(title="ประกาศผู้ชนะ จ้างซ่อมรถทดสอบ", project=project)
+    plan = ProcurementPlanFactory(title="แผนทดสอบในหน้าจัดการ")
+    PlanLineFactory(plan=plan, project="ขุดลอกคลองในแผนทดสอบ")
 
-    for url in (
-        reverse("wagtailsnippets_procurement_procurementproject:list"),
-        reverse("wagtailsnippets_procurement_procurementproject:edit", args=[project.pk]),
-        reverse("wagtailsnippets_procurement_procurementannouncement:list"),
-        reverse("wagtailsnippets_procurement_procurementplan:edit", args=[plan.pk]),
-        reverse("wagtailsnippets_procurement_annualprocurementreport:add"),
-        reverse("procurement_import:start"),
+    # Each page, and what it must show of the rows made above.
+    for url, shown in (
+        (reverse("wagtailsnippets_procurement_procurementproject:list"), "จ้างซ่อมรถทดสอบ"),
+        (
+            reverse("wagtailsnippets_procurement_procurementproject:edit", args=[project.pk]),
+            "อู่ทดสอบ",
+        ),
+        (
+            reverse("wagtailsnippets_procurement_procurementannouncement:list"),
+            "ประกาศผู้ชนะ จ้างซ่อมรถทดสอบ",
+        ),
+        (
+            reverse("wagtailsnippets_procurement_procurementplan:edit", args=[plan.pk]),
+            "ขุดลอกคลองในแผนทดสอบ",
+        ),
+        (reverse("wagtailsnippets_procurement_annualprocurementreport:add"), None),
+        (reverse("procurement_import:start"), None),
     ):
-        assert admin_client.get(url).status_code == 200, url
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert shown is None or shown in response.content.decode(), url
     home = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     # The sidebar menu is sent as JSON, Thai escaped.
     assert json.dumps("การจัดซื้อจัดจ้าง") in home
@@ -29,7 +49,7 @@ def test_the_procurement_menu_lists_and_edit_forms_open(admin_client):
 
 
 def test_a_second_project_with_the_same_egp_number_is_refused_in_thai(admin_client):
-    existing = ProcurementProject.objects.exclude(egp_number="").first()
+    existing = ProcurementProjectFactory(egp_number="65037000999")
     form = {
         "fiscal_year": "2565",
         "egp_number": existing.egp_number,

@@ -4,6 +4,7 @@ from tambon.procurement.demo import ensure_procurement
 from tambon.procurement.models import (
     Method,
     ProcurementAnnouncement,
+    ProcurementIndexPage,
     ProcurementPlan,
     ProcurementProject,
 )
@@ -13,7 +14,15 @@ from tambon.thai.fiscal import fiscal_year, today_in_bangkok
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
-def test_the_demo_has_sample_procurement_of_this_fiscal_year_and_the_two_before(procurement_page):
+@pytest.fixture
+def demo_procurement_page(demo_home):
+    """The demo organization's procurement page."""
+    return ProcurementIndexPage.objects.child_of(demo_home).get()
+
+
+def test_the_demo_has_sample_procurement_of_this_fiscal_year_and_the_two_before(
+    demo_procurement_page,
+):
     current = fiscal_year()
     projects = ProcurementProject.objects.all()
 

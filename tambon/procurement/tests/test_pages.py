@@ -1,4 +1,4 @@
-"""The public procurement pages and downloads, with the demo organization's data."""
+"""The public procurement pages and downloads, with data each test makes itself."""
 
 import datetime
 import io
@@ -12,55 +12,78 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 from tambon.core.pagecache import CachedPageApplication, purge
-from tambon.procurement.models import (
-    AnnouncementKind,
-    AnnualProcurementReport,
-    ProcurementAnnouncement,
-    ProcurementPlan,
-    ProcurementProject,
-)
+from tambon.people.tests.factories import DivisionFactory
+from tambon.procurement.models import AnnouncementKind, Method
 from tambon.stats.middleware import serve_cached_page
 from tambon.thai.fiscal import fiscal_year
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+from .factories import (
+    AnnualProcurementReportFactory,
+    PlanLineFactory,
+    ProcurementAnnouncementFactory,
+    ProcurementPlanFactory,
+    ProcurementProjectFactory,
+)
+
+pytestmark = pytest.mark.django_db
 
 
-def test_every_public_view_and_download_answers_with_the_demo_data(client, procurement_page):
-    current = fiscal_year()
-    project = ProcurementProject.objects.of_fiscal_year(current - 1).concluded().first()
-    day = project.contract_date
-    be_year = day.year + 543
+@pytest.fixture
+def year_2565():
+    """A fiscal year with something on every page: a concluded project (contract of 14 March
+    2022) with its bid and winner announcement, a plan with a line and the report's text."""
+    project = ProcurementProjectFactory(
+        title="จัดซื้อวัสดุสำนักงานทดสอบ", bids=[("ร้านเครื่องเขียนทดสอบ", "9500")]
+    )
+    ProcurementAnnouncementFactory(
+        title="ประกาศผู้ชนะ จัดซื้อวัสดุสำนักงานทดสอบ", date=datetime.date(2022, 3, 10), project=project
+    )
+    PlanLineFactory(plan=ProcurementPlanFactory(fiscal_year=2565), project="จัดซื้อวัสดุในแผนทดสอบ")
+    AnnualProcurementReportFactory(fiscal_year=2565, problems="ปัญหาทดสอบประจำปี")
+    return project
+
+
+def test_every_public_view_and_download_answers_with_the_data_of_a_year(
+    client, procurement_page, year_2565
+):
     base = procurement_page.url
-    for suffix in [
-        "",
-        f"?year={current - 1}&kind=result&q=ตัวอย่าง",
-        f"project/{project.pk}/",
-        f"plan/{current}/",
-        f"summary/{current - 1}/",
-        f"summary/{be_year}/{day.month}/",
-        f"summary/{be_year}/{day.month}/csv/",
-        f"summary/{be_year}/{day.month}/xlsx/",
-        f"report/{current - 1}/",
-        "announcements/csv/",
-        "announcements/json/",
-        "projects/csv/",
-        "projects/json/",
+    for suffix, shown in [
+        ("", "ประกาศผู้ชนะ จัดซื้อวัสดุสำนักงานทดสอบ"),
+        ("?year=2565&kind=result&q=วัสดุสำนักงาน", "ประกาศผู้ชนะ จัดซื้อวัสดุสำนักงานทดสอบ"),
+        (f"project/{year_2565.pk}/", "ร้านเครื่องเขียนทดสอบ"),
+        ("plan/2565/", "จัดซื้อวัสดุในแผนทดสอบ"),
+        ("summary/2565/", "มีนาคม พ.ศ. 2565"),
+        ("summary/2565/3/", "จัดซื้อวัสดุสำนักงานทดสอบ"),
+        ("summary/2565/3/csv/", "จัดซื้อวัสดุสำนักงานทดสอบ"),
+        ("summary/2565/3/xlsx/", None),  # read back in test_summary.py
+        ("report/2565/", "ปัญหาทดสอบประจำปี"),
+        ("announcements/csv/", "ประกาศผู้ชนะ จัดซื้อวัสดุสำนักงานทดสอบ"),
+        ("announcements/json/", "ประกาศผู้ชนะ จัดซื้อวัสดุสำนักงานทดสอบ"),
+        ("projects/csv/", "จัดซื้อวัสดุสำนักงานทดสอบ"),
+        ("projects/json/", "จัดซื้อวัสดุสำนักงานทดสอบ"),
     ]:
         response = client.get(base + suffix)
         assert response.status_code == 200, suffix
+        if shown is not None:
+            text = response.content.decode("utf-8-sig")
+            if suffix.endswith("json/"):
+                text = json.dumps(json.loads(text), ensure_ascii=False)
+            assert shown in text, suffix
 
 
-def test_the_demo_summary_shows_the_demo_projects_of_that_month(client, procurement_page):
-    project = ProcurementProject.objects.concluded().filter(method="e_bidding").first()
-    day = project.contract_date
+def test_the_summary_shows_the_projects_of_that_month(client, procurement_page):
+    project = ProcurementProjectFactory(
+        title="ก่อสร้างถนนคอนกรีตทดสอบ",
+        method=Method.E_BIDDING,
+        contract_date=datetime.date(2022, 3, 14),
+    )
 
-    page = client.get(f"{procurement_page.url}summary/{day.year + 543}/{day.month}/")
+    page = client.get(f"{procurement_page.url}summary/2565/3/")
 
     html = page.content.decode()
     assert project.title in html
     assert "แบบ สขร.1" in html
-    assert "องค์การบริหารส่วนตำบลพงษ์" in html
+    assert "องค์การบริหารส่วนตำบลทดสอบ" in html  # the organization's name, from its settings
 
 
 @pytest.mark.parametrize(
@@ -99,19 +122,24 @@ def test_a_bad_filter_value_is_told_and_the_typed_words_are_kept(client, procure
     assert 'class="field-error"' in html
 
 
-def test_announcements_filter_by_fiscal_year_kind_and_words(client, procurement_page, make_project):
-    project = make_project("ซ่อมฝายทดสอบ", egp_number="65037000111")
-    ProcurementAnnouncement.objects.create(
+def test_announcements_filter_by_fiscal_year_kind_and_words(client, procurement_page):
+    project = ProcurementProjectFactory(title="ซ่อมฝายทดสอบ", egp_number="65037000111")
+    ProcurementAnnouncementFactory(
         kind=AnnouncementKind.INVITATION,
         title="ประกาศเชิญชวน ซ่อมฝายทดสอบ",
         date=datetime.date(2022, 2, 1),
         project=project,
     )
-    ProcurementAnnouncement.objects.create(
+    ProcurementAnnouncementFactory(
         kind=AnnouncementKind.RESULT,
         title="ประกาศผู้ชนะ ซ่อมฝายทดสอบ",
         date=datetime.date(2022, 3, 1),
         project=project,
+    )
+    ProcurementAnnouncementFactory(  # fiscal year 2566 begins on 1 October 2022
+        kind=AnnouncementKind.INVITATION,
+        title="ประกาศเชิญชวน ปีงบประมาณถัดไป",
+        date=datetime.date(2022, 10, 1),
     )
 
     by_year_and_kind = client.get(procurement_page.url, {"year": "2565", "kind": "invitation"})
@@ -120,15 +148,16 @@ def test_announcements_filter_by_fiscal_year_kind_and_words(client, procurement_
     html = by_year_and_kind.content.decode()
     assert "ประกาศเชิญชวน ซ่อมฝายทดสอบ" in html
     assert "ประกาศผู้ชนะ ซ่อมฝายทดสอบ" not in html
-    assert "(ตัวอย่าง)" not in html  # the demo's announcements are of other years
+    assert "ปีงบประมาณถัดไป" not in html
     assert by_number.content.decode().count("ซ่อมฝายทดสอบ") >= 2
 
 
-def test_the_project_page_shows_money_with_thousands_separators(
-    client, procurement_page, make_project
-):
-    project = make_project(
-        "ก่อสร้างอาคารทดสอบ", budget=Decimal("1234567.8"), bids=[("หจก. ทดสอบ", "1200000")]
+def test_the_project_page_shows_money_with_thousands_separators(client, procurement_page):
+    project = ProcurementProjectFactory(
+        title="ก่อสร้างอาคารทดสอบ",
+        budget=Decimal("1234567.8"),
+        bids=[("หจก. ทดสอบ", "1200000")],
+        division=DivisionFactory(name="กองช่างทดสอบ"),
     )
 
     html = client.get(f"{procurement_page.url}project/{project.pk}/").content.decode()
@@ -137,21 +166,25 @@ def test_the_project_page_shows_money_with_thousands_separators(
     assert "หจก. ทดสอบ" in html
     assert "1,200,000.00" in html
     assert "14 มีนาคม 2565" in html
+    assert "กองช่างทดสอบ" in html
 
 
 def test_the_plan_and_the_annual_report_show_what_the_clerk_entered(client, procurement_page):
-    plan = ProcurementPlan(
-        fiscal_year=2565, title="แผนทดสอบ 2565", published_on=datetime.date(2021, 10, 20)
+    plan = ProcurementPlanFactory(fiscal_year=2565, title="แผนทดสอบ 2565")
+    PlanLineFactory(
+        plan=plan,
+        project="ขุดลอกคลองทดสอบ",
+        budget=Decimal("450000"),
+        method=Method.E_BIDDING,
+        expected_month=1,
     )
-    plan.lines.create(
-        project="ขุดลอกคลองทดสอบ", budget=Decimal("450000"), method="e_bidding", expected_month=1
-    )
-    plan.save()
-    AnnualProcurementReport.objects.create(fiscal_year=2565, problems="ผู้รับจ้างในพื้นที่มีน้อย")
+    AnnualProcurementReportFactory(fiscal_year=2565, problems="ผู้รับจ้างในพื้นที่มีน้อย")
 
     plan_html = client.get(procurement_page.url + "plan/2565/").content.decode()
     report_html = client.get(procurement_page.url + "report/2565/").content.decode()
 
+    assert "แผนทดสอบ 2565" in plan_html
+    assert "20 ตุลาคม 2564" in plan_html  # published on, in the Buddhist Era
     assert "ขุดลอกคลองทดสอบ" in plan_html
     assert "450,000.00" in plan_html
     assert "มกราคม" in plan_html
@@ -159,9 +192,12 @@ def test_the_plan_and_the_annual_report_show_what_the_clerk_entered(client, proc
 
 
 def test_open_data_json_lists_projects_with_codes_iso_dates_and_absolute_links(
-    client, procurement_page, make_project
+    client, procurement_page
 ):
-    project = make_project("ซื้อยางมะตอยทดสอบ", egp_number="65039000222", bids=[("ร้าน ก", "9500")])
+    project = ProcurementProjectFactory(
+        title="ซื้อยางมะตอยทดสอบ", egp_number="65039000222", bids=[("ร้าน ก", "9500")]
+    )
+    ProcurementProjectFactory(title="โครงการปีอื่นทดสอบ", fiscal_year=2566)
 
     records = json.loads(client.get(procurement_page.url + "projects/json/?year=2565").content)
 
@@ -173,6 +209,7 @@ def test_open_data_json_lists_projects_with_codes_iso_dates_and_absolute_links(
     assert record["bids"] == [{"bidder": "ร้าน ก", "price": "9500.00"}]
     assert record["url"].startswith("http") and record["url"].endswith(f"project/{project.pk}/")
     assert all(r["fiscal_year"] == 2565 for r in records)
+    assert "โครงการปีอื่นทดสอบ" not in [r["title"] for r in records]
     assert client.get(procurement_page.url + "projects/json/?year=99999").status_code == 200
 
 
@@ -187,7 +224,7 @@ def test_the_listing_links_its_open_data(client, procurement_page):
 
 
 @pytest.fixture
-def app(demo_site):
+def app(db):
     # Keep the test's database connection (and its transaction) across the requests.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -214,10 +251,8 @@ def anonymous_get(app, path):
     return b"".join(app(environ, lambda status, headers: None)).decode()
 
 
-def test_an_edited_project_shows_at_once_on_the_cached_public_pages(
-    app, procurement_page, make_project
-):
-    project = make_project("ชื่อเดิมทดสอบ")
+def test_an_edited_project_shows_at_once_on_the_cached_public_pages(app, procurement_page):
+    project = ProcurementProjectFactory(title="ชื่อเดิมทดสอบ")
     path = f"{procurement_page.url}project/{project.pk}/"
     listing = f"{procurement_page.url}summary/2565/3/"
     assert "ชื่อเดิมทดสอบ" in anonymous_get(app, path)
@@ -230,8 +265,8 @@ def test_an_edited_project_shows_at_once_on_the_cached_public_pages(
     assert "ชื่อใหม่ทดสอบ" in anonymous_get(app, listing)
 
 
-def test_a_changed_bid_alone_also_refreshes_the_cached_page(app, procurement_page, make_project):
-    project = make_project("โครงการทดสอบราคา", bids=[("ร้านเดิม", "100")])
+def test_a_changed_bid_alone_also_refreshes_the_cached_page(app, procurement_page):
+    project = ProcurementProjectFactory(title="โครงการทดสอบราคา", bids=[("ร้านเดิม", "100")])
     path = f"{procurement_page.url}project/{project.pk}/"
     assert "ร้านเดิม" in anonymous_get(app, path)
 
@@ -242,18 +277,23 @@ def test_a_changed_bid_alone_also_refreshes_the_cached_page(app, procurement_pag
     assert "ร้านใหม่" in anonymous_get(app, path)
 
 
-def test_the_sitemap_lists_the_plan_summaries_and_report_of_each_year(client, procurement_page):
-    current = fiscal_year()
-
+def test_the_sitemap_lists_the_plan_summaries_and_report_of_each_year(
+    client, procurement_page, year_2565
+):
     xml = client.get("/sitemap.xml").content.decode()
 
-    for route in (f"plan/{current}/", f"summary/{current - 1}/", f"report/{current - 1}/"):
-        assert procurement_page.full_url + route in xml
+    for year in (2565, fiscal_year()):  # the years with data, and the current one
+        for route in (f"plan/{year}/", f"summary/{year}/", f"report/{year}/"):
+            assert procurement_page.full_url + route in xml
+    assert procurement_page.full_url + "plan/2564/" not in xml  # nothing of that year
 
 
-def test_the_ita_evidence_urls_of_a_year_open(client, procurement_page):
-    urls = procurement_page.ita_evidence_urls(fiscal_year() - 1)
+def test_the_ita_evidence_urls_of_a_year_open(client, procurement_page, year_2565):
+    urls = procurement_page.ita_evidence_urls(2565)
 
     assert set(urls) == {"plan", "announcements", "monthly_summaries", "annual_report"}
     for url in urls.values():
         assert client.get(url).status_code == 200, url
+    assert "จัดซื้อวัสดุในแผนทดสอบ" in client.get(urls["plan"]).content.decode()
+    assert "ประกาศผู้ชนะ จัดซื้อวัสดุสำนักงานทดสอบ" in client.get(urls["announcements"]).content.decode()
+    assert "ปัญหาทดสอบประจำปี" in client.get(urls["annual_report"]).content.decode()
