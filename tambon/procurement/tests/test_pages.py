@@ -5,8 +5,10 @@ import io
 import json
 import sys
 from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -14,6 +16,7 @@ from django.db import close_old_connections
 from tambon.core.pagecache import CachedPageApplication, purge
 from tambon.people.tests.factories import DivisionFactory
 from tambon.procurement.models import AnnouncementKind, Method
+from tambon.procurement.models.pages import ANNOUNCEMENTS_PER_PAGE
 from tambon.stats.middleware import serve_cached_page
 from tambon.thai.fiscal import fiscal_year
 
@@ -150,6 +153,20 @@ def test_announcements_filter_by_fiscal_year_kind_and_words(client, procurement_
     assert "ประกาศผู้ชนะ ซ่อมฝายทดสอบ" not in html
     assert "ปีงบประมาณถัดไป" not in html
     assert by_number.content.decode().count("ซ่อมฝายทดสอบ") >= 2
+
+
+def test_the_announcement_pages_keep_the_filter_in_their_links(client, procurement_page):
+    for day in range(1, ANNOUNCEMENTS_PER_PAGE + 2):
+        ProcurementAnnouncementFactory(
+            kind=AnnouncementKind.INVITATION,
+            title=f"ประกาศเชิญชวนทดสอบ วันที่ {day:02d}",
+            date=datetime.date(2022, 3, day),
+        )
+    html = client.get(procurement_page.url, {"kind": "invitation"}).content.decode()
+    next_link = BeautifulSoup(html, "html.parser").find("a", rel="next")
+    assert parse_qs(urlsplit(next_link["href"]).query) == {"kind": ["invitation"], "page": ["2"]}
+    second = client.get(procurement_page.url + next_link["href"]).content.decode()
+    assert "ประกาศเชิญชวนทดสอบ วันที่ 01" in second  # the oldest, alone on page 2
 
 
 def test_the_project_page_shows_money_with_thousands_separators(client, procurement_page):
