@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.images.models import Image
@@ -98,3 +99,48 @@ def test_demo_quick_links_are_the_nine_of_the_seed(demo_home):
         "facebook",
         "ศูนย์ดำรงธรรม",
     ]
+
+
+# --- The demo as a visitor sees it --------------------------------------------------------------
+
+DEMO_PUBLIC_URLS = [
+    "/",
+    "/news/",
+    "/news/community-plan-2565/",
+    "/news/category/executive/",
+    "/people/",
+    "/people/org-chart/",
+    "/people/chief-administrator/",
+    "/contact/",
+    "/about/",
+    "/privacy/",
+    "/cookies/",
+    "/accessibility/",
+    "/sitemap/",
+    "/search/?q=แผนชุมชน",
+]
+
+
+@pytest.mark.parametrize("url", DEMO_PUBLIC_URLS)
+def test_demo_public_pages_render(client, url):
+    assert client.get(url).status_code == 200
+
+
+def test_demo_home_page_shows_its_welcome_quick_links_activities_and_counter(client):
+    soup = BeautifulSoup(client.get("/").content.decode(), "html.parser")
+    assert soup.h1.get_text(strip=True) == "ยินดีต้อนรับเข้าสู่องค์การบริหารส่วนตำบลพงษ์ จังหวัดน่าน"
+    quick_links = soup.select("nav.quick-links a")
+    assert len(quick_links) == 9
+    hrefs = {a.get_text(" ", strip=True).split(" ")[0]: a["href"] for a in quick_links}
+    assert hrefs["ปลัด"] == "/people/chief-administrator/"
+    assert hrefs["ภารกิจผู้บริหาร"] == "/news/category/executive/"
+    assert hrefs["ปปช"].startswith("https://www.nacc.go.th")
+    activities = soup.select_one("#latest-activities").find_parent("section")
+    assert "นายก อบต.พงษ์ ลงพื้นที่" in activities.get_text()
+    assert "5/03/2563" in soup.select_one("section.counter").get_text()  # the old site's start
+
+
+def test_demo_seed_news_is_found_by_search(client):
+    soup = BeautifulSoup(client.get("/search/", {"q": "แผนชุมชน"}).content, "html.parser")
+    results = [a.get_text(strip=True) for a in soup.select("ol.results a")]
+    assert any(title.startswith(SEED_TITLE_START) for title in results)

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from tambon.core.wagtail_admin_words import WAGTAIL_ADMIN_WORDS
 from tambon.pages.models import HomePage
-from tambon.pages.tests.factories import NewsIndexPageFactory, NewsPageFactory
+from tambon.pages.tests.factories import NewsIndexPageFactory, NewsPageFactory, town_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,8 @@ def test_admin_screens_open_in_thai(clerk_client, url_name):
 
 
 @pytest.mark.parametrize("model_name", ["homepage", "newspage", "personpage", "contactpage"])
-def test_page_editor_opens_for_each_demo_page_type(demo, clerk_client, model_name):
+def test_page_editor_opens_for_each_page_type(site, clerk_client, model_name):
+    town_pages(site)  # filled pages: quick links, a cover picture, tags, a photo
     page = Page.objects.filter(content_type__model=model_name).first()
     response = clerk_client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200

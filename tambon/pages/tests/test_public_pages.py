@@ -1,17 +1,16 @@
-"""What a visitor sees on each page type of the demo site."""
+"""What a visitor sees on each page type, on a site made by the factories (``town_pages``)."""
 
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
 
-# TODO(issue 9): factories. These tests read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("town")]
 
 PUBLIC_URLS = [
     "/",
     "/news/",
-    "/news/community-plan-2565/",
+    "/news/village-forum-2568/",
     "/news/category/executive/",
     "/people/",
     "/people/org-chart/",
@@ -22,7 +21,7 @@ PUBLIC_URLS = [
     "/cookies/",
     "/accessibility/",
     "/sitemap/",
-    "/search/?q=แผนชุมชน",
+    "/search/?q=ประชาคมหมู่บ้าน",
 ]
 
 
@@ -46,9 +45,9 @@ def test_public_page_is_thai_with_landmarks_and_search_box(client, url):
 
 def test_home_page_shows_welcome_quick_links_news_and_counter(client):
     soup = soup_of(client.get("/"))
-    assert soup.h1.get_text(strip=True) == "ยินดีต้อนรับเข้าสู่องค์การบริหารส่วนตำบลพงษ์ จังหวัดน่าน"
+    assert soup.h1.get_text(strip=True) == "ยินดีต้อนรับสู่เว็บไซต์ทดสอบ"
     quick_links = soup.select("nav.quick-links a")
-    assert len(quick_links) == 9
+    assert len(quick_links) == 3
     hrefs = {a.get_text(" ", strip=True).split(" ")[0]: a["href"] for a in quick_links}
     assert hrefs["ปลัด"] == "/people/chief-administrator/"
     assert hrefs["ภารกิจผู้บริหาร"] == "/news/category/executive/"
@@ -56,9 +55,10 @@ def test_home_page_shows_welcome_quick_links_news_and_counter(client):
     news = soup.select_one("#latest-news").find_parent("section")
     assert "นายก" not in news.get_text()  # executives' activities are listed apart
     activities = soup.select_one("#latest-activities").find_parent("section")
-    assert "นายก อบต.พงษ์ ลงพื้นที่" in activities.get_text()
+    assert "นายก อบต.ทดสอบ ตรวจเยี่ยม" in activities.get_text()
+    assert "โครงการประชาคมหมู่บ้านทดสอบ" in news.get_text()
     counter = soup.select_one("section.counter")
-    assert "5/03/2563" in counter.get_text()
+    assert "9/07/2564" in counter.get_text()  # counted since 9 July 2021
     labels = [dt.get_text(strip=True) for dt in counter.select("dt")]
     assert labels == [
         "วันนี้",
@@ -77,20 +77,20 @@ def test_home_page_shows_visitor_own_ip(client):
     assert soup.select("section.counter dd")[-1].get_text(strip=True) == "203.0.113.7"
 
 
-def test_seed_news_page_shows_buddhist_era_date_and_hashtags(client):
-    soup = soup_of(client.get("/news/community-plan-2565/"))
-    assert soup.select_one(".news__date time").get_text(strip=True) == "14 มีนาคม 2565"
-    assert soup.select_one(".news__date time")["datetime"] == "2022-03-14"
+def test_news_page_shows_buddhist_era_date_and_hashtags(client):
+    soup = soup_of(client.get("/news/village-forum-2568/"))
+    assert soup.select_one(".news__date time").get_text(strip=True) == "3 กุมภาพันธ์ 2568"
+    assert soup.select_one(".news__date time")["datetime"] == "2025-02-03"
     tags = [a.get_text(strip=True) for a in soup.select(".tags__list a")]
-    assert "#ขอขอบคุณท่านผู้นำชุมชน" in tags
+    assert "#ขอบคุณชาวบ้านทุกหมู่" in tags
 
 
 def test_tag_link_lists_the_tagged_news(client):
-    soup = soup_of(client.get("/news/community-plan-2565/"))
+    soup = soup_of(client.get("/news/village-forum-2568/"))
     tag_url = soup.select_one(".tags__list a")["href"]
     listing = client.get(tag_url)
     assert listing.status_code == 200
-    assert "โครงการจัดทำแผนชุมชน" in listing.content.decode()
+    assert "โครงการประชาคมหมู่บ้านทดสอบ" in listing.content.decode()
 
 
 def test_unknown_news_category_and_page_number_are_not_found(client):
@@ -100,10 +100,10 @@ def test_unknown_news_category_and_page_number_are_not_found(client):
 
 
 def test_news_page_has_open_graph_article_tags(client):
-    soup = soup_of(client.get("/news/community-plan-2565/"))
+    soup = soup_of(client.get("/news/village-forum-2568/"))
     og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
     assert og["og:type"] == "article"
-    assert og["og:title"].startswith("โครงการจัดทำแผนชุมชน")
+    assert og["og:title"].startswith("โครงการประชาคมหมู่บ้านทดสอบ")
     assert og["og:image"].startswith("http://testserver/")
     assert og["og:locale"] == "th_TH"
 
@@ -111,21 +111,23 @@ def test_news_page_has_open_graph_article_tags(client):
 def test_breadcrumbs_lead_from_home_to_the_page(client):
     soup = soup_of(client.get("/people/chief-administrator/"))
     crumbs = [li.get_text(strip=True) for li in soup.select("nav.breadcrumbs li")]
-    assert crumbs == ["หน้าแรก", "บุคลากร", "ปกครอง ตัวอย่าง"]
+    assert crumbs == ["หน้าแรก", "บุคลากร", "ปกครอง ทดสอบ"]
 
 
 def test_person_page_shows_photo_position_and_contact(client):
     soup = soup_of(client.get("/people/chief-administrator/"))
-    assert soup.h1.get_text(strip=True) == "นายปกครอง ตัวอย่าง"
+    assert soup.h1.get_text(strip=True) == "นายปกครอง ทดสอบ"
     assert "ปลัดองค์การบริหารส่วนตำบล" in soup.select_one(".person-page__position").get_text()
-    assert soup.select_one("img.person-page__photo")["alt"]
+    photo = soup.select_one("img.person-page__photo")
+    assert photo["alt"]
+    assert "/media/images/" in photo["src"]  # the person's photo, not the "no photo" drawing
     assert soup.select_one("a[href^='tel:']")
 
 
 def test_org_chart_draws_executives_council_and_divisions(client):
     soup = soup_of(client.get("/people/org-chart/"))
     text = soup.get_text()
-    for expected in ["สมมติ ตัวอย่าง", "มั่นคง ตัวอย่าง", "กองช่าง", "ช่างดี ตัวอย่าง"]:
+    for expected in ["ใจดี ทดสอบ", "มั่นคง ทดสอบ", "กองช่าง", "ช่างฝีมือ ทดสอบ"]:
         assert expected in text
     division_names = [h.get_text(strip=True) for h in soup.select(".division h3")]
     assert division_names[0] == "สำนักปลัด"
@@ -134,18 +136,18 @@ def test_org_chart_draws_executives_council_and_divisions(client):
 def test_contact_page_has_address_phone_email_map_and_social(client):
     soup = soup_of(client.get("/contact/"))
     text = soup.get_text()
-    assert "ตำบลพงษ์ อำเภอสันติสุข จังหวัดน่าน" in text
+    assert "ตำบลทดสอบ อำเภอเมืองทดสอบ จังหวัดน่าน" in text
     assert soup.select_one("a[href^='tel:']")
-    assert soup.select_one("a[href^='mailto:saraban@pong.example']")
+    assert soup.select_one("a[href^='mailto:saraban@test.go.th']")
     assert soup.select_one("a[href*='openstreetmap.org']")
     assert soup.select_one("a[href*='facebook.com']")
-    assert "08.30 - 16.30" in text
+    assert "08.00 - 16.00" in text
 
 
-def test_search_finds_the_seed_news(client):
-    soup = soup_of(client.get("/search/", {"q": "แผนชุมชน"}))
+def test_search_finds_the_news(client):
+    soup = soup_of(client.get("/search/", {"q": "ประชาคมหมู่บ้าน"}))
     results = [a.get_text(strip=True) for a in soup.select("ol.results a")]
-    assert any(title.startswith("โครงการจัดทำแผนชุมชน") for title in results)
+    assert any(title.startswith("โครงการประชาคมหมู่บ้านทดสอบ") for title in results)
 
 
 def test_search_without_results_says_so_in_thai_and_keeps_the_query(client):
@@ -165,7 +167,7 @@ def test_sitemap_xml_lists_news_and_people(client):
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     locations = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    assert any(url.endswith("/news/community-plan-2565/") for url in locations)
+    assert any(url.endswith("/news/village-forum-2568/") for url in locations)
     assert any(url.endswith("/people/chief-administrator/") for url in locations)
 
 
@@ -181,11 +183,11 @@ def test_news_feeds_carry_the_latest_news_newest_first(client, url):
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     titles = [el.text for el in root.iter() if el.tag.endswith("title")]
-    assert any(t and t.startswith("นายก อบต.พงษ์ ลงพื้นที่") for t in titles)
-    assert any(t and t.startswith("โครงการจัดทำแผนชุมชน") for t in titles)
-    newest = titles.index(next(t for t in titles if t.startswith("นายก อบต.พงษ์ ลงพื้นที่")))
-    seed = titles.index(next(t for t in titles if t.startswith("โครงการจัดทำแผนชุมชน")))
-    assert newest < seed
+    assert any(t and t.startswith("นายก อบต.ทดสอบ ตรวจเยี่ยม") for t in titles)
+    assert any(t and t.startswith("โครงการประชาคมหมู่บ้านทดสอบ") for t in titles)
+    newest = titles.index(next(t for t in titles if t and t.startswith("นายก อบต.ทดสอบ")))
+    older = titles.index(next(t for t in titles if t and t.startswith("โครงการประชาคม")))
+    assert newest < older  # 10 June 2025 before 3 February 2025
 
 
 def test_missing_page_answers_404_in_thai(client):

@@ -7,12 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from tambon.pages.tests.factories import town_pages
 from tambon.stats import buffer
 from tambon.stats.models import DailyVisits
+from tambon.stats.tests.factories import DailyVisitsFactory, VisitorCounterSettingsFactory
 from tambon.thai.dates import to_bangkok_date
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("town")]
 BROWSER = {
     "HTTP_USER_AGENT": "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile",
     "HTTP_ACCEPT": "text/html",
@@ -21,14 +22,20 @@ BROWSER = {
 
 
 @pytest.fixture
-def today_row(demo_site):
+def town(site):
+    """A home page with news, activities, quick links and the counter, and the pages it links."""
+    return town_pages(site)
+
+
+@pytest.fixture
+def today_row(site):
     buffer.flush_now()
     today = to_bangkok_date(timezone.now())
-    DailyVisits.objects.filter(site=demo_site, day=today).delete()
+    assert not DailyVisits.objects.filter(site=site).exists()
 
     def read():
         buffer.flush_now()
-        row = DailyVisits.objects.filter(site=demo_site, day=today).first()
+        row = DailyVisits.objects.filter(site=site, day=today).first()
         return (row.visits, row.page_views) if row else (0, 0)
 
     return read
@@ -57,7 +64,7 @@ def test_logged_in_staff_are_not_counted(client, today_row):
     assert today_row() == (0, 0)
 
 
-def test_the_counter_on_the_page_shows_a_new_visit_after_the_next_flush(client, demo_site):
+def test_the_counter_on_the_page_shows_a_new_visit_after_the_next_flush(client):
     from tambon.stats.counter import forget_rendered_blocks
 
     buffer.flush_now()
@@ -81,18 +88,16 @@ def test_home_page_renders_in_at_most_ten_queries(client, django_assert_max_num_
         assert client.get("/").status_code == 200
 
 
-def test_the_counter_uses_the_fiscal_year_when_the_setting_says_so(demo_site):
+def test_the_counter_uses_the_fiscal_year_when_the_setting_says_so(site):
     from tambon.stats.figures import counter_figures
-    from tambon.stats.models import VisitorCounterSettings
 
-    DailyVisits.objects.filter(site=demo_site).delete()
-    DailyVisits.objects.create(site=demo_site, day=datetime.date(2026, 10, 1), visits=7)
-    DailyVisits.objects.create(site=demo_site, day=datetime.date(2026, 9, 30), visits=5)
-    settings = VisitorCounterSettings.objects.get(site=demo_site)
+    DailyVisitsFactory(site=site, day=datetime.date(2026, 10, 1), visits=7)
+    DailyVisitsFactory(site=site, day=datetime.date(2026, 9, 30), visits=5)
+    settings = VisitorCounterSettingsFactory(site=site)
     settings.year_is_fiscal = True
     settings.save()
     now = datetime.datetime(2026, 11, 24, 3, tzinfo=datetime.UTC)
-    figures = counter_figures(demo_site, now)
+    figures = counter_figures(site, now)
     assert figures.this_year == 7  # FY 2570 began on 1 October 2026
     assert figures.last_year == 5
 
@@ -112,13 +117,11 @@ def test_filling_the_counter_keeps_content_length_true(client):
     ],
 )
 def test_the_counter_stands_where_the_setting_says(
-    client, demo_site, placement, on_home_beside_news, in_footer_on_home, in_footer_elsewhere
+    client, site, placement, on_home_beside_news, in_footer_on_home, in_footer_elsewhere
 ):
     from bs4 import BeautifulSoup
 
-    from tambon.stats.models import VisitorCounterSettings
-
-    settings = VisitorCounterSettings.objects.get(site=demo_site)
+    settings = VisitorCounterSettingsFactory(site=site)
     settings.placement = placement
     settings.save()
     home = BeautifulSoup(client.get("/").content, "html.parser")

@@ -19,14 +19,13 @@ from wagtail.models import Site
 
 from tambon.core.charts import nice_step
 from tambon.core.exports import XLSX_CONTENT_TYPE
-from tambon.stats.models import DailyPageViews, DailyVisits
 from tambon.stats.reports.figures import monthly_rows
 from tambon.stats.reports.periods import ReportPeriodForm
 from tambon.stats.reports.views import REPORT_URL_NAME
+from tambon.stats.tests.factories import DailyPageViewsFactory, DailyVisitsFactory
 from tambon.thai.dates import BANGKOK
 
-# TODO(issue 9): factories. These tests still use the demo site.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 24)
 REPORT_URL = "/admin/visitor-statistics/"
@@ -67,16 +66,13 @@ def fixed_today():
 
 
 @pytest.fixture
-def site(demo_site):
-    DailyVisits.objects.filter(site=demo_site).delete()
-    DailyPageViews.objects.filter(site=demo_site).delete()
+def site(site):
+    """The factory-made site with the rows of VISITS and PAGE_VIEWS, and no others."""
     for date, visits, page_views in VISITS:
-        DailyVisits.objects.create(
-            site=demo_site, day=day(date), visits=visits, page_views=page_views
-        )
+        DailyVisitsFactory(site=site, day=day(date), visits=visits, page_views=page_views)
     for date, path, views in PAGE_VIEWS:
-        DailyPageViews.objects.create(site=demo_site, day=day(date), path=path, views=views)
-    return demo_site
+        DailyPageViewsFactory(site=site, day=day(date), path=path, views=views)
+    return site
 
 
 @pytest.fixture
@@ -214,8 +210,8 @@ def test_24_months_back_from_january_start_in_february_two_years_before(site):
 
 def test_rows_of_another_site_are_not_counted(clerk_client, site):
     other = Site.objects.create(hostname="other.example", port=80, root_page=site.root_page)
-    DailyVisits.objects.create(site=other, day=day("2026-11-20"), visits=5000, page_views=1)
-    DailyPageViews.objects.create(site=other, day=day("2026-11-20"), path="/x/", views=5000)
+    DailyVisitsFactory(site=other, day=day("2026-11-20"), visits=5000, page_views=1)
+    DailyPageViewsFactory(site=other, day=day("2026-11-20"), path="/x/", views=5000)
     soup = soup_of(clerk_client.get(REPORT_URL))
     assert "1,256" in soup.select_one(".stats-totals").get_text()
     assert "/x/" not in soup.find(id="pages-heading").find_parent("section").get_text()
