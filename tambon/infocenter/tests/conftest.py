@@ -5,17 +5,16 @@ from tambon.infocenter.ita.loading import load_ita_items
 
 @pytest.fixture
 def ita_items(db):
+    """The built-in ITA lists (FY 2564, 2565, 2568), loaded from the app's CSV data."""
     load_ita_items()
 
 
 @pytest.fixture
-def no_ita_lists(db):
-    """A site before any list was loaded (the demo loads them; this test's transaction undoes
-    the deletion)."""
-    from wagtail.models import Page
+def visited_site(site):
+    """The factory site as it is after its first visitor: the first request makes the visitor
+    counter's settings, and saving settings empties the page cache. A test that counts the
+    queries of a warm render starts from here, so its warm-up request really warms up."""
+    from tambon.stats.models import VisitorCounterSettings
 
-    from tambon.infocenter.models import ItaYear, ItaYearPage
-
-    for page in ItaYearPage.objects.all():
-        Page.objects.get(pk=page.pk).delete()
-    ItaYear.objects.all().delete()
+    VisitorCounterSettings.for_site(site)
+    return site
