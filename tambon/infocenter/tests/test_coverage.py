@@ -9,7 +9,7 @@ from tambon.cases.models import CaseStatisticsPage
 from tambon.core.tests.factories import PageFactory
 from tambon.infocenter.ita.coverage import Coverage, link_all_suggestions, summary, year_coverage
 from tambon.infocenter.ita.loading import copy_year
-from tambon.infocenter.models import ItaEvidence, ItaItem, ItaYear
+from tambon.infocenter.models import ItaEvidence, ItaItem
 from tambon.pages.models import NewsIndexPage, NewsPage
 from tambon.people.tests.factories import OrgChartPageFactory
 from tambon.procurement.models import (
@@ -180,23 +180,4 @@ def test_fy_2568_is_covered_by_the_pages_of_every_app_and_lists_the_rest(site, h
     assert coverages["O13"].evidence[0].url == "/procurement/report/2568/"
     assert coverages["O19"].status == Coverage.COVERED  # the case statistics page
     assert coverages["O19"].evidence[0].url == "/statistics/2568/"
-    assert coverages["O6"].status == Coverage.MISSING
-
-
-def test_the_demo_fy_2568_covers_what_its_content_can_and_lists_the_rest(demo_site):
-    """A smoke test of the demo itself: its ITA page answers what its content can."""
-    fy2568 = ItaYear.objects.get(fiscal_year=2568)
-    coverages = {c.item.code: c for c in year_coverage(fy2568, demo_site)}
-
-    for code in ("O1", "O2", "O3", "O4", "O10", "O12", "O13", "O18"):
-        assert coverages[code].status == Coverage.COVERED, code
-    assert coverages["O4"].evidence[0].url == "/news/fiscal-year/2568/"
-    assert coverages["O10"].evidence[0].url == "/cases/new/eservice/"
-    assert "/cases/new/corruption/" in {link.url for link in coverages["O18"].evidence}
-    assert {link.url for link in coverages["O12"].evidence} == {
-        "/procurement/?year=2568",
-        "/procurement/summary/2568/",
-    }
-    assert coverages["O13"].evidence[0].url == "/procurement/report/2568/"
-    assert coverages["O19"].status == Coverage.COVERED  # the case statistics page
     assert coverages["O6"].status == Coverage.MISSING
