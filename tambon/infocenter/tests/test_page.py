@@ -1,8 +1,14 @@
 import pytest
 from django.utils.html import escape
 
-from tambon.infocenter.models import ItaEvidence, ItaItem, ItaSettings
-from tambon.infocenter.tests.factories import ItaYearPageFactory
+from tambon.infocenter.models import ItaItem, ItaSettings
+from tambon.infocenter.tests.factories import (
+    ItaEvidenceFactory,
+    ItaIndicatorFactory,
+    ItaItemFactory,
+    ItaYearFactory,
+    ItaYearPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +50,7 @@ def test_ita_page_says_no_evidence_yet_for_an_item_without_any(client, ita_page)
 
 def test_ita_page_links_external_evidence_and_surveys_with_noopener(client, ita_page):
     item = ItaItem.objects.of_year(2568).get(code="O10")
-    ItaEvidence.objects.create(
+    ItaEvidenceFactory(
         item=item, kind="url", external_url="https://eservice.example.org/", label="บริการออนไลน์"
     )
 
@@ -64,3 +70,20 @@ def test_ita_page_renders_within_ten_queries(
         response = client.get(ita_page.url + "?again=1")
 
     assert response.status_code == 200
+
+
+def test_a_year_entered_by_a_clerk_lists_its_indicators_items_and_evidence(client, home):
+    year = ItaYearFactory(fiscal_year=2570)
+    indicator = ItaIndicatorFactory(year=year, code="1.1", title="ข้อมูลพื้นฐานทดสอบ")
+    item = ItaItemFactory(indicator=indicator, code="O1", title="โครงสร้างทดสอบ")
+    ItaItemFactory(indicator=indicator, code="O2", title="ผู้บริหารทดสอบ")
+    ItaEvidenceFactory(item=item, external_url="https://example.org/chart", label="แผนผังทดสอบ")
+    page = ItaYearPageFactory(parent=home, year=year)
+
+    html = client.get(page.url).content.decode()
+
+    assert "1.1 ข้อมูลพื้นฐานทดสอบ" in html
+    o1 = html.split('<tr id="ita-o1">')[1].split("</tr>")[0]
+    assert "<td>โครงสร้างทดสอบ</td>" in o1
+    assert '<a href="https://example.org/chart" rel="noopener">แผนผังทดสอบ</a>' in o1
+    assert "ยังไม่มีข้อมูล" in html.split('<tr id="ita-o2">')[1].split("</tr>")[0]
