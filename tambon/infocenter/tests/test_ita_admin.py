@@ -11,15 +11,16 @@ from openpyxl import load_workbook
 
 from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaItem, ItaYear
+from tambon.infocenter.tests.factories import ItaYearPageFactory
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 CSV_HEADER = "indicator_code,indicator_title,code,title,topic,needs_current_year\n"
 
 
 @pytest.fixture
-def fy2569(demo_site):
+def fy2569(fy2568):
+    """FY 2568's real list copied as FY 2569, without its evidence."""
     return copy_year(2568, 2569)
 
 
@@ -27,7 +28,7 @@ def rows_of(html, code):
     return html.split(f'<tr id="ita-{code}"')[1].split("</tr>")[0]
 
 
-def test_dashboard_shows_each_item_with_status_and_what_is_still_to_publish(admin_client):
+def test_dashboard_shows_each_item_with_status_and_what_is_still_to_publish(admin_client, fy2568):
     html = admin_client.get(reverse("ita_coverage") + "?year=2568").content.decode()
 
     assert 'data-status="covered"' in rows_of(html, "o2")
@@ -65,12 +66,8 @@ def test_a_stale_suggestion_links_nothing_and_says_so(admin_client, fy2569):
     assert "ไม่ได้เชื่อมโยง" in response.content.decode()
 
 
-def test_the_public_ita_page_shows_a_linked_suggestion(admin_client, client, fy2569, demo_home):
-    from tambon.infocenter.models import ItaYearPage
-
-    page = ItaYearPage(title="ITA 2569", slug="ita-2569", year=fy2569)
-    demo_home.add_child(instance=page)
-    page.save_revision().publish()
+def test_the_public_ita_page_shows_a_linked_suggestion(admin_client, client, fy2569, home):
+    page = ItaYearPageFactory(parent=home, year=fy2569)
     assert "/contact/" not in rows_of(client.get(page.url).content.decode(), "o3")
 
     admin_client.post(reverse("ita_link_suggestion"), {"year": fy2569.pk})
@@ -78,7 +75,7 @@ def test_the_public_ita_page_shows_a_linked_suggestion(admin_client, client, fy2
     assert 'href="/contact/"' in rows_of(client.get(page.url).content.decode(), "o3")
 
 
-def test_export_lists_every_item_with_full_urls_in_csv_and_xlsx(admin_client, demo_site):
+def test_export_lists_every_item_with_full_urls_in_csv_and_xlsx(admin_client, site, fy2568):
     response = admin_client.get(reverse("ita_export", args=[2568, "csv"]))
 
     text = response.content.decode("utf-8")
@@ -87,7 +84,7 @@ def test_export_lists_every_item_with_full_urls_in_csv_and_xlsx(admin_client, de
     codes = {row[1] for row in rows[1:]}
     assert codes == {f"O{n}" for n in range(1, 27)}
     executives = {row[3] for row in rows if row[1] == "O2"}
-    assert demo_site.root_url + "/people/mayor/" in executives
+    assert site.root_url + "/people/mayor/" in executives
     o6 = next(row for row in rows if row[1] == "O6")
     assert o6[3] == "" and o6[5] == "ยังไม่เผยแพร่"
 
@@ -99,8 +96,9 @@ def test_export_lists_every_item_with_full_urls_in_csv_and_xlsx(admin_client, de
     assert sheet.max_row == len(rows)
 
 
-def test_copying_a_year_in_the_admin_keeps_the_older_year(admin_client, demo_site):
+def test_copying_a_year_in_the_admin_keeps_the_older_year(admin_client, fy2568):
     evidence_before = ItaItem.objects.of_year(2568).get(code="O2").evidence.count()
+    assert evidence_before == 3  # the mayor and the two deputies
 
     response = admin_client.post(
         reverse("ita_add_year"), {"action": "copy", "source": "2568", "fiscal_year": "2570"}
@@ -111,7 +109,7 @@ def test_copying_a_year_in_the_admin_keeps_the_older_year(admin_client, demo_sit
     assert ItaItem.objects.of_year(2568).get(code="O2").evidence.count() == evidence_before
 
 
-def test_uploading_a_list_creates_the_year(admin_client, demo_site):
+def test_uploading_a_list_creates_the_year(admin_client, site):
     upload = SimpleUploadedFile(
         "ita.csv",
         (
@@ -128,7 +126,7 @@ def test_uploading_a_list_creates_the_year(admin_client, demo_site):
     assert ItaItem.objects.of_year(2571).get(code="O2").topic == "executives"
 
 
-def test_a_bad_upload_loads_nothing_and_names_the_row_in_thai(admin_client, demo_site):
+def test_a_bad_upload_loads_nothing_and_names_the_row_in_thai(admin_client, site):
     upload = SimpleUploadedFile(
         "ita.csv", (CSV_HEADER + "1,ข้อมูลพื้นฐาน,X9,โครงสร้าง,structure,no\n").encode()
     )
@@ -143,7 +141,7 @@ def test_a_bad_upload_loads_nothing_and_names_the_row_in_thai(admin_client, demo
     assert not ItaYear.objects.filter(fiscal_year=2571, items__isnull=False).exists()
 
 
-def test_a_binary_upload_is_refused_in_thai_without_an_error_page(admin_client, demo_site):
+def test_a_binary_upload_is_refused_in_thai_without_an_error_page(admin_client, site):
     upload = SimpleUploadedFile("ita.csv", bytes(range(256)) * 10)
 
     response = admin_client.post(
@@ -154,14 +152,14 @@ def test_a_binary_upload_is_refused_in_thai_without_an_error_page(admin_client, 
     assert "อ่านไฟล์ไม่ได้" in response.content.decode()
 
 
-def test_an_unknown_year_on_the_dashboard_is_a_message_not_an_error(admin_client, demo_site):
+def test_an_unknown_year_on_the_dashboard_is_a_message_not_an_error(admin_client, site):
     response = admin_client.get(reverse("ita_coverage") + "?year=abc", follow=True)
 
     assert response.status_code == 200
     assert "ไม่มีรายการ ITA" in response.content.decode()
 
 
-def test_staff_without_the_permission_cannot_open_the_dashboard(client, demo_site):
+def test_staff_without_the_permission_cannot_open_the_dashboard(client, site):
     from django.contrib.auth.models import Permission
 
     user = get_user_model().objects.create_user("reader", password="x-long-password-1")

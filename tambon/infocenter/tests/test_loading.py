@@ -4,7 +4,7 @@ from django.core.management import call_command
 from tambon.infocenter.ita.loading import copy_year, load_ita_items
 from tambon.infocenter.models import ItaEvidence, ItaIndicator, ItaItem, ItaYear
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_ita_lists")]
+pytestmark = pytest.mark.django_db
 
 
 def titles(fiscal_year):

@@ -1,20 +1,25 @@
 import pytest
 from django.utils.html import escape
-from wagtail.models import Page
 
-from tambon.infocenter.models import ItaEvidence, ItaItem, ItaSettings
+from tambon.infocenter.models import ItaItem, ItaSettings
+from tambon.infocenter.tests.factories import (
+    ItaEvidenceFactory,
+    ItaIndicatorFactory,
+    ItaItemFactory,
+    ItaYearFactory,
+    ItaYearPageFactory,
+)
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ita_page(demo_site):
-    """The demo's public ITA page of FY 2568, its evidence linked from the suggestions."""
-    surveys = ItaSettings.for_site(demo_site)
+def ita_page(site, home, fy2568):
+    """The public ITA page of FY 2568's real list, its evidence linked from the suggestions."""
+    surveys = ItaSettings.for_site(site)
     surveys.eit_url = "https://itas.nacc.go.th/go/eit/example"
     surveys.save()
-    return Page.objects.get(slug="ita-2568").specific
+    return ItaYearPageFactory(parent=home, year=fy2568)
 
 
 def test_ita_page_shows_every_item_with_its_title(client, ita_page):
@@ -27,12 +32,13 @@ def test_ita_page_shows_every_item_with_its_title(client, ita_page):
     assert "<h2" in html and "การเปิดเผยข้อมูล: ข้อมูลพื้นฐาน" in html
 
 
-def test_ita_page_links_the_evidence_of_o2(client, ita_page):
+def test_ita_page_links_the_evidence_of_o2(client, ita_page, answering_pages):
     html = client.get(ita_page.url).content.decode()
 
-    mayor = Page.objects.get(slug="mayor")
+    mayor = answering_pages["mayor"]
     assert f'href="{mayor.url}"' in html
     assert mayor.title in html
+    assert f'href="{answering_pages["clerk"].url}"' not in html
 
 
 def test_ita_page_says_no_evidence_yet_for_an_item_without_any(client, ita_page):
@@ -44,7 +50,7 @@ def test_ita_page_says_no_evidence_yet_for_an_item_without_any(client, ita_page)
 
 def test_ita_page_links_external_evidence_and_surveys_with_noopener(client, ita_page):
     item = ItaItem.objects.of_year(2568).get(code="O10")
-    ItaEvidence.objects.create(
+    ItaEvidenceFactory(
         item=item, kind="url", external_url="https://eservice.example.org/", label="บริการออนไลน์"
     )
 
@@ -55,10 +61,29 @@ def test_ita_page_links_external_evidence_and_surveys_with_noopener(client, ita_
     assert "IIT" not in html.split("<h1>")[1].split("9.1")[0]
 
 
-def test_ita_page_renders_within_ten_queries(client, ita_page, django_assert_max_num_queries):
+def test_ita_page_renders_within_ten_queries(
+    client, visited_site, ita_page, django_assert_max_num_queries
+):
     client.get(ita_page.url)  # the menu, header and footer fragments are remembered after this
 
     with django_assert_max_num_queries(10):
         response = client.get(ita_page.url + "?again=1")
 
     assert response.status_code == 200
+
+
+def test_a_year_entered_by_a_clerk_lists_its_indicators_items_and_evidence(client, home):
+    year = ItaYearFactory(fiscal_year=2570)
+    indicator = ItaIndicatorFactory(year=year, code="1.1", title="ข้อมูลพื้นฐานทดสอบ")
+    item = ItaItemFactory(indicator=indicator, code="O1", title="โครงสร้างทดสอบ")
+    ItaItemFactory(indicator=indicator, code="O2", title="ผู้บริหารทดสอบ")
+    ItaEvidenceFactory(item=item, external_url="https://example.org/chart", label="แผนผังทดสอบ")
+    page = ItaYearPageFactory(parent=home, year=year)
+
+    html = client.get(page.url).content.decode()
+
+    assert "1.1 ข้อมูลพื้นฐานทดสอบ" in html
+    o1 = html.split('<tr id="ita-o1">')[1].split("</tr>")[0]
+    assert "<td>โครงสร้างทดสอบ</td>" in o1
+    assert '<a href="https://example.org/chart" rel="noopener">แผนผังทดสอบ</a>' in o1
+    assert "ยังไม่มีข้อมูล" in html.split('<tr id="ita-o2">')[1].split("</tr>")[0]

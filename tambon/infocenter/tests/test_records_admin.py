@@ -2,24 +2,26 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.documents.models import Document
 
-from tambon.infocenter.models import (
-    AntiCorruptionPage,
-    CourtRuling,
-    CourtRulingsPage,
-    GiftRegisterEntry,
-    InfoCenterPage,
-    InfoRecord,
-    RecordCategory,
+from tambon.infocenter.models import CourtRuling, GiftRegisterEntry, InfoRecord, RecordCategory
+from tambon.infocenter.tests.factories import (
+    AntiCorruptionPageFactory,
+    CourtRulingFactory,
+    CourtRulingsPageFactory,
+    GiftRegisterEntryFactory,
+    InfoCenterPageFactory,
+    InfoRecordFactory,
+    PdfDocumentFactory,
+    RecordCategoryFactory,
 )
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 
 def test_clerks_can_open_every_list_and_edit_form(admin_client):
-    record = InfoRecord.objects.first()
+    record = InfoRecordFactory(title="แผนทดสอบ", with_file=True)
+    CourtRulingFactory()
+    GiftRegisterEntryFactory()
     screens = [
         reverse("wagtailsnippets_infocenter_inforecord:list"),
         reverse("wagtailsnippets_infocenter_inforecord:list") + "?q=แผน",
@@ -35,17 +37,17 @@ def test_clerks_can_open_every_list_and_edit_form(admin_client):
         assert admin_client.get(url).status_code == 200, url
 
 
-def test_clerks_can_open_the_three_pages_in_the_editor(admin_client):
-    for model in (InfoCenterPage, CourtRulingsPage, AntiCorruptionPage):
-        page = model.objects.get()
+def test_clerks_can_open_the_three_pages_in_the_editor(admin_client, home):
+    for factory in (InfoCenterPageFactory, CourtRulingsPageFactory, AntiCorruptionPageFactory):
+        page = factory(parent=home)
         assert (
             admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
         )
 
 
 def test_a_record_with_a_file_is_added_in_the_admin_and_gets_its_fiscal_year(admin_client):
-    folder = RecordCategory.objects.get(slug="laws")
-    document = Document.objects.filter(file__endswith=".pdf").first()
+    folder = RecordCategoryFactory()
+    document = PdfDocumentFactory()
     form = {
         "title": "ข้อบัญญัติใหม่",
         "category": folder.pk,
@@ -111,17 +113,17 @@ def test_a_court_ruling_without_link_or_document_is_refused_in_thai(admin_client
 
 
 def test_a_folder_that_holds_records_is_kept(admin_client):
-    folder = RecordCategory.objects.get(slug="laws")
+    folder = InfoRecordFactory().category
     url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
 
     response = admin_client.post(url, follow=True)
 
     assert response.status_code == 200
-    assert RecordCategory.objects.filter(slug="laws").exists()
+    assert RecordCategory.objects.filter(pk=folder.pk).exists()
 
 
 def test_records_the_usage_index_has_not_seen_still_keep_their_folder(admin_client):
-    folder = RecordCategory.objects.create(name="แฟ้มมีข้อมูล", slug="unindexed-folder")
+    folder = RecordCategoryFactory(name="แฟ้มมีข้อมูล", slug="unindexed-folder")
     InfoRecord.objects.bulk_create(  # no signals: Wagtail's usage index does not know the row
         [InfoRecord(title="ข้อมูลเก่า", category=folder, fiscal_year=2568)]
     )
@@ -134,17 +136,18 @@ def test_records_the_usage_index_has_not_seen_still_keep_their_folder(admin_clie
 
 
 def test_deleting_a_folder_lifts_its_sub_folders_to_the_top(admin_client):
-    folder = RecordCategory.objects.get(slug="oia-section-7")
+    folder = RecordCategoryFactory(slug="test-top")
+    RecordCategoryFactory(slug="test-inside", parent=folder)
     url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
 
     admin_client.post(url)
 
-    assert not RecordCategory.objects.filter(slug="oia-section-7").exists()
-    assert RecordCategory.objects.get(slug="s7-structure").parent is None
+    assert not RecordCategory.objects.filter(slug="test-top").exists()
+    assert RecordCategory.objects.get(slug="test-inside").parent is None
 
 
 def test_an_empty_folder_can_be_deleted(admin_client):
-    folder = RecordCategory.objects.create(name="แฟ้มว่าง", slug="empty-folder")
+    folder = RecordCategoryFactory(name="แฟ้มว่าง", slug="empty-folder")
     url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
 
     admin_client.post(url)

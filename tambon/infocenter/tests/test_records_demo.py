@@ -1,16 +1,19 @@
-"""The demo's information center: every folder the ITA asks for has something, and loading the
-demo again changes nothing."""
+"""The demo's information center: every folder the ITA asks for has something, its rulings and
+ITA page show what it has, and loading the demo again changes nothing."""
 
 import pytest
 from django.core.management import call_command
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
+from tambon.infocenter.ita.coverage import Coverage, year_coverage
 from tambon.infocenter.models import (
     CourtRuling,
+    CourtRulingsPage,
     GiftRegisterEntry,
     InfoRecord,
     InfoRecordFile,
+    ItaYear,
     RecordCategory,
 )
 from tambon.pages.models import HomePage
@@ -73,3 +76,30 @@ def test_home_quick_links_lead_to_the_new_pages(demo_home):
     assert links["คำพิพากษาของศาลปกครอง"].specific_class.__name__ == "CourtRulingsPage"
     assert links["ปราบปรามทุจริต"].specific_class.__name__ == "AntiCorruptionPage"
     assert isinstance(demo_home, HomePage)
+
+
+def test_demo_has_sample_rulings_on_the_page(client, demo_site):
+    rulings_page = CourtRulingsPage.objects.get(slug="court-rulings")
+
+    html = client.get(rulings_page.url).content.decode()
+
+    assert CourtRuling.objects.count() >= 3
+    assert html.count('class="record"') == CourtRuling.objects.count()
+
+
+def test_the_demo_fy_2568_covers_what_its_content_can_and_lists_the_rest(demo_site):
+    fy2568 = ItaYear.objects.get(fiscal_year=2568)
+    coverages = {c.item.code: c for c in year_coverage(fy2568, demo_site)}
+
+    for code in ("O1", "O2", "O3", "O4", "O10", "O12", "O13", "O18"):
+        assert coverages[code].status == Coverage.COVERED, code
+    assert coverages["O4"].evidence[0].url == "/news/fiscal-year/2568/"
+    assert coverages["O10"].evidence[0].url == "/cases/new/eservice/"
+    assert "/cases/new/corruption/" in {link.url for link in coverages["O18"].evidence}
+    assert {link.url for link in coverages["O12"].evidence} == {
+        "/procurement/?year=2568",
+        "/procurement/summary/2568/",
+    }
+    assert coverages["O13"].evidence[0].url == "/procurement/report/2568/"
+    assert coverages["O19"].status == Coverage.COVERED  # the case statistics page
+    assert coverages["O6"].status == Coverage.MISSING

@@ -7,27 +7,31 @@ import json
 
 import pytest
 
-from tambon.infocenter.models import InfoCenterPage, InfoRecord, RecordCategory
+from tambon.infocenter.models import InfoRecord
+from tambon.infocenter.tests.factories import (
+    InfoCenterPageFactory,
+    InfoRecordFactory,
+    RecordCategoryFactory,
+)
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def center(demo_site):
-    return InfoCenterPage.objects.get(slug="infocenter")
+def center(home):
+    return InfoCenterPageFactory(parent=home)
 
 
 @pytest.fixture
 def folder():
-    folder = RecordCategory.objects.create(name="แฟ้มส่งออก", slug="export-folder")
-    InfoRecord.objects.create(
+    folder = RecordCategoryFactory(name="แฟ้มส่งออก", slug="export-folder")
+    InfoRecordFactory(
         title="แผนพัฒนาท้องถิ่น ฉบับทดสอบ",
         category=folder,
         published_on=datetime.date(2024, 10, 1),
         summary='สรุป, มีจุลภาค และ "อัญประกาศ"',
     )
-    InfoRecord.objects.create(
+    InfoRecordFactory(
         title="รายงานประจำปี ฉบับทดสอบ", category=folder, published_on=datetime.date(2024, 9, 30)
     )
     return folder
@@ -79,10 +83,14 @@ def test_folder_json_lists_records_with_their_stable_addresses_and_files(client,
     assert page.status_code == 200 and "แผนพัฒนาท้องถิ่น ฉบับทดสอบ" in page.content.decode()
 
 
-def test_demo_records_in_json_carry_their_pdf_files(client, center):
-    data = json.loads(client.get(f"{center.url}category/laws/json/").content)
+def test_records_in_json_carry_their_pdf_files(client, center):
+    laws = RecordCategoryFactory(name="กฎหมายทดสอบ", slug="test-laws")
+    for number in range(5):
+        InfoRecordFactory(title=f"พระราชบัญญัติทดสอบ ฉบับที่ {number}", category=laws, with_file=True)
 
-    assert data["count"] >= 5
+    data = json.loads(client.get(f"{center.url}category/test-laws/json/").content)
+
+    assert data["count"] == 5
     files = data["records"][0]["files"]
     assert files and files[0]["type"] == "PDF" and files[0]["size"] > 0
     download = client.get(files[0]["url"].removeprefix("http://testserver"))
@@ -90,12 +98,17 @@ def test_demo_records_in_json_carry_their_pdf_files(client, center):
 
 
 def test_exports_of_every_record_include_every_folder(client, center, folder):
+    InfoRecordFactory(category=RecordCategoryFactory(slug="test-laws"))
+    InfoRecordFactory(category=RecordCategoryFactory(slug="test-plans"))
+    InfoRecordFactory(category=RecordCategoryFactory(slug="test-drafts"), live=False)
+
     data = json.loads(client.get(f"{center.url}records/json/").content)
     rows = read_csv(client.get(f"{center.url}records/csv/"))
 
     folders = {record["category_slug"] for record in data["records"]}
-    assert {"laws", "export-folder", "operations-plan"} <= folders
-    assert len(rows) == data["count"] == InfoRecord.objects.live().count()
+    assert {"test-laws", "export-folder", "test-plans"} <= folders
+    assert "test-drafts" not in folders
+    assert len(rows) == data["count"] == InfoRecord.objects.live().count() == 4
 
 
 def test_listing_links_its_exports_with_the_current_filters(client, center, folder):
@@ -120,7 +133,7 @@ def test_a_bad_filter_in_an_export_is_ignored_not_an_error(client, center, folde
 
 
 def test_csv_text_that_looks_like_a_formula_stays_text(client, center, folder):
-    InfoRecord.objects.create(
+    InfoRecordFactory(
         title='=HYPERLINK("https://example.com","คลิก")',
         category=folder,
         published_on=datetime.date(2024, 10, 2),

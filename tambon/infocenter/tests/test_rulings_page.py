@@ -5,28 +5,28 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from tambon.infocenter.models import CourtRuling, CourtRulingsPage
+from tambon.infocenter.models import CourtRuling
+from tambon.infocenter.tests.factories import CourtRulingFactory, CourtRulingsPageFactory
 
-# TODO(issue 9): factories. These tests still read the demo's pages and text.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def rulings_page(demo_site):
-    return CourtRulingsPage.objects.get(slug="court-rulings")
+def rulings_page(home):
+    return CourtRulingsPageFactory(parent=home)
 
 
 @pytest.fixture
 def rulings():
     return [
-        CourtRuling.objects.create(
+        CourtRulingFactory(
             case_number="คดีหมายเลขแดงที่ อ.9001/2566",
             ruling_date=datetime.date(2023, 12, 31),
             subject="การรื้อถอนอาคารที่สร้างผิดแบบ",
             summary="เจ้าพนักงานท้องถิ่นมีอำนาจสั่งรื้อถอน",
             url="https://www.admincourt.go.th/",
         ),
-        CourtRuling.objects.create(
+        CourtRulingFactory(
             case_number="คดีหมายเลขแดงที่ อ.9002/2567",
             ruling_date=datetime.date(2024, 1, 1),
             subject="การเลิกจ้างพนักงานจ้าง",
@@ -79,8 +79,10 @@ def test_a_ruling_needs_a_link_or_a_document():
     assert "url" in raised.value.message_dict
 
 
-def test_demo_has_sample_rulings_on_the_page(client, rulings_page):
+def test_every_ruling_is_on_the_page(client, rulings_page, rulings):
+    CourtRulingFactory(court="ศาลปกครองชั้นต้น")
+
     html = client.get(rulings_page.url).content.decode()
 
-    assert CourtRuling.objects.count() >= 3
+    assert CourtRuling.objects.count() == 3
     assert html.count('class="record"') == CourtRuling.objects.count()
