@@ -5,38 +5,20 @@ from decimal import Decimal
 
 import pytest
 
-from tambon.cases.models import CaseStatisticsPage
-from tambon.core.tests.factories import PageFactory
+from tambon.cases.tests.factories import CaseStatisticsPageFactory
 from tambon.infocenter.ita.coverage import Coverage, link_all_suggestions, summary, year_coverage
 from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaEvidence, ItaItem
 from tambon.pages.models import NewsIndexPage, NewsPage
 from tambon.people.tests.factories import OrgChartPageFactory
-from tambon.procurement.models import (
-    AnnouncementKind,
-    Method,
-    ProcurementAnnouncement,
-    ProcurementIndexPage,
-    ProcurementProject,
+from tambon.procurement.models import AnnouncementKind
+from tambon.procurement.tests.factories import (
+    ProcurementAnnouncementFactory,
+    ProcurementIndexPageFactory,
+    ProcurementProjectFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-class CaseStatisticsPageFactory(PageFactory):
-    class Meta:
-        model = CaseStatisticsPage
-
-    title = "สถิติเรื่องร้องเรียน"
-    slug = "statistics"
-
-
-class ProcurementIndexPageFactory(PageFactory):
-    class Meta:
-        model = ProcurementIndexPage
-
-    title = "จัดซื้อจัดจ้าง"
-    slug = "procurement"
 
 
 def status_of(year, site, code):
@@ -149,15 +131,14 @@ def test_fy_2568_is_covered_by_the_pages_of_every_app_and_lists_the_rest(site, h
     OrgChartPageFactory(parent=home.get_children().get(slug="people"))
     CaseStatisticsPageFactory(parent=home)
     ProcurementIndexPageFactory(parent=home)
-    project = ProcurementProject.objects.create(
+    project = ProcurementProjectFactory(
         fiscal_year=2568,
         title="ก่อสร้างถนนทดสอบ",
-        method=Method.SPECIFIC,
         budget=Decimal("100000"),
         winner="ห้างทดสอบ",
         contract_date=datetime.date(2025, 2, 1),
     )
-    ProcurementAnnouncement.objects.create(
+    ProcurementAnnouncementFactory(
         kind=AnnouncementKind.INVITATION,
         title="ประกาศเชิญชวนทดสอบ",
         date=datetime.date(2024, 12, 1),
@@ -179,5 +160,5 @@ def test_fy_2568_is_covered_by_the_pages_of_every_app_and_lists_the_rest(site, h
     }
     assert coverages["O13"].evidence[0].url == "/procurement/report/2568/"
     assert coverages["O19"].status == Coverage.COVERED  # the case statistics page
-    assert coverages["O19"].evidence[0].url == "/statistics/2568/"
+    assert coverages["O19"].evidence[0].url == "/case-statistics/2568/"
     assert coverages["O6"].status == Coverage.MISSING
