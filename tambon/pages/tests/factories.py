@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from tambon.core.tests.factories import (
     FooterSettingsFactory,
-    OrganizationSettingsFactory,
+    OrganizationFactory,
     PageFactory,
     clear_page_tree,
     make_default_site,
@@ -68,11 +68,11 @@ class ContactPageFactory(PageFactory):
 
 def organization_site(**organization):
     """The default Site with a HomePage as its root, its organization and its footer settings.
-    ``organization`` overrides fields of OrganizationSettings (name, phone, ...)."""
+    ``organization`` overrides fields of Organization (name, phone, ...)."""
     clear_page_tree()
     home = HomePageFactory(parent=Page.get_first_root_node())
     site = make_default_site(home)
-    OrganizationSettingsFactory(site=site, **organization)
+    OrganizationFactory(site=site, **organization)
     FooterSettingsFactory(site=site)
     return site
 
