@@ -2,6 +2,7 @@
 messages; the names on the pages come from the codes; an existing database upgrades in place."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
@@ -152,3 +153,41 @@ def test_a_provincial_organization_shows_its_province(client):
     ContactPageFactory(parent=site.root_page)
     html = client.get("/contact/").content.decode()
     assert '<span class="brand__place">จังหวัดน่าน</span>' in html
+
+
+# --- In the admin ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("admin", "admin@test.example", "x" * 12)
+    client.force_login(user)
+    return client
+
+
+def settings_form(**fields):
+    return {
+        "kind": "sao",
+        "name": "องค์การบริหารส่วนตำบลพงษ์",
+        "short_name": "อบต.พงษ์",
+        "subdistrict_code": "",
+        "district_code": "",
+        "province_code": "",
+    } | fields
+
+
+def test_the_admin_saves_the_subdistrict_with_its_district_and_province(admin_client, site):
+    url = f"/admin/settings/core/organization/{site.pk}/"
+    response = admin_client.post(url, settings_form(subdistrict_code="551103"))
+    assert response.status_code == 302
+    org = Organization.objects.get(site=site)
+    assert (org.subdistrict_code, org.district_code, org.province_code) == ("551103", "5511", "55")
+
+
+def test_the_admin_refuses_codes_that_disagree_in_thai(admin_client, site):
+    url = f"/admin/settings/core/organization/{site.pk}/"
+    form = settings_form(subdistrict_code="551103", district_code="5501")
+    response = admin_client.post(url, form, HTTP_ACCEPT_LANGUAGE="th")
+    assert response.status_code == 200
+    assert "ตำบลพงษ์ ไม่ได้อยู่ในอำเภอเมืองน่าน" in response.content.decode()
+    assert Organization.objects.get(site=site).subdistrict_code == "550101"  # the factory's
