@@ -10,11 +10,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from tambon.core.demo import add_page
+from tambon.core.models import Organization
 from tambon.people.models import Division
 
 from . import roles, services
 from .deadlines import BANGKOK
-from .guideline import GUIDELINE_INTRO, GUIDELINE_SLUG, GUIDELINE_TITLE, guideline_body
+from .guideline import GUIDELINE_SLUG, GUIDELINE_TITLE, guideline_body, guideline_intro
 from .models import (
     Case,
     CaseKind,
@@ -395,7 +396,7 @@ def ensure_case_pages(home, text_page):
             intro="คำถามที่ประชาชนสอบถามและคำตอบของ อบต. ท่านสามารถส่งคำถามใหม่ได้ทางแบบฟอร์ม",
         ),
     )
-    guideline = add_page(
-        home, text_page(GUIDELINE_TITLE, GUIDELINE_SLUG, GUIDELINE_INTRO, guideline_body())
-    )
+    organization = Organization.for_site(home.get_site())
+    intro, body = guideline_intro(organization), guideline_body(organization)
+    guideline = add_page(home, text_page(GUIDELINE_TITLE, GUIDELINE_SLUG, intro, body))
     return statistics_page, questions_page, guideline

@@ -1,6 +1,7 @@
 """The demo text of the corruption-complaint guideline page (ITA O29; FY2568 O17-O18): who
 receives a complaint, how the reporter is protected, the steps and deadlines, the channels.
-The clerk edits the page in the admin afterwards; the addresses come from the code here."""
+The clerk edits the page in the admin afterwards; the addresses come from the code here, the
+organization's name from its settings."""
 
 from django.urls import reverse
 
@@ -8,18 +9,22 @@ from .models import CaseKind
 
 GUIDELINE_SLUG = "corruption-complaint-guideline"
 GUIDELINE_TITLE = "แนวทางการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
-GUIDELINE_INTRO = (
-    "ขั้นตอนการรับและจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบของเจ้าหน้าที่ อบต.พงษ์ "
-    "การคุ้มครองผู้ร้องเรียน และช่องทางการร้องเรียน (ตัวอย่าง)"
-)
 
 
-def guideline_body():
+def guideline_intro(organization):
+    return (
+        "ขั้นตอนการรับและจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบของเจ้าหน้าที่ "
+        f"{organization.short_name} การคุ้มครองผู้ร้องเรียน และช่องทางการร้องเรียน (ตัวอย่าง)"
+    )
+
+
+def guideline_body(organization):
     form = reverse("cases:new", args=[CaseKind.CORRUPTION])
+    head = f"นายก {organization.short_name}"
     return (
         "<h2>ผู้รับเรื่อง</h2>"
-        "<p>เรื่องร้องเรียนการทุจริตและประพฤติมิชอบส่งถึงเจ้าหน้าที่ตรวจสอบการทุจริตที่นายก อบต. "
-        "แต่งตั้งเท่านั้น ผู้บริหารและเจ้าหน้าที่อื่นไม่เห็นเรื่องและไม่เห็นตัวตนของผู้ร้องเรียน "
+        "<p>เรื่องร้องเรียนการทุจริตและประพฤติมิชอบส่งถึงเจ้าหน้าที่ตรวจสอบการทุจริตที่"
+        f"{head} แต่งตั้งเท่านั้น ผู้บริหารและเจ้าหน้าที่อื่นไม่เห็นเรื่องและไม่เห็นตัวตนของผู้ร้องเรียน "
         "หากเรื่องเกี่ยวกับผู้บริหารโดยตรง เจ้าหน้าที่จะส่งต่อสำนักงาน ป.ป.ช. ประจำจังหวัด</p>"
         "<h2>การคุ้มครองผู้ร้องเรียน</h2>"
         "<ul><li>ร้องเรียนโดยไม่ระบุชื่อได้ แต่ควรให้ข้อเท็จจริงที่ตรวจสอบได้ "
@@ -37,7 +42,7 @@ def guideline_body():
         "<li>ผู้ร้องเรียนติดตามสถานะได้ด้วยรหัสติดตามเรื่อง</li></ol>"
         "<h2>ช่องทางการร้องเรียน</h2>"
         f'<ul><li><a href="{form}">แบบฟอร์มร้องเรียนการทุจริตและประพฤติมิชอบทางเว็บไซต์</a></li>'
-        "<li>ด้วยตนเองหรือทางไปรษณีย์ถึงนายก อบต.พงษ์ (ระบุ \u201cเรื่องร้องเรียนการทุจริต\u201d)</li>"
+        f"<li>ด้วยตนเองหรือทางไปรษณีย์ถึง{head} (ระบุ \u201cเรื่องร้องเรียนการทุจริต\u201d)</li>"
         '<li>สำนักงาน ป.ป.ช. <a href="https://www.nacc.go.th/">www.nacc.go.th</a> '
         "สายด่วน 1205</li>"
         "<li>ศูนย์ดำรงธรรม สายด่วน 1567</li>"

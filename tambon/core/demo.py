@@ -12,14 +12,16 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
-from .models import FooterSettings, OrganizationSettings
+from .models import FooterSettings, Organization
 
 ORGANIZATION = {
     "name": "องค์การบริหารส่วนตำบลพงษ์",
     "short_name": "อบต.พงษ์",
     "name_en": "Pong Subdistrict Administrative Organization",
-    "district": "สันติสุข",
-    "province": "น่าน",
+    "kind": Organization.Kind.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION,
+    "subdistrict_code": "551103",  # ตำบลพงษ์ อำเภอสันติสุข (5511) จังหวัดน่าน (55)
+    "district_code": "5511",
+    "province_code": "55",
     "address": "เลขที่ 99 หมู่ที่ 1 ตำบลพงษ์ อำเภอสันติสุข จังหวัดน่าน",
     "postal_code": "55210",
     "phone": "054-000-000",
@@ -54,7 +56,7 @@ def add_page(parent, page):
 
 
 def ensure_organization(site):
-    settings = OrganizationSettings.for_site(site)
+    settings = Organization.for_site(site)
     if settings.name:
         return settings
     for field, value in ORGANIZATION.items():

@@ -2,11 +2,14 @@
 
 import copy
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+
+from tambon.thai import areas
 
 from .blocks import LabelledLinkBlock
 from .pagecache import remember
@@ -29,9 +32,27 @@ class RememberedSiteSetting(BaseSiteSetting):
 
 
 @register_setting(icon="home")
-class OrganizationSettings(RememberedSiteSetting):
-    """Who the site belongs to and how to reach them (ITA item O5 asks for all of this)."""
+class Organization(RememberedSiteSetting):
+    """The local government a site belongs to: one per Wagtail Site, edited in the admin's
+    settings. Who it is, where it is (official area codes), and how to reach it (ITA item O5
+    asks for all of this)."""
 
+    class Kind(models.TextChoices):
+        SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION = (
+            "sao",
+            _("Subdistrict administrative organization"),
+        )
+        SUBDISTRICT_MUNICIPALITY = "subdistrict-municipality", _("Subdistrict municipality")
+        TOWN_MUNICIPALITY = "town-municipality", _("Town municipality")
+        CITY_MUNICIPALITY = "city-municipality", _("City municipality")
+        PROVINCIAL_ADMINISTRATIVE_ORGANIZATION = "pao", _("Provincial administrative organization")
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=30,
+        choices=Kind.choices,
+        default=Kind.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION,
+    )
     name = models.CharField(
         _("full name"),
         max_length=200,
@@ -41,8 +62,18 @@ class OrganizationSettings(RememberedSiteSetting):
         _("short name"), max_length=100, help_text=_("For example: อบต.พงษ์")
     )
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-    district = models.CharField(_("district"), max_length=100, blank=True)
-    province = models.CharField(_("province"), max_length=100, blank=True)
+    # Official codes of the Department of Provincial Administration, checked against geothai.
+    province_code = models.CharField(_("province code"), max_length=2, blank=True)
+    district_code = models.CharField(_("district code"), max_length=4, blank=True)
+    subdistrict_code = models.CharField(
+        _("subdistrict code"),
+        max_length=6,
+        blank=True,
+        help_text=_(
+            "6 digits, for example 551103. The district and province are filled from it. "
+            "A provincial administrative organization gives the province code only."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -80,7 +111,14 @@ class OrganizationSettings(RememberedSiteSetting):
             [
                 FieldPanel("name"),
                 FieldRowPanel([FieldPanel("short_name"), FieldPanel("name_en")]),
-                FieldRowPanel([FieldPanel("district"), FieldPanel("province")]),
+                FieldPanel("kind"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("subdistrict_code"),
+                        FieldPanel("district_code"),
+                        FieldPanel("province_code"),
+                    ]
+                ),
                 FieldPanel("logo"),
             ],
             heading=_("Organization"),
@@ -108,6 +146,80 @@ class OrganizationSettings(RememberedSiteSetting):
 
     def __str__(self):
         return self.name or str(_("organization"))
+
+    @property
+    def covers_a_province(self):
+        return self.kind == self.Kind.PROVINCIAL_ADMINISTRATIVE_ORGANIZATION
+
+    @property
+    def province_name(self):
+        return areas.province_name(self.province_code)
+
+    @property
+    def district_name(self):
+        return areas.district_name(self.district_code)
+
+    @property
+    def subdistrict_name(self):
+        return areas.subdistrict_name(self.subdistrict_code)
+
+    def clean(self):
+        super().clean()
+        check = self._province_errors if self.covers_a_province else self._subdistrict_errors
+        errors = check()
+        if errors:
+            raise ValidationError(errors)
+
+    def _province_errors(self):
+        """An อบจ. is the whole province: the province code, and no district or subdistrict."""
+        if not self.province_code:
+            return {"province_code": _("Enter the province code (2 digits).")}
+        errors = self._unknown_codes()
+        for field in ("district_code", "subdistrict_code"):
+            if getattr(self, field) and field not in errors:
+                errors[field] = _(
+                    "A provincial administrative organization covers the whole province: "
+                    "leave the district and subdistrict codes empty."
+                )
+        return errors
+
+    def _subdistrict_errors(self):
+        """The subdistrict, inside the district (if given) inside the province (if given);
+        the district and province are then filled from the subdistrict."""
+        errors = self._unknown_codes()
+        if not self.subdistrict_code:
+            errors["subdistrict_code"] = _("Enter the subdistrict code (6 digits).")
+        if errors:
+            return errors
+        district = self.subdistrict_code[:4]
+        if self.district_code and self.district_code != district:
+            errors["subdistrict_code"] = _(
+                "Subdistrict %(subdistrict)s is not in district %(district)s."
+            ) % {"subdistrict": self.subdistrict_name, "district": self.district_name}
+        district = self.district_code or district
+        if self.province_code and self.province_code != district[:2]:
+            errors["district_code"] = _(
+                "District %(district)s is not in province %(province)s."
+            ) % {"district": areas.district_name(district), "province": self.province_name}
+        if not errors:
+            self.district_code, self.province_code = district, district[:2]
+        return errors
+
+    def _unknown_codes(self):
+        messages = {
+            "province_code": (areas.province_exists, _("No province has the code %(code)s.")),
+            "district_code": (areas.district_exists, _("No district has the code %(code)s.")),
+            "subdistrict_code": (
+                areas.subdistrict_exists,
+                _("No subdistrict has the code %(code)s."),
+            ),
+        }
+        errors = {}
+        for field, (exists, message) in messages.items():
+            code = getattr(self, field)
+            if code and not exists(code):
+                errors[field] = message % {"code": code}
+        return errors
 
     @property
     def has_map_location(self):

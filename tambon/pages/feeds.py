@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from tambon.core.models import OrganizationSettings
+from tambon.core.models import Organization
 from tambon.thai.dates import BANGKOK
 
 from .models import NewsPage
@@ -20,7 +20,7 @@ class NewsRssFeed(Feed):
         return Site.find_for_request(request)
 
     def title(self, site):
-        return str(_("News from %(name)s")) % {"name": OrganizationSettings.for_site(site).name}
+        return str(_("News from %(name)s")) % {"name": Organization.for_site(site).name}
 
     def link(self, site):
         return "/"

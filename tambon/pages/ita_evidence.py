@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from tambon.core.ita.evidence import EvidenceKind, Suggestion, finds, live_pages
 from tambon.core.ita.topics import ItaTopic
-from tambon.core.models import OrganizationSettings
+from tambon.core.models import Organization
 from tambon.thai.fiscal import fiscal_year_bounds
 
 from .models import ContactPage, NewsIndexPage, NewsPage, StandardPage
@@ -28,7 +28,7 @@ def contact_page(site, fiscal_year, current_only):
 
 @finds(ItaTopic.SOCIAL)
 def social_channels(site, fiscal_year, current_only):
-    settings = OrganizationSettings.for_site(site)
+    settings = Organization.for_site(site)
     return [
         Suggestion(label, kind=EvidenceKind.URL, external_url=url)
         for label, url in settings.social_links

@@ -7,7 +7,7 @@ from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
-from tambon.core.models import FooterSettings, OrganizationSettings
+from tambon.core.models import FooterSettings, Organization
 from tambon.pages.models import HomePage, NewsPage
 from tambon.people.models import PersonPage
 from tambon.stats.models import DailyVisits
@@ -45,9 +45,10 @@ def test_demo_site_root_is_the_pong_home_page(demo_site):
 
 
 def test_demo_organization_has_every_contact_detail_ita_o5_asks_for(demo_site):
-    org = OrganizationSettings.for_site(demo_site)
+    org = Organization.for_site(demo_site)
     assert org.name == "องค์การบริหารส่วนตำบลพงษ์"
-    assert org.province == "น่าน"
+    assert org.province_name == "น่าน"
+    assert (org.subdistrict_code, org.district_code, org.province_code) == ("551103", "5511", "55")
     assert org.address and org.phone and org.email
     assert org.has_map_location
     assert org.social_links

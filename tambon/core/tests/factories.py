@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
-from tambon.core.models import FooterSettings, OrganizationSettings
+from tambon.core.models import FooterSettings, Organization
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -44,15 +44,17 @@ def make_default_site(root_page, **fields):
     return Site.objects.create(root_page=root_page, is_default_site=True, **fields)
 
 
-class OrganizationSettingsFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = OrganizationSettings
+        model = Organization
         django_get_or_create = ("site",)
 
     name = "องค์การบริหารส่วนตำบลทดสอบ"
     short_name = "อบต.ทดสอบ"
-    district = "เมืองทดสอบ"
-    province = "น่าน"
+    # ตำบลในเวียง อำเภอเมืองน่าน จังหวัดน่าน
+    subdistrict_code = "550101"
+    district_code = "5501"
+    province_code = "55"
     address = "99 หมู่ 1 ตำบลทดสอบ"
     postal_code = "55000"
     phone = "054 000 111"

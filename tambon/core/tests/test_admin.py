@@ -31,7 +31,7 @@ def clerk_client(client):
         "/admin/pages/",
         "/admin/images/",
         "/admin/documents/",
-        "/admin/settings/core/organizationsettings/",
+        "/admin/settings/core/organization/",
         "/admin/settings/core/footersettings/",
         "/admin/settings/stats/visitorcountersettings/",
         "/admin/snippets/people/division/",

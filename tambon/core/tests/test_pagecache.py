@@ -9,7 +9,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.http import HttpResponse
 
-from tambon.core.models import OrganizationSettings
+from tambon.core.models import Organization
 from tambon.core.pagecache import CachedPageApplication, is_cacheable_response, purge
 from tambon.pages.tests.factories import (
     NewsIndexPageFactory,
@@ -113,7 +113,7 @@ def test_a_draft_never_reaches_the_public_page(app, tax_notice):
 
 def test_saving_a_setting_drops_the_cached_pages(app):
     get(app)
-    org = OrganizationSettings.objects.get()
+    org = Organization.objects.get()
     org.phone = "054-999-999"
     org.save()
     _, headers, body = get(app)
@@ -191,7 +191,7 @@ def test_pages_cached_in_redis_are_shared_and_purged_for_every_worker(
     pagecache._local_pages.clear()  # the other worker is another process: nothing in memory
     _, headers, _ = get(other_worker)
     assert headers["X-Cache"] == "hit"  # stored by one worker, served by another
-    org = OrganizationSettings.objects.get()
+    org = Organization.objects.get()
     org.phone = "054-888-888"
     org.save()
     pagecache._local_pages.clear()  # ...and it learns of the purge through Redis

@@ -7,11 +7,11 @@ from types import SimpleNamespace
 import factory
 from wagtail.models import Page
 
-from tambon.core.models import FooterSettings, OrganizationSettings
+from tambon.core.models import FooterSettings, Organization
 from tambon.core.tests.factories import (
     FooterSettingsFactory,
     ImageFactory,
-    OrganizationSettingsFactory,
+    OrganizationFactory,
     PageFactory,
     clear_page_tree,
     make_default_site,
@@ -80,11 +80,11 @@ class ContactPageFactory(PageFactory):
 
 def organization_site(**organization):
     """The default Site with a HomePage as its root, its organization and its footer settings.
-    ``organization`` overrides fields of OrganizationSettings (name, phone, ...)."""
+    ``organization`` overrides fields of Organization (name, phone, ...)."""
     clear_page_tree()
     home = HomePageFactory(parent=Page.get_first_root_node())
     site = make_default_site(home)
-    OrganizationSettingsFactory(site=site, **organization)
+    OrganizationFactory(site=site, **organization)
     FooterSettingsFactory(site=site)
     return site
 
@@ -106,7 +106,7 @@ def town_pages(site):
     home = site.root_page.specific
     town = SimpleNamespace(site=site, home=home)
 
-    org = OrganizationSettings.objects.get(site=site)
+    org = Organization.objects.get(site=site)
     org.address = "เลขที่ 7 หมู่ที่ 2 ตำบลทดสอบ อำเภอเมืองทดสอบ จังหวัดน่าน"
     org.latitude, org.longitude = "18.780000", "100.770000"
     org.facebook_url = "https://www.facebook.com/tambon.test.example"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from tambon.core.models import OrganizationSettings
+from tambon.core.models import Organization
 from tambon.core.pages import BasePage
 from tambon.thai.dates import is_buddhist_year
 from tambon.thai.fiscal import fiscal_year
@@ -80,7 +80,7 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
         return urls
 
     def organization_name(self, request):
-        return OrganizationSettings.for_request(request).name
+        return Organization.for_request(request).name
 
     # --- Announcements ----------------------------------------------------------------------
 
