@@ -32,13 +32,20 @@ def schema_changes_in_a_test(django_db_setup, django_db_blocker):
 
 
 def migrate(targets):
-    """Migrate the database to ``targets``; the models of that state."""
-    # Rows a test wrote reach their foreign keys' checks now, not during a schema change
-    # (PostgreSQL refuses to alter a table with checks still pending).
-    connection.check_constraints()
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    """Migrate the database to ``targets``; the models of that state.
+
+    Forwards, one migration at a time: rows written by a test or by a data migration reach
+    their foreign keys' checks before the next schema change, since PostgreSQL refuses to alter
+    a table while checks are still pending in the transaction."""
+    plan = MigrationExecutor(connection).migration_plan(targets)
+    if all(not backwards for _, backwards in plan):
+        steps = [[(migration.app_label, migration.name)] for migration, _ in plan]
+    else:
+        steps = [targets]
+    for step in steps:
+        connection.check_constraints()
+        MigrationExecutor(connection).migrate(step)
+    return MigrationExecutor(connection).loader.project_state(targets).apps
 
 
 def latest():
