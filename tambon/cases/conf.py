@@ -47,7 +47,8 @@ def tracking_attempts_per_hour() -> int:
 
 
 def deadlines(kind) -> dict:
-    """{"acknowledge_working_days": n, "resolve_days": n} for a kind of case.
+    """{"acknowledge_working_days": n, "resolve_days": n} for a kind of case, the default of
+    each organization's case rules (CaseSettings).
     TAMBON_CASE_DEADLINES = {"corruption": {"resolve_days": 30}, ...} overrides the defaults."""
     configured = getattr(settings, "TAMBON_CASE_DEADLINES", {}).get(str(kind), {})
     return {**DEFAULT_DEADLINES, **configured}
@@ -60,6 +61,6 @@ def notify_channels() -> list:
 
 
 def retention_days() -> int:
-    """How long after a case is finished its reporter's identity and files are kept. Set it to
-    the organization's records schedule."""
+    """How long after a case is finished its reporter's identity and files are kept: the
+    default of each organization's case rules (CaseSettings), which set their records schedule."""
     return _number("TAMBON_CASE_RETENTION_DAYS", 5 * 365)

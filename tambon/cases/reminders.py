@@ -1,6 +1,7 @@
 """The daily reminder of overdue cases: to each case's assignee and to the supervisors who
 may see it (division heads; the executives for their own line; the integrity officers, and
-only they, for corruption complaints)."""
+only they, for corruption complaints). A case's deadlines were set from its site's case rules
+when it was filed, so the reminder follows those rules without reading them again."""
 
 from collections import defaultdict
 

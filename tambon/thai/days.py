@@ -3,6 +3,9 @@ days that end on a date. No rule of any service here: the apps decide how many d
 """
 
 import datetime
+from functools import cache
+
+import holidays
 
 from .dates import BANGKOK
 
@@ -17,11 +20,28 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(23, 59, 59), tzinfo=BANGKOK)
 
 
-def add_working_days(day: datetime.date, count: int) -> datetime.date:
-    """The count-th Monday-to-Friday after `day` (public holidays are not known here)."""
+@cache
+def _public_holidays(year: int):
+    """Thailand's public holidays of a year, from the `holidays` package (its data ships with
+    it, nothing is downloaded)."""
+    return holidays.country_holidays("TH", years=year)
+
+
+def is_public_holiday(day: datetime.date) -> bool:
+    return day in _public_holidays(day.year)
+
+
+def is_working_day(day: datetime.date, closed=frozenset()) -> bool:
+    """Monday to Friday, not a Thai public holiday, and not one of the `closed` dates (the
+    days an organization adds for itself)."""
+    return day.weekday() < 5 and not is_public_holiday(day) and day not in closed
+
+
+def add_working_days(day: datetime.date, count: int, closed=frozenset()) -> datetime.date:
+    """The count-th working day after `day` (see is_working_day)."""
     while count > 0:
         day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working_day(day, closed):
             count -= 1
     return day
 

@@ -14,6 +14,7 @@ from .events import AppendOnlyError, CaseEvent
 from .pages import CaseStatisticsPage, QuestionAnswerPage
 from .publication import PublishedQuestion
 from .service import ServiceDocument, ServiceField, ServiceType
+from .settings import CaseSettings, ClosedDay
 
 __all__ = [
     "FINISHED_STATES",
@@ -24,7 +25,9 @@ __all__ = [
     "CaseEvent",
     "CaseKind",
     "CaseStatisticsPage",
+    "CaseSettings",
     "CaseState",
+    "ClosedDay",
     "Category",
     "EventKind",
     "PublishedQuestion",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from .. import actions, tracking
 from ..deadlines import due_dates
-from ..models import Case, CaseKind, EventKind, Reporter
+from ..models import Case, CaseKind, CaseSettings, EventKind, Reporter
 from .common import CaseError, TransitionNotAllowed, attach, finish, locked, record
 
 MAX_CODE_ATTEMPTS = 10
@@ -27,19 +27,22 @@ def submit(
     service_type=None,
     service_answers=(),
     now=None,
+    site=None,
 ):
     """File a new case. Returns (case, pin): the PIN is shown to the citizen once and kept
-    only as a hash. An e-service request takes its type's division and deadline."""
+    only as a hash. An e-service request takes its type's division and deadline. The
+    deadlines follow the case rules of `site` (the site the citizen filed on)."""
     if kind not in CaseKind.values:
         raise CaseError(_("Unknown kind of case."))
     now = now or timezone.now()
-    acknowledge_due, resolve_due = due_dates(kind, category, now)
+    case_rules = CaseSettings.for_case_site(site)
+    acknowledge_due, resolve_due = due_dates(kind, category, now, case_rules)
     division = category.division if category else None
     if service_type is not None:
         if kind != CaseKind.ESERVICE:
             raise CaseError(_("Unknown kind of case."))
         if service_type.resolve_days is not None:
-            resolve_due = due_dates(kind, service_type, now)[1]
+            resolve_due = due_dates(kind, service_type, now, case_rules)[1]
         division = service_type.division or division
     pin = tracking.new_pin()
     # Hashed before the transaction: on SQLite a transaction holds the one write lock from

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from tambon.thai.validators import normalize_thai_phone
 
@@ -125,6 +126,7 @@ def _submit(request, form, form_key, kind):
         client_hash=ratelimit.client_hash(request),
         service_type=service_type,
         service_answers=form.answers() if service_type else (),
+        site=Site.find_for_request(request),
     )
     ratelimit.record(request)
     request.session[RECEIPT_KEY] = {"case": case.pk, "pin": pin}

@@ -36,11 +36,33 @@ def test_a_bangkok_day_ends_one_second_before_the_next_begins():
         (date(2026, 11, 27), 1, date(2026, 11, 30)),  # Friday -> Monday
         (date(2026, 11, 28), 1, date(2026, 11, 30)),  # Saturday -> Monday
         (date(2026, 11, 23), 5, date(2026, 11, 30)),  # a working week
-        (date(2026, 11, 23), 15, date(2026, 12, 14)),
+        (date(2026, 10, 26), 15, date(2026, 11, 16)),  # three weeks without a public holiday
     ],
 )
 def test_working_days_skip_saturdays_and_sundays(day, count, expected):
     assert add_working_days(day, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "count", "expected"),
+    [
+        (date(2026, 4, 10), 1, date(2026, 4, 16)),  # Friday before Songkran (13-15 April)
+        (date(2026, 12, 4), 1, date(2026, 12, 8)),  # 5 December on a Saturday: Monday in lieu
+        (date(2026, 11, 23), 15, date(2026, 12, 16)),  # past 7 and 10 December
+    ],
+)
+def test_working_days_skip_thai_public_holidays(day, count, expected):
+    assert add_working_days(day, count) == expected
+
+
+def test_working_days_skip_the_days_an_organization_closes():
+    closed = {date(2026, 11, 24), date(2026, 11, 25)}
+    assert add_working_days(date(2026, 11, 23), 1, closed) == date(2026, 11, 26)
+    assert add_working_days(date(2026, 11, 23), 1) == date(2026, 11, 24)
+
+
+def test_a_closed_day_on_a_weekend_changes_nothing():
+    assert add_working_days(date(2026, 11, 27), 1, {date(2026, 11, 28)}) == date(2026, 11, 30)
 
 
 @pytest.mark.parametrize(
