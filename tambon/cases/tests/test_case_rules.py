@@ -152,8 +152,8 @@ def test_the_admin_screen_shows_the_defaults_in_thai(site, superuser, client, se
     assert "วันที่สำนักงานปิด" in page
 
 
-def test_a_case_filed_on_the_public_form_follows_its_sites_rules(demo_site, client):
-    rules = rules_of(demo_site)
+def test_a_case_filed_on_the_public_form_follows_its_sites_rules(site, client):
+    rules = rules_of(site)
     rules.complaint_resolve_days = 2
     rules.save()
     category = Category.objects.create(kind=CaseKind.COMPLAINT, name="ไฟฟ้าสาธารณะ")
@@ -161,3 +161,16 @@ def test_a_case_filed_on_the_public_form_follows_its_sites_rules(demo_site, clie
     assert response.status_code == 302
     case = Case.objects.latest("pk")
     assert due_day(case.resolve_due) == due_day(case.created) + datetime.timedelta(days=2)
+
+
+def test_the_case_administrators_edit_the_rules_and_clerks_do_not(site, case_admin, clerk, client):
+    url = f"/admin/settings/cases/casesettings/{site.pk}/"
+    client.force_login(case_admin)
+    assert client.get(url).status_code == 200
+    assert client.post(url, admin_form(complaint_resolve_days="7")).status_code == 302
+    assert CaseSettings.for_case_site(site).complaint_resolve_days == 7
+
+    client.force_login(clerk)
+    assert client.get(url).status_code in (302, 403)
+    client.post(url, admin_form(complaint_resolve_days="1"))
+    assert CaseSettings.for_case_site(site).complaint_resolve_days == 7
