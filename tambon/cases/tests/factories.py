@@ -5,7 +5,7 @@ by hand; the factory only chooses the words."""
 import factory
 
 from tambon.cases import services
-from tambon.cases.models import CaseKind, CaseStatisticsPage, QuestionAnswerPage
+from tambon.cases.models import CaseKind, CaseStatisticsPage, QuestionAnswerPage, ServiceType
 from tambon.core.tests.factories import PageFactory
 
 
@@ -41,3 +41,14 @@ class CaseFactory(factory.Factory):
         case, pin = services.submit(**fields)
         case.pin = pin
         return case
+
+
+class ServiceTypeFactory(factory.django.DjangoModelFactory):
+    """An e-service request type as an editor defines it in the admin (offered on the site)."""
+
+    class Meta:
+        model = ServiceType
+
+    name = factory.Sequence(lambda n: f"บริการทดสอบ {n}")
+    slug = factory.Sequence(lambda n: f"service-{n}")
+    description = "คำอธิบายบริการทดสอบ"

@@ -8,6 +8,7 @@ from PIL import Image
 from tambon.cases.models import Attachment, Case, CaseKind, Category, Reporter
 
 from . import files
+from .factories import ServiceTypeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,8 @@ def complaint_data(**overrides):
 
 
 @pytest.fixture
-def client(demo_site):
+def client(site):
+    ServiceTypeFactory(name="ขอรับน้ำอุปโภคบริโภค", slug="water-delivery")
     return Client()
 
 
@@ -193,7 +195,7 @@ class TestRateLimit:
         assert "เรื่องที่หก" in response.content.decode()  # the text is kept
         assert not Case.objects.filter(subject="เรื่องที่หก").exists()
 
-    def test_the_limit_holds_per_address_across_sessions(self, settings, demo_site):
+    def test_the_limit_holds_per_address_across_sessions(self, settings, site):
         settings.TAMBON_CASE_SUBMISSIONS_PER_HOUR = 2
         for _ in range(2):
             Client().post("/cases/new/complaint/", complaint_data(), REMOTE_ADDR="198.51.100.9")
@@ -271,7 +273,7 @@ class TestAttachments:
 
 class TestPageCache:
     @pytest.mark.parametrize("path", ["/cases/new/complaint/", "/cases/track/", "/cases/"])
-    def test_a_case_page_is_never_served_from_the_page_cache(self, demo_site, path):
+    def test_a_case_page_is_never_served_from_the_page_cache(self, site, path):
         from django.core.handlers.wsgi import WSGIHandler
         from django.core.signals import request_finished, request_started
         from django.db import close_old_connections

@@ -26,7 +26,7 @@ class TestCodes:
 
 
 @pytest.fixture
-def filed(new_case, demo_site):
+def filed(new_case, site):
     return new_case()
 
 
@@ -141,7 +141,7 @@ class TestFollowing:
 
 class TestFiles:
     def test_staff_who_may_see_the_case_get_its_files_and_others_do_not(
-        self, new_case, integrity_officer, executive, demo_site
+        self, new_case, integrity_officer, executive, site
     ):
         upload = files.png()
         clean = check_upload(upload)
