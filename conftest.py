@@ -16,14 +16,25 @@ import shutil
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that use the demo run last (a stable sort keeps the order within each group)."""
-    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+    """Unit tests that use the demo run after those that do not, and the browser tests (e2e/)
+    after every unit test: Playwright leaves an event loop in the main thread, in which Django
+    refuses to touch the database, and the demo is built lazily. A stable sort keeps the order
+    within each group."""
+    items.sort(
+        key=lambda item: (
+            item.path.is_relative_to(E2E_DIR),
+            "demo" in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 @pytest.fixture(scope="session")
