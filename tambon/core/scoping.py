@@ -34,16 +34,20 @@ ALL_ORGANIZATIONS = "all organizations"
 _guard_paused = ContextVar("tambon_scoping_guard_paused", default=False)
 
 
-# Framework code that reads a row by the id it was handed, like a forward foreign key: Wagtail's
-# reference index (run after each save) and the foreign keys of a page revision (modelcluster).
-FRAMEWORK_JOBS = ("wagtail.tasks", "modelcluster.models")
+# Framework code that queries every organization alike, by the module that runs the query:
+# Wagtail's reference index (after each save) and a page revision's foreign keys (modelcluster)
+# read a row by an id already stored; the Snippets index counts each snippet type's rows.
+FRAMEWORK_JOBS = ("wagtail.tasks", "modelcluster.models", "wagtail.snippets.views.snippets")
 
 
 def _called_by_framework_job():
+    """Whether the code that ran the query (the first caller outside Django and this module)
+    is one of FRAMEWORK_JOBS."""
     frame = sys._getframe(2)
     while frame is not None:
-        if frame.f_globals.get("__name__") in FRAMEWORK_JOBS:
-            return True
+        module = frame.f_globals.get("__name__", "")
+        if module != __name__ and not module.startswith("django."):
+            return module in FRAMEWORK_JOBS
         frame = frame.f_back
     return False
 

@@ -111,3 +111,7 @@ def test_positions_are_per_organization_too(admin_client, two):
     assert "นายกของเขา" not in html
     edit = f"/admin/snippets/people/position/edit/{theirs.pk}/"
     assert admin_client.get(edit).status_code == 404
+
+
+def test_the_snippets_index_opens(admin_client, two):
+    assert admin_client.get("/admin/snippets/").status_code == 200
