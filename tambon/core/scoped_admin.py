@@ -2,13 +2,17 @@
 their organization (``staff_organization``); a row of another one is "not found"."""
 
 from django.http import Http404
+from django.utils.functional import classproperty
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .models import Organization
-from .scoping import guard_paused, scope_choices, staff_organization
+from .scoping import OrganizationOwned, guard_paused, scope_choices, staff_organization
 
 
 class OrganizationOwnedForm(WagtailAdminModelForm):
@@ -154,3 +158,30 @@ for _name in (
         _name,
         _scoped(getattr(ScopedChoicesSnippetViewSet, _name), OrganizationObjectMixin),
     )
+
+
+@hooks.register("register_bulk_action", order=100)  # after Wagtail's, which it replaces
+class OrganizationDeleteBulkAction(DeleteBulkAction):
+    """Deleting ticked rows of the listing: only the member's organization's ids count."""
+
+    @classproperty
+    def models(cls):
+        return [model for model in get_snippet_models() if issubclass(model, OrganizationOwned)]
+
+    def get_queryset(self, model, object_ids):
+        rows = model.objects.for_organization(staff_organization(self.request))
+        rows = list(rows.filter(pk__in=object_ids))
+        if not rows:
+            raise Http404
+        return rows
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        # The rows were looked up within the organization above.
+        for row in objects:
+            row.delete()
+        return len(objects), 0
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        organization = staff_organization(self.request)
+        return self.model.objects.for_organization(organization).values_list("pk", flat=True)

@@ -115,3 +115,13 @@ def test_positions_are_per_organization_too(admin_client, two):
 
 def test_the_snippets_index_opens(admin_client, two):
     assert admin_client.get("/admin/snippets/").status_code == 200
+
+
+def test_bulk_deleting_by_ids_deletes_only_the_sites_organizations_rows(admin_client, two):
+    ours, theirs = two
+    url = "/admin/bulk/people/division/delete/"
+    assert admin_client.get(f"{url}?id={theirs.pk}").status_code == 404
+    assert admin_client.post(f"{url}?id={theirs.pk}").status_code == 404
+    response = admin_client.post(f"{url}?id={theirs.pk}&id={ours.pk}")
+    assert response.status_code == 302
+    assert list(Division.objects.all_organizations()) == [theirs]
