@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from tambon.core.models import Organization
 from tambon.pages.tests.factories import second_organization_site
-from tambon.people.models import Division
+from tambon.people.models import Division, PersonPage
 from tambon.people.tests.factories import (
     DivisionFactory,
     OrgChartPageFactory,
@@ -125,3 +125,14 @@ def test_bulk_deleting_by_ids_deletes_only_the_sites_organizations_rows(admin_cl
     response = admin_client.post(f"{url}?id={theirs.pk}&id={ours.pk}")
     assert response.status_code == 302
     assert list(Division.objects.all_organizations()) == [theirs]
+
+
+def test_a_persons_division_and_position_are_chosen_from_the_pages_organization(site, two):
+    ours, theirs = two
+    PositionFactory(title="นายกของเรา")
+    PositionFactory(title="นายกของเขา", organization=theirs.organization)
+    directory = site.root_page.get_children().get(slug="people")
+    form_class = PersonPage.get_edit_handler().get_form_class()
+    form = form_class(parent_page=directory, instance=PersonPage())
+    assert list(form.fields["division"].queryset) == [ours]
+    assert [p.title for p in form.fields["position"].queryset] == ["นายกของเรา"]
