@@ -54,6 +54,8 @@ def _called_by_framework_job():
 
 @contextmanager
 def guard_paused():
+    """No guard inside: for a lookup by id that the caller checks itself (the admin's views of
+    one row) and for Django's checks of unique fields and constraints."""
     token = _guard_paused.set(True)
     try:
         yield
