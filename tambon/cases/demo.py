@@ -90,7 +90,7 @@ SERVICE_TYPES = [
 ]
 
 
-def ensure_service_types():
+def ensure_service_types(organization):
     for order, (slug, name, description, division_name, days, documents, fields) in enumerate(
         SERVICE_TYPES
     ):
@@ -100,7 +100,9 @@ def ensure_service_types():
             slug=slug,
             name=name,
             description=description,
-            division=Division.objects.filter(name=division_name).first(),
+            division=Division.objects.for_organization(organization)
+            .filter(name=division_name)
+            .first(),
             resolve_days=days,
             sort_order=order,
         )
@@ -200,8 +202,8 @@ def demo_officer():
     return officer
 
 
-def ensure_sample_cases(today):
-    ensure_service_types()
+def ensure_sample_cases(today, organization):
+    ensure_service_types(organization)
     if Case.objects.exists():
         return
     ensure_recent_samples(today)

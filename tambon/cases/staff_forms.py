@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.scoping import scope_choices
 from tambon.people.models import Division
 
 from . import actions, publishing, services
@@ -41,10 +42,13 @@ class ActionChoiceForm(forms.Form):
             (action.value, action.label) for action in actions.STAFF if action in FORMS
         ]
 
-    def action_form(self, data):
-        """The form of the chosen action, bound to the same data."""
+    def action_form(self, data, organization):
+        """The form of the chosen action, bound to the same data; its choices of divisions are
+        the organization's."""
         action = actions.get(self.cleaned_data["action"])
-        return FORMS[action](data, action=action)
+        form = FORMS[action](data, action=action)
+        scope_choices(form, organization)
+        return form
 
 
 class StepForm(forms.Form):

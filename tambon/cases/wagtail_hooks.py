@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from tambon.core.scoped_admin import ScopedChoicesSnippetViewSet
 
 from . import roles
 from .models import Category, ServiceType
@@ -63,7 +64,7 @@ def register_case_statistics_menu_item():
     )
 
 
-class CategoryViewSet(SnippetViewSet):
+class CategoryViewSet(ScopedChoicesSnippetViewSet):
     model = Category
     icon = "tag"
     list_display = ["name", "kind", "division", "resolve_days", "is_active"]
@@ -74,7 +75,7 @@ class CategoryViewSet(SnippetViewSet):
 register_snippet(CategoryViewSet)
 
 
-class ServiceTypeViewSet(SnippetViewSet):
+class ServiceTypeViewSet(ScopedChoicesSnippetViewSet):
     model = ServiceType
     icon = "form"
     list_display = ["name", "division", "resolve_days", "is_live"]

@@ -51,7 +51,7 @@ def build_demo_site(today):
         site, [pages["privacy"], pages["cookies"], pages["accessibility"], sitemap]
     )
     stats_demo.ensure_visitor_history(site, today)
-    cases_demo.ensure_sample_cases(today)
+    cases_demo.ensure_sample_cases(today, org)
     cases_demo.ensure_case_pages(home, text_page=pages_demo.standard_page)
     # Last: the ITA evidence is found among everything built above.
     infocenter_demo.ensure_ita(site, home)

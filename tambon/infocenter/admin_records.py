@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
+from tambon.core.scoped_admin import ScopedChoicesSnippetViewSet
+
 from .models import CourtRuling, GiftRegisterEntry, InfoRecord, RecordCategory
 
 
-class InfoRecordViewSet(SnippetViewSet):
+class InfoRecordViewSet(ScopedChoicesSnippetViewSet):
     model = InfoRecord
     icon = "doc-full"
     list_display = ["title", "category", "fiscal_year", "published_on", "live"]

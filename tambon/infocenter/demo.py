@@ -21,6 +21,7 @@ from tambon.core.demo import (
     NACC_URL,
     add_page,
 )
+from tambon.core.models import Organization
 from tambon.people.models import Division
 from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
 
@@ -331,10 +332,12 @@ def sample_document(title, filename):
     return document
 
 
-def ensure_records(today):
+def ensure_records(today, organization):
     fy = fiscal_year(today)
     folders = {category.slug: category for category in RecordCategory.objects.all()}
-    divisions = {division.name: division for division in Division.objects.all()}
+    divisions = {
+        division.name: division for division in Division.objects.for_organization(organization)
+    }
     for number, (slug, title, published_on, period, division, summary) in enumerate(
         record_specs(fy, today), start=1
     ):
@@ -456,7 +459,7 @@ def anti_corruption_page():
 
 def build_infocenter_demo(home, today):
     """The three pages of the demo, by slug, for the home page's quick links."""
-    ensure_records(today)
+    ensure_records(today, Organization.for_site(home.get_site()))
     ensure_rulings()
     ensure_gift_register(today)
     info_center = add_page(

@@ -2,6 +2,7 @@
 are drawn placeholders), with the directory and the organization chart."""
 
 from tambon.core.demo import add_page, placeholder_image
+from tambon.core.models import Organization
 
 from .models import Division, OrgChartPage, PeopleIndexPage, PersonPage, Position
 
@@ -138,14 +139,15 @@ PEOPLE = [
 
 
 def ensure_people(home):
+    organization = Organization.for_site(home.get_site())
     divisions = {}
     for name, description, order in DIVISIONS:
-        divisions[name], _ = Division.objects.get_or_create(
+        divisions[name], _ = Division.objects.for_organization(organization).get_or_create(
             name=name, defaults={"description": description, "sort_order": order}
         )
     positions = {}
     for title, group, rank, is_head in POSITIONS:
-        positions[title], _ = Position.objects.get_or_create(
+        positions[title], _ = Position.objects.for_organization(organization).get_or_create(
             title=title, defaults={"group": group, "rank": rank, "is_head": is_head}
         )
     directory = add_page(

@@ -7,9 +7,11 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
+from tambon.core.models import Organization
 from tambon.core.pages import BasePage
+from tambon.core.scoped_admin import OrganizationPageForm
+from tambon.core.scoping import OrganizationOwned
 
 
 class PositionGroup(models.TextChoices):
@@ -18,11 +20,10 @@ class PositionGroup(models.TextChoices):
     STAFF = "staff", _("Officials and staff")
 
 
-@register_snippet
-class Division(models.Model):
+class Division(OrganizationOwned):
     """A part of the organization: สำนักปลัด, กองคลัง, กองช่าง ..."""
 
-    name = models.CharField(_("name"), max_length=150, unique=True)
+    name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("duties"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -36,6 +37,11 @@ class Division(models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"], name="people_division_unique_name"
+            )
+        ]
         verbose_name = _("division")
         verbose_name_plural = _("divisions")
 
@@ -43,11 +49,10 @@ class Division(models.Model):
         return self.name
 
 
-@register_snippet
-class Position(models.Model):
+class Position(OrganizationOwned):
     """A post someone holds: นายก อบต., ปลัด อบต., ผู้อำนวยการกองช่าง ..."""
 
-    title = models.CharField(pgettext_lazy("job position", "title"), max_length=150, unique=True)
+    title = models.CharField(pgettext_lazy("job position", "title"), max_length=150)
     group = models.CharField(_("group"), max_length=20, choices=PositionGroup.choices)
     rank = models.PositiveSmallIntegerField(
         _("rank"), default=100, help_text=_("Smaller numbers come first in the chart.")
@@ -62,6 +67,11 @@ class Position(models.Model):
 
     class Meta:
         ordering = ["rank", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "title"], name="people_position_unique_title"
+            )
+        ]
         verbose_name = _("position")
         verbose_name_plural = _("positions")
 
@@ -148,6 +158,7 @@ class PersonPage(BasePage):
         FieldPanel("sort_order"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("biography")]
+    base_form_class = OrganizationPageForm
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
 
@@ -195,6 +206,8 @@ class OrgChartPage(BasePage):
         context["administration"] = [p for p in staff if p.division_id is None]
         context["divisions"] = [
             (division, [p for p in staff if p.division_id == division.pk])
-            for division in Division.objects.all()
+            for division in Division.objects.for_organization(
+                Organization.for_site(self.get_site())
+            )
         ]
         return context

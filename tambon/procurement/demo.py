@@ -7,6 +7,7 @@ Every step looks before it creates (projects by e-GP number), so a second run ch
 import datetime
 from decimal import Decimal
 
+from tambon.core.models import Organization
 from tambon.people.models import Division
 from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
 
@@ -156,7 +157,8 @@ def ensure_procurement(home, today):
         page.save_revision().publish()
     current = fiscal_year(today)
     ensure_plan(current, today)
-    division = Division.objects.filter(name="กองคลัง").first()
+    organization = Organization.for_site(home.get_site())
+    division = Division.objects.for_organization(organization).filter(name="กองคลัง").first()
     for number, sample in enumerate(SAMPLES, start=1):
         ensure_project(number, sample, current, today, division)
     AnnualProcurementReport.objects.get_or_create(

@@ -7,6 +7,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from tambon.core.scoped_admin import ScopedChoicesSnippetViewSet
+
 from .admin_views import ImportPreviewView, ImportProgressView, ImportStartView, can_import
 from .models import (
     AnnualProcurementReport,
@@ -16,7 +18,7 @@ from .models import (
 )
 
 
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(ScopedChoicesSnippetViewSet):
     menu_name = "procurement-projects"
     model = ProcurementProject
     icon = "clipboard-list"

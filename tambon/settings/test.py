@@ -21,3 +21,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 TAMBON_STATS_FLUSH_SECONDS = 3600
 # Admin tests sign in with the password alone; tests of the code screens switch it on.
 TAMBON_STAFF_2FA = False
+# A query of an organization-owned model that names no organization fails the test
+# (tambon/core/scoping.py); off elsewhere, so production pays nothing for it.
+TAMBON_SCOPING_GUARD = True

@@ -2,7 +2,7 @@ import pytest
 
 from tambon.cases import services
 from tambon.cases.models import CaseEvent, CaseKind, CaseState, EventKind
-from tambon.people.models import Division
+from tambon.people.tests.factories import DivisionFactory
 
 from .test_admin import signed_in
 
@@ -126,8 +126,8 @@ class TestBulkPermissions:
 class TestDivisionFilter:
     def test_the_list_shows_only_the_chosen_divisions_cases(self, clerk, new_case):
         works, office = (
-            Division.objects.create(name="กองทดสอบช่าง"),
-            Division.objects.create(name="สำนักทดสอบปลัด"),
+            DivisionFactory(name="กองทดสอบช่าง"),
+            DivisionFactory(name="สำนักทดสอบปลัด"),
         )
         road = new_case(subject="ถนนทรุดตัวหน้าตลาด")
         permit = new_case(subject="ขอใบอนุญาตขายของ")

@@ -14,7 +14,8 @@ from tambon.cases.models import (
 )
 from tambon.cases.tests.conftest import make_user
 from tambon.cases.tests.test_public_forms import XSS, is_thai
-from tambon.people.models import Division
+from tambon.core.models import Organization
+from tambon.people.tests.factories import DivisionFactory
 
 from . import files
 
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def division(db):
-    return Division.objects.create(name="กองสาธารณสุขทดสอบ")
+def division(site):
+    return DivisionFactory(name="กองสาธารณสุขทดสอบ")
 
 
 @pytest.fixture
@@ -258,9 +259,10 @@ class TestHostileInput:
 
 
 class TestDemo:
-    def test_the_demo_types_are_created_once_with_their_documents_and_fields(self, db):
-        ensure_service_types()
-        ensure_service_types()
+    def test_the_demo_types_are_created_once_with_their_documents_and_fields(self, site):
+        organization = Organization.for_site(site)
+        ensure_service_types(organization)
+        ensure_service_types(organization)
         assert ServiceType.objects.count() == len(SERVICE_TYPES)
         allowance = ServiceType.objects.get(slug="elderly-allowance")
         assert allowance.name == "ลงทะเบียนเบี้ยยังชีพผู้สูงอายุ"

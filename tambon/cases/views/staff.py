@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from tambon.core.scoping import scope_choices, staff_organization
 from tambon.people.models import Division
 
 from .. import actions, roles, services
@@ -51,6 +52,7 @@ def case_list(request):
         .order_by("-created")
     )
     filters = CaseFilterForm(request.GET or None)
+    scope_choices(filters, staff_organization(request))
     if filters.is_valid():
         data = filters.cleaned_data
         if data["kind"]:
@@ -173,7 +175,9 @@ def case_detail(request, pk):
             # The steps that take no more than a message share one form of buttons.
             "transitions": [a for a in allowed if a.changes_state and FORMS[a] is StepForm],
             "assignees": _assignees(case) if actions.ASSIGN in allowed else [],
-            "divisions": Division.objects.all() if actions.ASSIGN in allowed else [],
+            "divisions": Division.objects.for_organization(staff_organization(request))
+            if actions.ASSIGN in allowed
+            else [],
             "overdue": case.is_overdue(),
             "may_decide": case.kind == CaseKind.INFORMATION and actions.DECIDE in allowed,
             "decisions": InformationDecision.choices,
@@ -188,7 +192,11 @@ def case_act(request, pk):
     _require_case_staff(request)
     case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
     choice = ActionChoiceForm(request.POST)
-    form = choice.action_form(request.POST) if choice.is_valid() else choice
+    form = (
+        choice.action_form(request.POST, staff_organization(request))
+        if choice.is_valid()
+        else choice
+    )
     if not form.is_valid():
         messages.error(request, first_error(form))
         return redirect("cases_admin:detail", pk=case.pk)

@@ -75,3 +75,22 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"ภาพทดสอบ {n}")
     file = factory.LazyFunction(lambda: get_test_image_file(filename="test.png"))
+
+
+def default_organization():
+    """The organization of the default site (the ``site`` fixture's, or an empty one)."""
+    return Organization.for_site(Site.objects.get(is_default_site=True))
+
+
+class OrganizationOwnedFactory(factory.django.DjangoModelFactory):
+    """Rows of the default site's organization unless given ``organization=``."""
+
+    class Meta:
+        abstract = True
+
+    organization = factory.LazyFunction(default_organization)
+
+    @classmethod
+    def _get_manager(cls, model_class):
+        # get_or_create looks the organization up by its own key fields.
+        return super()._get_manager(model_class).all_organizations()

@@ -5,7 +5,7 @@ import datetime
 from types import SimpleNamespace
 
 import factory
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from tambon.core.models import FooterSettings, Organization
 from tambon.core.tests.factories import (
@@ -89,6 +89,19 @@ def organization_site(**organization):
     return site
 
 
+def second_organization_site(hostname="127.0.0.1", **organization):
+    """Another organization beside the default one: its own Site (``hostname``), home page,
+    organization and footer settings."""
+    home = HomePageFactory(
+        parent=Page.get_first_root_node(), slug=f"home-{hostname.replace('.', '-')}"
+    )
+    site = Site.objects.create(hostname=hostname, port=80, root_page=home, site_name="อบต.อื่น")
+    fields = {"name": "องค์การบริหารส่วนตำบลอื่น", "short_name": "อบต.อื่น"} | organization
+    OrganizationFactory(site=site, **fields)
+    FooterSettingsFactory(site=site)
+    return site
+
+
 class SitemapPageFactory(PageFactory):
     class Meta:
         model = SitemapPage
@@ -139,8 +152,8 @@ def town_pages(site):
     town.people = PeopleIndexPageFactory(parent=home, show_in_menus=True)
     town.org_chart = OrgChartPageFactory(parent=town.people)
     # Made before the office that comes first, so the chart must sort them by their order.
-    works = DivisionFactory(name="กองช่าง", sort_order=3)
-    DivisionFactory(name="สำนักปลัด", sort_order=1)
+    works = DivisionFactory(name="กองช่าง", sort_order=3, organization=org)
+    DivisionFactory(name="สำนักปลัด", sort_order=1, organization=org)
     town.mayor = PersonPageFactory(
         parent=town.people,
         title="ใจดี ทดสอบ",

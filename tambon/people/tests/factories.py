@@ -2,7 +2,7 @@
 
 import factory
 
-from tambon.core.tests.factories import PageFactory
+from tambon.core.tests.factories import OrganizationOwnedFactory, PageFactory
 from tambon.people.models import (
     Division,
     OrgChartPage,
@@ -13,18 +13,18 @@ from tambon.people.models import (
 )
 
 
-class DivisionFactory(factory.django.DjangoModelFactory):
+class DivisionFactory(OrganizationOwnedFactory):
     class Meta:
         model = Division
-        django_get_or_create = ("name",)
+        django_get_or_create = ("organization", "name")
 
     name = factory.Sequence(lambda n: f"กองทดสอบ {n}")
 
 
-class PositionFactory(factory.django.DjangoModelFactory):
+class PositionFactory(OrganizationOwnedFactory):
     class Meta:
         model = Position
-        django_get_or_create = ("title",)
+        django_get_or_create = ("organization", "title")
 
     title = factory.Sequence(lambda n: f"ตำแหน่งทดสอบ {n}")
     group = PositionGroup.STAFF
