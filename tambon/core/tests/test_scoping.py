@@ -32,6 +32,7 @@ NOT_ORGANIZATION_OWNED = {
     "core.Organization": "it is the organization",
     "pages.NewsPageTag": "a news page's tag: belongs to its page",
     "infocenter.AntiCorruptionTopic": "a row of the anti-corruption page: belongs to its page",
+    "cases.ClosedDay": "a row of a site's case rules (a per-site setting): belongs to it",
     "stats.FlushedBatch": "the counter's bookkeeping of the process, no organization's data",
     "stats.VisitorSeen": "the counter's hashed visitors of the process, no organization's data",
     "stats.DailySalt": "the counter's daily salt of the process, no organization's data",
