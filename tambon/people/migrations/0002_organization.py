@@ -1,39 +1,10 @@
-"""Divisions and positions belong to an organization (issue 10).
+"""Divisions and positions belong to an organization (issue 10): the key, empty at first.
 
-Upgrade in place: the rows of a database of the last release are given to its one organization.
-With several organizations (divisions were shared until now) they go to the default site's;
-with none (settings never saved), one is made for the default site, only when there are rows.
-"""
+Three migrations, so that on PostgreSQL the rows written by 0003 are checked when its transaction
+ends, before 0004 alters the tables (PostgreSQL refuses to alter a table with checks pending)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-
-def owner_of_existing_rows(apps):
-    Organization = apps.get_model("core", "Organization")
-    Site = apps.get_model("wagtailcore", "Site")
-    organizations = list(Organization.objects.order_by("pk")[:2])
-    if len(organizations) == 1:
-        return organizations[0]
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.order_by("pk").first()
-    if site is None:
-        raise RuntimeError(
-            "Divisions or positions exist but no Wagtail site does: add the site, then migrate."
-        )
-    organization = Organization.objects.filter(site=site).first()
-    if organization is None and organizations:
-        return organizations[0]
-    return organization or Organization.objects.create(site=site)
-
-
-def assign_existing_rows(apps, schema_editor):
-    Division = apps.get_model("people", "Division")
-    Position = apps.get_model("people", "Position")
-    if not (Division.objects.exists() or Position.objects.exists()):
-        return
-    organization = owner_of_existing_rows(apps)
-    Division.objects.update(organization=organization)
-    Position.objects.update(organization=organization)
 
 
 def owner_field(null):
@@ -56,29 +27,4 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField("division", "organization", owner_field(null=True)),
         migrations.AddField("position", "organization", owner_field(null=True)),
-        migrations.RunPython(assign_existing_rows, migrations.RunPython.noop),
-        migrations.AlterField("division", "organization", owner_field(null=False)),
-        migrations.AlterField("position", "organization", owner_field(null=False)),
-        migrations.AlterField(
-            model_name="division",
-            name="name",
-            field=models.CharField(max_length=150, verbose_name="name"),
-        ),
-        migrations.AlterField(
-            model_name="position",
-            name="title",
-            field=models.CharField(max_length=150, verbose_name="title"),
-        ),
-        migrations.AddConstraint(
-            model_name="division",
-            constraint=models.UniqueConstraint(
-                fields=("organization", "name"), name="people_division_unique_name"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="position",
-            constraint=models.UniqueConstraint(
-                fields=("organization", "title"), name="people_position_unique_title"
-            ),
-        ),
     ]

@@ -12,7 +12,7 @@ from tambon.people.models import Division, Position
 __all__ = ["schema_changes_in_a_test"]  # a fixture, used by name
 
 BEFORE = [("people", "0001_initial")]
-AFTER = [("people", "0002_organization")]
+AFTER = [("people", "0004_organization_required")]
 
 
 @pytest.fixture
