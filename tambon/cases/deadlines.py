@@ -8,8 +8,6 @@ import datetime
 from tambon.thai.dates import BANGKOK
 from tambon.thai.days import add_working_days, end_of_day
 
-__all__ = ["BANGKOK", "due_dates", "end_of_day"]  # services import the Bangkok helpers from here
-
 
 def due_dates(kind, category, received: datetime.datetime, case_rules):
     """(acknowledge_due, resolve_due) for a case received at `received` by the organization

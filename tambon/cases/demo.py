@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group
 from tambon.core.demo import add_page
 from tambon.core.models import Organization
 from tambon.people.models import Division
+from tambon.thai.dates import BANGKOK
 
 from . import roles, services
-from .deadlines import BANGKOK
 from .guideline import GUIDELINE_SLUG, GUIDELINE_TITLE, guideline_body, guideline_intro
 from .models import (
     Case,

@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tambon.thai.dates import format_thai_date
+from tambon.thai.dates import BANGKOK, format_thai_date
+from tambon.thai.days import end_of_day
 
 from .. import actions, roles
-from ..deadlines import BANGKOK, end_of_day
 from ..models import EventKind
 from .common import (
     CaseError,

@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.test import Client
 
-from tambon.cases.deadlines import BANGKOK
 from tambon.cases.models import CaseEvent, CaseKind, CaseState, EventKind, ReporterView
+from tambon.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
 

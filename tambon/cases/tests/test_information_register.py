@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
 
 from tambon.cases import services
-from tambon.cases.deadlines import BANGKOK
 from tambon.cases.models import CaseEvent, CaseKind, EventKind, InformationDecision
+from tambon.thai.dates import BANGKOK
 
 from .test_admin import signed_in
 

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from openpyxl import load_workbook
 
-from tambon.cases.deadlines import BANGKOK
 from tambon.core.exports import XLSX_CONTENT_TYPE
+from tambon.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from tambon.cases import services, statistics
-from tambon.cases.deadlines import BANGKOK
 from tambon.cases.models import CaseKind, ServiceType
+from tambon.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
 

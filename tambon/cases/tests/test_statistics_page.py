@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from tambon.cases import services
-from tambon.cases.deadlines import BANGKOK
 from tambon.cases.models import CaseKind
 from tambon.cases.tests.factories import CaseStatisticsPageFactory
+from tambon.thai.dates import BANGKOK
 from tambon.thai.fiscal import fiscal_year
 
 pytestmark = pytest.mark.django_db
