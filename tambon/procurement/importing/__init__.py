@@ -13,7 +13,7 @@ checking.py  one row: amounts, method, bids, dates, fiscal year, with reasons in
 saving.py    creating or updating projects, a chunk of rows at a time
 """
 
-from .checking import check_row, parse_bids, parse_date, parse_method, parse_money
+from .checking import check_row, parse_bids, parse_method, parse_money
 from .columns import COLUMNS, Column
 from .reading import (
     MAX_FILE_BYTES,
@@ -36,7 +36,6 @@ __all__ = [
     "ParsedRow",
     "check_row",
     "parse_bids",
-    "parse_date",
     "parse_file",
     "parse_method",
     "parse_money",

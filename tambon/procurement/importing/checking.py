@@ -43,10 +43,6 @@ def parse_money(text: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
-# 14/03/2565 or 14 มีนาคม 2565 (Buddhist Era), or year first: 2022-03-14, 2565-03-14.
-parse_date = read_date
-
-
 def parse_method(text: str) -> str:
     # "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)": the bracketed part repeats the name.
     name = _METHOD_NOISE.sub("", _BRACKETED.sub("", text) or text).lower()
@@ -107,7 +103,7 @@ def check_row(row: ParsedRow) -> ParsedRow:
                 values[key] = None
                 continue
             try:
-                values[key] = parse_date(text)
+                values[key] = read_date(text)  # B.E. or year first
             except ValueError:
                 errors.append(
                     _("%(column)s: “%(value)s” is not a date (write 14/03/2565 or 2022-03-14)")

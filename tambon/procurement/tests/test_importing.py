@@ -227,10 +227,3 @@ def test_amounts_may_have_separators_thai_digits_and_the_word_baht(written, amou
 def test_negative_or_strange_amounts_are_refused(written):
     with pytest.raises(ValueError):
         importing.parse_money(written)
-
-
-@pytest.mark.parametrize(
-    "written", ["14/03/2565", "14 มีนาคม 2565", "๑๔/๐๓/๒๕๖๕", "2022-03-14", "2565-03-14"]
-)
-def test_buddhist_era_and_iso_dates_are_read(written):
-    assert importing.parse_date(written) == datetime.date(2022, 3, 14)
