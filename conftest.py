@@ -91,6 +91,23 @@ def drop_unwritten_counts():
         buffer._counter.take()
 
 
+@pytest.fixture
+def schema_changes_in_a_test(django_db_setup, django_db_blocker):
+    """For upgrade tests (tambon/core/tests/upgrade.py); ask for it before ``db``. SQLite's
+    foreign-key checks are off for the test (its schema editor cannot switch them inside the
+    test's transaction), on again after."""
+    from django.db import connection
+
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
+        with django_db_blocker.unblock():
+            connection.disable_constraint_checking()
+    yield
+    if sqlite:
+        with django_db_blocker.unblock():
+            connection.enable_constraint_checking()
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     """A real Redis server on loopback for the tests of the production profile."""

@@ -14,38 +14,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from tambon.core.models import Organization
+from tambon.core.tests.upgrade import migrate
 
 BEFORE = [("core", "0001_initial")]
-
-
-@pytest.fixture
-def schema_changes_in_a_test(django_db_setup, django_db_blocker):
-    """Ask for it before ``db``: SQLite's foreign-key checks off for the test, on again after."""
-    sqlite = connection.vendor == "sqlite"
-    if sqlite:
-        with django_db_blocker.unblock():
-            connection.disable_constraint_checking()
-    yield
-    if sqlite:
-        with django_db_blocker.unblock():
-            connection.enable_constraint_checking()
-
-
-def migrate(targets):
-    """Migrate the database to ``targets``; the models of that state.
-
-    Forwards, one migration at a time: rows written by a test or by a data migration reach
-    their foreign keys' checks before the next schema change, since PostgreSQL refuses to alter
-    a table while checks are still pending in the transaction."""
-    plan = MigrationExecutor(connection).migration_plan(targets)
-    if all(not backwards for _, backwards in plan):
-        steps = [[(migration.app_label, migration.name)] for migration, _ in plan]
-    else:
-        steps = [targets]
-    for step in steps:
-        connection.check_constraints()
-        MigrationExecutor(connection).migrate(step)
-    return MigrationExecutor(connection).loader.project_state(targets).apps
 
 
 def latest():

@@ -6,10 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from tambon.core.models import Organization
-from tambon.core.tests.test_organization_upgrade import migrate, schema_changes_in_a_test
+from tambon.core.tests.upgrade import migrate
 from tambon.people.models import Division, Position
-
-__all__ = ["schema_changes_in_a_test"]  # a fixture, used by name
 
 BEFORE = [("people", "0001_initial")]
 AFTER = [("people", "0004_organization_required")]
