@@ -153,8 +153,24 @@ class OrganizationOwned(models.Model):
 
     objects = ScopedQuerySet.as_manager()
 
+    # A record under another (an attachment under its case) names that foreign key here: its
+    # organization is the parent's, filled in on save and never different from it.
+    organization_parent = None
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.organization_parent:
+            parent = getattr(self, self.organization_parent)
+            if self.organization_id is None:
+                self.organization_id = parent.organization_id
+            elif parent.organization_id != self.organization_id:
+                raise ValueError(
+                    f"{self._meta.label} must belong to the organization of its "
+                    f"{self.organization_parent}"
+                )
+        super().save(*args, **kwargs)
 
     def validate_unique(self, exclude=None):
         with guard_paused():

@@ -7,22 +7,7 @@ with none (settings never saved), one is made for the default site, only when th
 
 from django.db import migrations
 
-
-def owner_of_existing_rows(apps):
-    Organization = apps.get_model("core", "Organization")
-    Site = apps.get_model("wagtailcore", "Site")
-    organizations = list(Organization.objects.order_by("pk")[:2])
-    if len(organizations) == 1:
-        return organizations[0]
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.order_by("pk").first()
-    if site is None:
-        raise RuntimeError(
-            "Divisions or positions exist but no Wagtail site does: add the site, then migrate."
-        )
-    organization = Organization.objects.filter(site=site).first()
-    if organization is None and organizations:
-        return organizations[0]
-    return organization or Organization.objects.create(site=site)
+from tambon.core.migrating import owner_of_existing_rows
 
 
 def assign_existing_rows(apps, schema_editor):

@@ -1,0 +1,26 @@
+"""What the data migrations that give existing rows an organization share (upgrade in place).
+
+Only historical models (``apps.get_model``) are used, so a migration may call this at any point
+of the history.
+"""
+
+
+def owner_of_existing_rows(apps):
+    """The organization that the rows of a database of the last release belong to.
+
+    That database has one organization: its rows go to it. With several (shared rows until now)
+    they go to the default site's; with none (settings never saved), one is made for the
+    default site. Call it only when there are rows to give.
+    """
+    Organization = apps.get_model("core", "Organization")
+    Site = apps.get_model("wagtailcore", "Site")
+    organizations = list(Organization.objects.order_by("pk")[:2])
+    if len(organizations) == 1:
+        return organizations[0]
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.order_by("pk").first()
+    if site is None:
+        raise RuntimeError("Records exist but no Wagtail site does: add the site, then migrate.")
+    organization = Organization.objects.filter(site=site).first()
+    if organization is None and organizations:
+        return organizations[0]
+    return organization or Organization.objects.create(site=site)
