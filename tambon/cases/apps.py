@@ -1,11 +1,24 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core import role_permissions as roles
+
 
 class CasesConfig(AppConfig):
     name = "tambon.cases"
     label = "cases"
     verbose_name = _("Citizen cases")
+    role_permissions = {
+        roles.ADMINISTRATOR: [
+            "cases.role_admin",
+            "cases.change_casesettings",
+            *roles.manage("cases", "category", "servicetype"),
+        ],
+        roles.CLERK: ["cases.role_clerk"],
+        roles.DIVISION_HEAD: ["cases.role_division_head"],
+        roles.EXECUTIVE: ["cases.role_executive"],
+        roles.INTEGRITY_OFFICER: ["cases.role_integrity"],
+    }
 
     def ready(self):
         from . import notify

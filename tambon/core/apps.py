@@ -2,11 +2,49 @@ from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
+from . import role_permissions as roles
+
+MEDIA = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "wagtaildocs.delete_document",
+]
+
 
 class CoreConfig(AppConfig):
     name = "tambon.core"
     label = "core"
     verbose_name = _("Site settings and shared blocks")
+    # What each role may do here (tambon/core/memberships.py): everyone on the staff enters the
+    # admin; images and documents are further limited to the organization's collection.
+    role_permissions = {
+        **{
+            role: ["wagtailadmin.access_admin", "wagtaildocs.choose_document"]
+            for role in (
+                roles.CLERK,
+                roles.DIVISION_HEAD,
+                roles.EXECUTIVE,
+                roles.INTEGRITY_OFFICER,
+            )
+        },
+        roles.ADMINISTRATOR: [
+            "wagtailadmin.access_admin",
+            "core.change_organization",
+            "core.change_footersettings",
+            *MEDIA,
+        ],
+        roles.EDITOR: ["wagtailadmin.access_admin", *MEDIA],
+        roles.OPERATOR: [
+            "wagtailadmin.access_admin",
+            "core.change_organization",
+            "core.change_footersettings",
+        ],
+    }
 
     def ready(self):
         from . import throttle  # noqa: F401  (connects the sign-in failure counters)

@@ -11,8 +11,10 @@ from wagtail.fields import StreamField
 
 from tambon.thai import areas
 
+from . import role_permissions as roles
 from .blocks import LabelledLinkBlock
 from .pagecache import remember
+from .scoping import OrganizationOwned
 
 
 class RememberedSiteSetting(BaseSiteSetting):
@@ -103,6 +105,16 @@ class Organization(RememberedSiteSetting):
     line_url = models.URLField(_("LINE official account"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
     footer_note = models.TextField(_("footer note"), blank=True)
+    # The organization's own folder of images and documents; its staff's permissions are on it.
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection of images and documents"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     select_related = ["logo"]
 
@@ -252,3 +264,38 @@ class FooterSettings(RememberedSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+
+
+class Role(models.TextChoices):
+    """What a member of an organization's staff does there. One person may hold several roles,
+    and roles in several organizations."""
+
+    ADMINISTRATOR = roles.ADMINISTRATOR, _("Administrator")
+    EDITOR = roles.EDITOR, _("Editor")
+    CLERK = roles.CLERK, _("Case clerk")
+    DIVISION_HEAD = roles.DIVISION_HEAD, _("Division head")
+    EXECUTIVE = roles.EXECUTIVE, _("Executive")
+    INTEGRITY_OFFICER = roles.INTEGRITY_OFFICER, _("Integrity officer")
+    # A vendor or a province that runs the organization's site: no citizen's personal data.
+    OPERATOR = roles.OPERATOR, _("Operator")
+
+
+class OrganizationGroup(OrganizationOwned):
+    """A Wagtail group that gives one role in one organization: its users are that
+    organization's staff in that role (tambon/core/memberships.py). A group with no such row
+    is platform-wide (the operators' right to add organizations)."""
+
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("group"),
+        on_delete=models.CASCADE,
+        related_name="organization_group",
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("organization group")
+        verbose_name_plural = _("organization groups")
+
+    def __str__(self):
+        return self.group.name

@@ -19,13 +19,12 @@ import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.forms import ModelChoiceField
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
-
-from .models import Organization
 
 SCOPED = "organization"
 ALL_ORGANIZATIONS = "all organizations"
@@ -187,8 +186,11 @@ def organization_for_request(request):
     In the admin this is also the staff member's organization, for now: until memberships
     exist (issue 10), a member works on the organization of the site the admin is served on.
     """
+    # By name: models.py builds on this module.
+    Organization = apps.get_model("core", "Organization")
     if not hasattr(request, "_tambon_organization"):
-        request._tambon_organization = Organization.for_site(Site.find_for_request(request))
+        site = Site.find_for_request(request)
+        request._tambon_organization = Organization.for_site(site) if site else None
     return request._tambon_organization
 
 

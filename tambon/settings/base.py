@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Permissions count in the organization the request is for (core/permissions.py).
+    "tambon.core.permissions.OrganizationContextMiddleware",
     # Refuses a sign-in while its account and address are locked out (core/throttle.py).
     "tambon.core.throttle.LoginThrottleMiddleware",
     # Staff give a code from their phone after the password (core/two_factor.py).
@@ -75,6 +77,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "tambon.urls"
+
+# A group of an organization gives its permissions on that organization's site only.
+AUTHENTICATION_BACKENDS = ["tambon.core.permissions.OrganizationPermissionBackend"]
 
 TEMPLATES = [
     {
