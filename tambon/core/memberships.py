@@ -16,7 +16,14 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Site,
+)
 
 from .models import Organization, OrganizationGroup, Role
 
@@ -63,6 +70,11 @@ def _permissions(names):
     return found
 
 
+def _is_site_setting(permission):
+    model = permission.content_type.model_class()
+    return model is not None and issubclass(model, BaseSiteSetting)
+
+
 def ensure_collection(organization):
     """The organization's own collection (made once, under the root collection)."""
     if organization.collection_id:
@@ -98,8 +110,15 @@ def role_group(organization, role):
         return found.group
     group = Group.objects.create(name=_group_name(organization, role))
     OrganizationGroup.objects.for_organization(organization).create(group=group, role=role)
-    group.permissions.set(_permissions(model_permissions(role)))
-    home = Site.objects.get(pk=organization.site_id).root_page
+    site = Site.objects.get(pk=organization.site_id)
+    for permission in _permissions(model_permissions(role)):
+        if _is_site_setting(permission):
+            # A per-site setting's permission is given on the organization's site only, or the
+            # settings admin would open every site's (Wagtail's GroupSitePermission).
+            GroupSitePermission.objects.create(group=group, site=site, permission=permission)
+        else:
+            group.permissions.add(permission)
+    home = site.root_page
     for codename in PAGE_PERMISSIONS.get(role, ()):
         GroupPagePermission.objects.create(
             group=group, page=home, permission=_permissions([f"wagtailcore.{codename}"])[0]

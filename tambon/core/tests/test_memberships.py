@@ -54,6 +54,22 @@ def test_page_and_collection_permissions_sit_on_the_organizations_own_tree(two):
     assert a.collection.get_parent().depth == 1
 
 
+def test_an_administrator_edits_the_settings_of_their_own_organization_only(client, two):
+    a, b = two
+    somchai = person()
+    memberships.add_member(somchai, a, Role.ADMINISTRATOR)
+    client.force_login(somchai)
+    settings = "/admin/settings/core/organization/{}/"
+    assert client.get(settings.format(a.site_id), HTTP_HOST=A_HOST).status_code == 200
+    # B's settings, by guessing the address, on A's own admin:
+    assert client.get(settings.format(b.site_id), HTTP_HOST=A_HOST).status_code != 200
+    posted = client.post(
+        settings.format(b.site_id), {"name": "ถูกแก้", "short_name": "x"}, HTTP_HOST=A_HOST
+    )
+    assert posted.status_code != 200
+    assert Organization.objects.get(pk=b.pk).name == b.name
+
+
 def test_the_operator_role_carries_no_case_permission(two):
     a, _b = two
     operator = memberships.role_group(a, Role.OPERATOR)
