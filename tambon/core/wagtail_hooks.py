@@ -1,10 +1,52 @@
 """Admin screens of core: the staff sign-in code (two_factor.py)."""
 
+from django.http import Http404
 from wagtail import hooks
 
 from . import two_factor
+from .admin_boundary import collections_of, pages_of
+from .scoping import organization_for_request
 
 
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return two_factor.admin_urls()
+
+
+# --- The organization boundary over Wagtail's own lists and files (core/admin_boundary.py) ---
+
+
+def _own_pages(pages, request):
+    organization = organization_for_request(request)
+    if request.user.is_superuser:
+        return pages
+    if organization is None:
+        return pages.none()
+    return pages.filter(pk__in=pages_of(organization).values("pk"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_shows_the_organizations_pages(pages, request):
+    return _own_pages(pages, request)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_the_organizations_pages(parent_page, pages, request):
+    return _own_pages(pages, request)
+
+
+@hooks.register("before_serve_document")
+def documents_are_served_on_their_organizations_host(document, request):
+    """A document is a file of one organization: on another's host it is not found."""
+    organization = organization_for_request(request)
+    if (
+        organization is None
+        or not collections_of(organization).filter(pk=document.collection_id).exists()
+    ):
+        raise Http404
+
+
+@hooks.register("construct_reports_menu")
+def hide_the_reports_over_every_organization(request, menu_items):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # Staff give a code from their phone after the password (core/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
     "tambon.core.two_factor.StaffTwoFactorMiddleware",
+    # An admin address naming another organization's page, file or user: 404.
+    "tambon.core.admin_boundary.AdminBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
