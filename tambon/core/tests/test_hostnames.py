@@ -171,6 +171,13 @@ def test_the_admin_lists_the_host_names_of_the_staff_members_site_only(admin_cli
     assert "pong.example" not in html
 
 
+def test_the_list_is_in_the_settings_menu_in_thai(admin_client, two):
+    assert LIST in admin_client.get("/admin/").content.decode()  # the sidebar's settings menu
+    assert "ชื่อโดเมนเพิ่มเติม" in admin_client.get(LIST).content.decode()
+    html = admin_client.get(f"{LIST}new/").content.decode()
+    assert "เช่น pong.go.th เมื่อชื่อโดเมนหลักของเว็บไซต์คือ www.pong.go.th" in html
+
+
 def test_a_host_name_added_in_the_admin_belongs_to_the_staff_members_site(admin_client, two):
     _site, other = two
     response = admin_client.post(
