@@ -1,19 +1,22 @@
 """Per-organization settings: everything that differs between two อบต. is data, not code."""
 
 import copy
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from tambon.thai import areas
 
 from . import role_permissions as roles
 from .blocks import LabelledLinkBlock
-from .pagecache import remember
+from .pagecache import purge, remember
 from .scoping import OrganizationOwned
 
 
@@ -299,3 +302,91 @@ class OrganizationGroup(OrganizationOwned):
 
     def __str__(self):
         return self.group.name
+
+
+# A label of a host name: letters, digits and inner hyphens, at most 63 characters.
+HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+def normalize_host_name(value):
+    """A host name as browsers send it: lowercase, without surrounding spaces or a final dot,
+    and a Thai name (อบต.ไทย) in its ASCII form (xn--...)."""
+    value = (value or "").strip().lower().rstrip(".")
+    if value.isascii():
+        return value
+    try:
+        return value.encode("idna").decode("ascii")
+    except UnicodeError:
+        return value  # left as typed: validate_host_name refuses it
+
+
+def validate_host_name(value):
+    if len(value) > 253 or not all(HOST_LABEL.match(label) for label in value.split(".")):
+        raise ValidationError(
+            _(
+                "Enter a host name only, like www.pong.go.th: letters, digits, hyphens and dots, "
+                "without http://, a slash or a port."
+            ),
+            code="invalid",
+        )
+
+
+class HostName(models.Model):
+    """Another host name of a site (its old domain, the form with or without www.): a visitor
+    who opens it is sent on to the site's own host name (core/hostnames.py).
+
+    Not organization-owned: it is read from the Host header of a request, before any
+    organization is known. Staff edit it under Settings > Extra host names, for their own site."""
+
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="extra_host_names",
+        # Set by the admin from the staff member's organization, never chosen.
+        editable=False,
+    )
+    hostname = models.CharField(
+        _("host name"),
+        max_length=253,
+        unique=True,
+        validators=[validate_host_name],
+        help_text=_("For example: pong.go.th, when the site's own host name is www.pong.go.th"),
+        error_messages={"unique": _("This host name is already another host name of a site.")},
+    )
+
+    panels = [FieldPanel("hostname")]
+
+    class Meta:
+        verbose_name = _("extra host name")
+        verbose_name_plural = _("extra host names")
+        ordering = ["hostname"]
+
+    def __str__(self):
+        return self.hostname
+
+    def save(self, *args, **kwargs):
+        self.hostname = normalize_host_name(self.hostname)
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        self.hostname = normalize_host_name(self.hostname)
+        super().clean_fields(exclude)
+
+    def clean(self):
+        super().clean()
+        if Site.objects.filter(hostname__iexact=self.hostname).exists():
+            raise ValidationError(
+                {
+                    "hostname": _("%(hostname)s is already the main host name of a site.")
+                    % {"hostname": self.hostname}
+                }
+            )
+
+
+# Which host goes to which site is remembered by every worker until the next purge
+# (core/hostnames.py): a change to a site or to its host names starts a new one.
+post_save.connect(purge, sender=HostName, dispatch_uid="hostnames-host-name-saved")
+post_delete.connect(purge, sender=HostName, dispatch_uid="hostnames-host-name-deleted")
+post_save.connect(purge, sender=Site, dispatch_uid="hostnames-site-saved")
+post_delete.connect(purge, sender=Site, dispatch_uid="hostnames-site-deleted")

@@ -1,9 +1,9 @@
-"""Admin screens of core: the staff sign-in code (two_factor.py)."""
+"""Admin screens of core: the staff sign-in code (two_factor.py), host names (hostnames.py)."""
 
 from django.http import Http404
 from wagtail import hooks
 
-from . import two_factor
+from . import hostnames, two_factor
 from .admin_boundary import collections_of, pages_of
 from .scoping import organization_for_request
 
@@ -37,7 +37,10 @@ def explorer_shows_the_organizations_pages(parent_page, pages, request):
 
 @hooks.register("before_serve_document")
 def documents_are_served_on_their_organizations_host(document, request):
-    """A document is a file of one organization: on another's host it is not found."""
+    """A document is a file of one organization: on another's host it is not found. One in the
+    root collection (only a superuser can put it there) is the platform's, served anywhere."""
+    if document.collection.depth == 1:
+        return
     organization = organization_for_request(request)
     if (
         organization is None
@@ -50,3 +53,8 @@ def documents_are_served_on_their_organizations_host(document, request):
 def hide_the_reports_over_every_organization(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("register_admin_viewset")
+def register_host_names():
+    return hostnames.HostNameViewSet("host_names")

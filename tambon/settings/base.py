@@ -54,7 +54,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: counts the page view and fills the visitor counter after the page cache.
+    # Before anything else: sends an extra host name of a site to its main one, and refuses an
+    # unknown host when ALLOWED_HOSTS leaves the hosts to the database (core/hostnames.py).
+    "tambon.core.hostnames.HostNameMiddleware",
+    # Counts the page view and fills the visitor counter after the page cache.
     "tambon.stats.middleware.VisitCounterMiddleware",
     "tambon.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

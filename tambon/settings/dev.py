@@ -7,6 +7,8 @@ from .base import STORAGES, env_list
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - dev profile never serves the public
+# .localhost: a second organization of the demo answers at <name>.localhost, which browsers
+# resolve to this machine without any DNS.
 ALLOWED_HOSTS = env_list("TAMBON_ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Static files straight from the source folders, no collectstatic needed.
