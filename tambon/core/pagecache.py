@@ -74,8 +74,8 @@ class LocalPageStore:
     """Pages kept in this worker's memory, least recently used dropped first. Unlike Django's
     LocMemCache it does not pickle: a cache hit is a dictionary look-up."""
 
-    def __init__(self, max_entries=2000):
-        self.max_entries = max_entries
+    def __init__(self, max_entries=None):
+        self._max_entries = max_entries
         self._pages = OrderedDict()
         self._lock = threading.Lock()
 
@@ -92,6 +92,14 @@ class LocalPageStore:
             self._pages.move_to_end(key)
             while len(self._pages) > self.max_entries:
                 self._pages.popitem(last=False)
+
+    @property
+    def max_entries(self):
+        """At most this many pages per worker, however many organizations it serves
+        (TAMBON_PAGE_CACHE_MAX_ENTRIES): the worker's memory is bounded by a setting."""
+        if self._max_entries is None:
+            return getattr(settings, "TAMBON_PAGE_CACHE_MAX_ENTRIES", 2000)
+        return self._max_entries
 
     def clear(self):
         with self._lock:

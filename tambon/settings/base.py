@@ -235,6 +235,9 @@ else:
 
 # Full-page cache of anonymous pages (see tambon/core/pagecache.py and docs/caching.md).
 TAMBON_PAGE_CACHE = os.environ.get("TAMBON_PAGE_CACHE", "1") == "1"
+# Pages each worker keeps in memory (least recently used dropped first), whatever the number of
+# organizations: the bound of a worker's memory for the page cache.
+TAMBON_PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("TAMBON_PAGE_CACHE_MAX_ENTRIES", "2000"))
 TAMBON_PAGE_CACHE_GENERATION_FILE = os.environ.get(
     "TAMBON_PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / "var" / "page-cache-generation")
 )

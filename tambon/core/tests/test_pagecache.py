@@ -218,3 +218,14 @@ def test_moving_a_page_drops_the_cached_pages(app, home):
     _, headers, body = get(app, "/sitemap/")
     assert "X-Cache" not in headers
     assert 'href="/about/privacy/"' in body
+
+
+def test_a_worker_keeps_no_more_pages_than_the_setting_allows(app, settings):
+    """Many organizations' pages: the least recently asked one is dropped first."""
+    settings.TAMBON_PAGE_CACHE_MAX_ENTRIES = 2
+    get(app, "/")
+    get(app, "/?page=2")
+    get(app, "/?page=3")  # the first address is dropped to make room
+    assert get(app, "/?page=3")[1]["X-Cache"] == "hit"
+    assert get(app, "/?page=2")[1]["X-Cache"] == "hit"
+    assert "X-Cache" not in get(app, "/")[1]
