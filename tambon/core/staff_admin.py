@@ -26,6 +26,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import CopyView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.log_actions import log
@@ -97,6 +98,10 @@ class StaffFormMixin:
         self.organization = organization
         super().__init__(*args, **kwargs)
         self.fields.pop("is_superuser", None)
+        if User.USERNAME_FIELD == "username":
+            self.fields["username"].help_text = _(
+                "Required. Letters, digits and the signs @ . + - _ only."
+            )
         roles = memberships.roles_in(self.instance, organization) if self.instance.pk else ()
         self.fields["roles"] = RolesField(initial=sorted(roles))
 
@@ -240,18 +245,25 @@ class DeleteView(StaffObjectMixin, wagtail_users.DeleteView):
             return ["core/staff/confirm_remove.html"]
         return super().get_template_names()
 
+    def get_page_title(self):
+        if self.removes_from_organization_only:
+            return _("Take out of this organization")
+        return super().get_page_title()
+
     @property
     def confirmation_message(self):
         if self.removes_from_organization_only:
             return _(
                 "%(person)s also works for another organization or for the platform. Their "
                 "account stays as it is; only their roles in this organization are removed."
-            ) % {"person": self.object}
+            ) % {"person": get_user_display_name(self.object)}
         return super().confirmation_message
 
     def get_success_message(self):
         if self.removes_from_organization_only:
-            return _("%(person)s was taken out of this organization.") % {"person": self.object}
+            return _("%(person)s was taken out of this organization.") % {
+                "person": get_user_display_name(self.object)
+            }
         return super().get_success_message()
 
     def delete_action(self):

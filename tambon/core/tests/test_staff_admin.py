@@ -197,12 +197,14 @@ def test_deleting_a_person_of_both_takes_them_out_of_this_organization_only(a_ad
     both = staff["both"]
     delete = f"{USERS}delete/{both.pk}/"
     confirm = a_admin.get(delete, HTTP_HOST=A_HOST).content.decode()
-    assert "บัญชีผู้ใช้จะคงอยู่ตามเดิม" in confirm
+    assert "บัญชีผู้ใช้จะคงอยู่ตามเดิม" in confirm and "ใช่ ให้ออกจากหน่วยงานนี้" in confirm
     assert a_admin.post(delete, HTTP_HOST=A_HOST).status_code == 302
     both.refresh_from_db()
     assert memberships.roles_in(both, a) == set()
     assert memberships.roles_in(both, b) == {Role.EXECUTIVE}
-    assert "สองใจ" not in listed(a_admin)
+    page = listed(a_admin)
+    assert "สองใจ ใจดี ออกจากหน่วยงานนี้แล้ว" in page  # the message after the removal
+    assert f"{USERS}edit/{both.pk}/" not in page
 
 
 def test_deleting_a_person_of_this_organization_alone_deletes_the_account(a_admin, staff):
