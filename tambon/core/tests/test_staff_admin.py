@@ -85,6 +85,7 @@ def test_the_administrator_lists_only_the_organizations_members(a_admin):
 
 def test_search_and_filters_find_only_the_organizations_members(a_admin, staff):
     assert "บุญมี" not in listed(a_admin, query="?q=b_clerk")
+    assert "บุญมี" not in listed(a_admin, query="results/?q=b_clerk")  # as the search box asks
     assert "อรุณี" in listed(a_admin, query="?q=a_clerk")
     # The filter is by role in this organization, not by every group of the deployment.
     clerks = listed(a_admin, query=f"?role={Role.CLERK.value}")
