@@ -21,7 +21,9 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Site settings and shared blocks")
     # What each role may do here (tambon/core/memberships.py): everyone on the staff enters the
-    # admin; images and documents are further limited to the organization's collection.
+    # admin; images and documents are further limited to the organization's collection. The
+    # administrator and the operator manage the organization's staff (tambon/core/staff_admin.py
+    # limits the users admin to its members); nobody but a superuser manages groups.
     role_permissions = {
         **{
             role: ["wagtailadmin.access_admin", "wagtaildocs.choose_document"]
@@ -37,12 +39,14 @@ class CoreConfig(AppConfig):
             "core.change_organization",
             "core.change_footersettings",
             *MEDIA,
+            *roles.manage("auth", "user"),
         ],
         roles.EDITOR: ["wagtailadmin.access_admin", *MEDIA],
         roles.OPERATOR: [
             "wagtailadmin.access_admin",
             "core.change_organization",
             "core.change_footersettings",
+            *roles.manage("auth", "user"),
         ],
     }
 

@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "tambon.core.staff_apps.StaffUsersConfig",  # Wagtail's users, scoped to the organization
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
