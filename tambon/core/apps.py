@@ -51,6 +51,9 @@ class CoreConfig(AppConfig):
     }
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(top_up_role_groups_after_migrate, sender=self)
         from . import throttle  # noqa: F401  (connects the sign-in failure counters)
         from .pagecache import connect_purge_signals
 
@@ -58,3 +61,16 @@ class CoreConfig(AppConfig):
         # Each app's ita_evidence.py registers the evidence finders of the ITA topics it answers
         # (the contract is core/ita/evidence.py), so no module lists the apps.
         autodiscover_modules("ita_evidence")
+
+
+def top_up_role_groups_after_migrate(sender, using, **kwargs):
+    """Every app's permissions first (Django makes them app by app, after this one's), then the
+    organizations' role groups get what their roles may do now (core/memberships.py)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    from .memberships import top_up_role_groups
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    top_up_role_groups()

@@ -110,25 +110,40 @@ def role_group(organization, role):
         return found.group
     group = Group.objects.create(name=_group_name(organization, role))
     OrganizationGroup.objects.for_organization(organization).create(group=group, role=role)
+    grant_role_permissions(organization, role, group)
+    return group
+
+
+def grant_role_permissions(organization, role, group):
+    """Give `group` what `role` may do in the organization; what it has already stays."""
     site = Site.objects.get(pk=organization.site_id)
     for permission in _permissions(model_permissions(role)):
         if _is_site_setting(permission):
             # A per-site setting's permission is given on the organization's site only, or the
             # settings admin would open every site's (Wagtail's GroupSitePermission).
-            GroupSitePermission.objects.create(group=group, site=site, permission=permission)
+            GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
         else:
             group.permissions.add(permission)
-    home = site.root_page
     for codename in PAGE_PERMISSIONS.get(role, ()):
-        GroupPagePermission.objects.create(
-            group=group, page=home, permission=_permissions([f"wagtailcore.{codename}"])[0]
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=site.root_page,
+            permission=_permissions([f"wagtailcore.{codename}"])[0],
         )
     collection = ensure_collection(organization)
     for permission in _permissions(COLLECTION_PERMISSIONS[role]):
-        GroupCollectionPermission.objects.create(
+        GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
-    return group
+
+
+def top_up_role_groups():
+    """After each migrate: every organization's role groups get what their role may do now (a
+    new release may give a role more). Nothing is taken away: an administrator may have given
+    a group more by hand, and taking rights away is a decision, not an upgrade."""
+    links = OrganizationGroup.objects.all_organizations().select_related("organization", "group")
+    for link in links:
+        grant_role_permissions(link.organization, link.role, link.group)
 
 
 def ensure_role_groups(organization):

@@ -42,8 +42,12 @@ from tambon.core.scoping import OrganizationOwned
 owners = {m._meta.label: sorted(set(m.objects.all_organizations()
                                     .values_list("organization_id", flat=True)))
           for m in apps.get_models() if issubclass(m, OrganizationOwned)}
+from django.contrib.auth.models import Group
+administrators = Group.objects.get(name="Moderators")
 print(json.dumps({"organizations": list(Organization.objects.values_list("pk", flat=True)),
-                  "owners": owners}))
+                  "owners": owners,
+                  "administrators may add staff":
+                      administrators.permissions.filter(codename="add_user").exists()}))
 """
 
 
@@ -129,3 +133,5 @@ def test_a_database_of_the_last_release_upgrades_with_everything_given_to_its_or
         label: owners for label, owners in found["owners"].items() if owners not in ([], only)
     }
     assert not_given == {}, "every organization-owned row belongs to the one organization"
+    # Wagtail's Moderators became the administrators, with what administrators may do now.
+    assert found["administrators may add staff"]

@@ -4,7 +4,12 @@ become that organization's (core migration 0006)."""
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.images.models import Image
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+)
 
 from tambon.core import memberships
 from tambon.core.models import Organization, OrganizationGroup, Role
@@ -73,3 +78,18 @@ def test_a_database_no_organization_was_set_up_in_is_left_alone(old_schema):
 
     assert not OrganizationGroup.objects.all_organizations().exists()
     assert Image.objects.get(title="ภาพเก่า").collection.depth == 1
+
+
+def test_after_migrate_the_upgraded_groups_get_what_their_role_may_do_now(old_schema):
+    site = old_database(old_schema)
+    migrate(AFTER)
+
+    memberships.top_up_role_groups()  # what every migrate runs at its end (core/apps.py)
+
+    moderators = Group.objects.get(name="Moderators")  # the administrators now
+    assert moderators.permissions.filter(codename="change_user").exists()
+    settings = GroupSitePermission.objects.filter(group=moderators)
+    assert {(p.site_id, p.permission.codename) for p in settings} >= {
+        (site.pk, "change_organization")
+    }
+    assert not moderators.permissions.filter(codename="change_organization").exists()
