@@ -265,8 +265,8 @@ class TestHostileInput:
         assert "&lt;script&gt;alert" in html
 
 
-class TestDemo:
-    def test_the_demo_types_are_created_once_with_their_documents_and_fields(self, site):
+class TestStarterTypes:
+    def test_the_starter_types_are_created_once_with_their_documents_and_fields(self, site):
         organization = Organization.for_site(site)
         ensure_service_types(organization)
         ensure_service_types(organization)
