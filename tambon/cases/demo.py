@@ -1,7 +1,8 @@
-"""The demo organization's cases: the e-service request types; sample cases filed and worked
-through the service layer like real ones (a few recent ones, a history over this fiscal year and
-the previous one for the statistics page, and answered questions on the Q&A page), only when
-there are no cases yet, so it never adds to a live site's list; and the public pages of the cases
+"""The demo organization's cases: the starter's categories and e-service request types
+(tambon.cases.starter); sample cases filed and worked through the service layer like real
+ones (a few recent ones, a history over this fiscal year and the previous one for the
+statistics page, and answered questions on the Q&A page), only when the organization has no
+cases yet, so it never adds to a live site's list; and the public pages of the cases
 (statistics, Q&A, the corruption-complaint guideline), each added once."""
 
 import datetime
@@ -11,7 +12,6 @@ from django.contrib.auth.models import Group
 
 from tambon.core.demo import add_page
 from tambon.core.models import Organization
-from tambon.people.models import Division
 from tambon.thai.dates import BANGKOK
 
 from . import roles, services
@@ -23,104 +23,10 @@ from .models import (
     Category,
     PublishedQuestion,
     QuestionAnswerPage,
-    ServiceDocument,
-    ServiceField,
-    ServiceType,
 )
+from .starter import ensure_starter_content
 
 DEMO_OFFICER = "demo-officer"
-
-# --- E-service request types: each created once, by its address name, so running the demo
-# again changes nothing an editor has edited ---------------------------------------------------
-
-ID_CARD = ("สำเนาบัตรประจำตัวประชาชน", "")
-HOUSE_REGISTRATION = ("สำเนาทะเบียนบ้าน", "")
-TEXT, NUMBER, DATE, CHOICE = (k.value for k in ServiceField.Kind)
-
-# (slug, name, description, division, days, documents, fields (label, kind, required, choices,
-# help text))
-SERVICE_TYPES = [
-    (
-        "water-delivery",
-        "ขอรับน้ำอุปโภคบริโภค",
-        "บริการส่งน้ำอุปโภคบริโภคให้ครัวเรือนที่ขาดแคลนน้ำในฤดูแล้ง ไม่เสียค่าใช้จ่าย",
-        "สำนักปลัด",
-        3,
-        [ID_CARD],
-        [
-            ("จำนวนสมาชิกในครัวเรือน (คน)", NUMBER, True, "", ""),
-            ("ปริมาณน้ำที่ต้องการ", CHOICE, True, "1,000 ลิตร\n2,000 ลิตร\n6,000 ลิตร", ""),
-            ("วันที่สะดวกรับน้ำ", DATE, False, "", "วัน/เดือน/ปี พ.ศ."),
-        ],
-    ),
-    (
-        "tree-cutting",
-        "ขออนุญาตตัดต้นไม้",
-        "ขอให้ อบต. ตัดหรือตัดแต่งต้นไม้ที่อาจเป็นอันตรายต่อบ้านเรือนหรือสายไฟ",
-        "กองช่าง",
-        15,
-        [ID_CARD, ("ภาพถ่ายต้นไม้", "ถ่ายให้เห็นต้นไม้ทั้งต้นและสิ่งที่อยู่ใกล้")],
-        [
-            ("ชนิดของต้นไม้", TEXT, True, "", "เช่น มะม่วง ยางนา"),
-            ("ความสูงโดยประมาณ (เมตร)", NUMBER, False, "", ""),
-            ("ต้นไม้อยู่ในที่ดินของ", CHOICE, True, "ผู้ยื่นคำขอ\nที่สาธารณะ\nผู้อื่น", ""),
-        ],
-    ),
-    (
-        "garbage-bin",
-        "ขอถังขยะ",
-        "ขอรับถังขยะสำหรับครัวเรือนหรือร้านค้า ตามจำนวนที่ อบต. มีให้บริการ",
-        "สำนักปลัด",
-        7,
-        [HOUSE_REGISTRATION],
-        [("จำนวนถังที่ต้องการ", NUMBER, True, "", "")],
-    ),
-    (
-        "elderly-allowance",
-        "ลงทะเบียนเบี้ยยังชีพผู้สูงอายุ",
-        "ผู้ที่จะมีอายุครบ 60 ปีในปีงบประมาณถัดไป ลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ",
-        "สำนักปลัด",
-        30,
-        [ID_CARD, HOUSE_REGISTRATION, ("สำเนาสมุดบัญชีเงินฝากธนาคาร", "")],
-        [
-            ("วันเกิด", DATE, True, "", "วัน/เดือน/ปี พ.ศ. เช่น 14/03/2508"),
-            ("รับเงินทาง", CHOICE, True, "โอนเข้าบัญชีธนาคาร\nรับเงินสด", ""),
-        ],
-    ),
-]
-
-
-def ensure_service_types(organization):
-    for order, (slug, name, description, division_name, days, documents, fields) in enumerate(
-        SERVICE_TYPES
-    ):
-        if ServiceType.objects.filter(slug=slug).exists():
-            continue
-        service = ServiceType.objects.create(
-            slug=slug,
-            name=name,
-            description=description,
-            division=Division.objects.for_organization(organization)
-            .filter(name=division_name)
-            .first(),
-            resolve_days=days,
-            sort_order=order,
-        )
-        for position, (document, help_text) in enumerate(documents):
-            ServiceDocument.objects.create(
-                service_type=service, name=document, help_text=help_text, sort_order=position
-            )
-        for position, (label, kind, required, choices, help_text) in enumerate(fields):
-            ServiceField.objects.create(
-                service_type=service,
-                label=label,
-                kind=kind,
-                required=required,
-                choices=choices,
-                help_text=help_text,
-                sort_order=position,
-            )
-
 
 # --- Sample cases ---------------------------------------------------------------------------
 
@@ -203,22 +109,23 @@ def demo_officer():
 
 
 def ensure_sample_cases(today, organization):
-    ensure_service_types(organization)
-    if Case.objects.exists():
+    ensure_starter_content(organization, today=today)
+    if Case.objects.for_organization(organization).exists():
         return
-    ensure_recent_samples(today)
+    ensure_recent_samples(today, organization)
     officer = demo_officer()
-    add_history(today, officer)
-    add_published_questions(today, officer)
+    add_history(today, officer, organization)
+    add_published_questions(today, officer, organization)
 
 
-def ensure_recent_samples(today):
+def ensure_recent_samples(today, organization):
     officer = demo_officer()
     for days_ago, kind, category_name, subject, details, reporter, steps in SAMPLES:
         received = datetime.datetime.combine(
             today - datetime.timedelta(days=days_ago), datetime.time(10, 0), tzinfo=BANGKOK
         )
-        category = Category.objects.filter(kind=kind, name=category_name).first()
+        categories = Category.objects.for_organization(organization)
+        category = categories.filter(kind=kind, name=category_name).first()
         case, _pin = services.submit(
             kind=kind,
             category=category,
@@ -226,6 +133,7 @@ def ensure_recent_samples(today):
             details=details,
             reporter=reporter,
             now=received,
+            organization=organization,
         )
         for step, *args in steps:
             if step == "assign":
@@ -305,7 +213,7 @@ def _date_back(case, received, days_to_result):
     finished = None
     if case.finished_at is not None:
         finished = min(received + datetime.timedelta(days=days_to_result), case.finished_at)
-    Case.objects.filter(pk=case.pk).update(
+    Case.objects.for_organization(case.organization_id).filter(pk=case.pk).update(
         acknowledged_at=received + datetime.timedelta(hours=20),
         finished_at=finished,
         rated_at=finished if case.rating else None,
@@ -324,12 +232,13 @@ def _work_through(case, officer, outcome, rating=None):
     case.refresh_from_db()
 
 
-def add_history(today, officer):
+def add_history(today, officer, organization):
     """Cases spread over this fiscal year and the previous one, some rated."""
+    categories = Category.objects.for_organization(organization)
     eservice_types = [
-        Category.objects.get_or_create(
-            kind=CaseKind.ESERVICE, name=name, defaults={"sort_order": order}
-        )[0]
+        categories.get_or_create(kind=CaseKind.ESERVICE, name=name, defaults={"sort_order": order})[
+            0
+        ]
         for order, name in enumerate(ESERVICE_TYPES)
     ]
     for number in range(HISTORY_CASES):
@@ -340,13 +249,14 @@ def add_history(today, officer):
         if kind == CaseKind.ESERVICE:
             category = eservice_types[number % len(eservice_types)]
         elif kind == CaseKind.COMPLAINT:
-            category = Category.objects.of_kind(kind).order_by("sort_order").first()
+            category = categories.of_kind(kind).order_by("sort_order").first()
         case, _pin = services.submit(
             kind=kind,
             category=category,
             subject=HISTORY_SUBJECTS[kind],
             details="ข้อความตัวอย่างสำหรับสถิติ",
             now=received,
+            organization=organization,
         )
         services.acknowledge(case, officer)
         outcome = HISTORY_OUTCOMES[number % len(HISTORY_OUTCOMES)]
@@ -356,7 +266,7 @@ def add_history(today, officer):
         _date_back(case, received, days_to_result=4 + number % 9)
 
 
-def add_published_questions(today, officer):
+def add_published_questions(today, officer, organization):
     from .publishing import publish_question
 
     for days_ago, question, answer in PUBLISHED_QUESTIONS:
@@ -366,11 +276,12 @@ def add_published_questions(today, officer):
             subject=f"{question} (ตัวอย่าง)",
             details="คำถามจากประชาชน (ตัวอย่าง)",
             now=received,
+            organization=organization,
         )
         _work_through(case, officer, "resolve", rating=5)
         publish_question(case, officer, question, answer)
         _date_back(case, received, days_to_result=2)
-        PublishedQuestion.objects.filter(case=case).update(
+        PublishedQuestion.objects.for_organization(organization).filter(case=case).update(
             published_at=received + datetime.timedelta(days=2)
         )
 

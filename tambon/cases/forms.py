@@ -99,14 +99,15 @@ class CaseForm(forms.Form):
     # Honeypot: hidden from people, filled in by form-filling robots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, kind, already_attached=0, **kwargs):
+    def __init__(self, *args, kind, organization, already_attached=0, **kwargs):
+        """`organization`: the one the case is filed with; its categories are offered."""
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.rules = KIND_RULES[kind]
         self.already_attached = already_attached
         self.accepted_files = []
         if self.rules["category"]:
-            categories = Category.objects.active().of_kind(kind)
+            categories = Category.objects.for_organization(organization).active().of_kind(kind)
             if categories.exists():
                 self.fields["category"].queryset = categories
             else:

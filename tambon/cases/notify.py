@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 
 from . import actions, conf
+from .links import organization_url
 from .models import Case
 from .signals import case_changed
 
@@ -57,7 +58,7 @@ def build_message(case, action, event):
         "case": case,
         "action": action,
         "text": event.text if event is not None and event.is_public else "",
-        "site_url": settings.WAGTAILADMIN_BASE_URL,
+        "site_url": organization_url(case.organization),
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("cases/email/update_subject.txt", context).strip()
@@ -83,9 +84,10 @@ def deliver(message):
 def on_case_changed(sender, case, event, action, **kwargs):
     if action not in NOTIFIED_ACTIONS:
         return
-    if not Case.objects.filter(pk=case.pk, reporter__isnull=False).exists():
+    cases = Case.objects.for_organization(case.organization_id)
+    if not cases.filter(pk=case.pk, reporter__isnull=False).exists():
         return
-    case = Case.objects.select_related("reporter").get(pk=case.pk)
+    case = cases.select_related("reporter", "organization__site").get(pk=case.pk)
     message = build_message(case, action, event)
     transaction.on_commit(lambda: deliver(message))
 

@@ -1,5 +1,6 @@
-"""The statistics page's tables as rows for open data (CSV, JSON) and the staff's Excel file.
-The same functions of tambon.cases.statistics give the page and every download its figures."""
+"""The statistics page's tables as rows for open data (CSV, JSON) and the staff's Excel file,
+of one organization's cases. The same functions of tambon.cases.statistics give the page and
+every download its figures."""
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -39,8 +40,8 @@ SATISFACTION_FIELDS = [
 ]
 
 
-def case_records(fy_be):
-    for kind_figures in statistics.case_figures(fy_be):
+def case_records(organization, fy_be):
+    for kind_figures in statistics.case_figures(organization, fy_be):
         for period, figures in kind_figures.rows:
             yield {
                 "fiscal_year": fy_be,
@@ -58,9 +59,9 @@ def case_records(fy_be):
             }
 
 
-def service_records(fy_be):
+def service_records(organization, fy_be):
     months = [p.key for p in statistics.periods(fy_be) if p.group == statistics.MONTH]
-    for service in statistics.service_figures(fy_be):
+    for service in statistics.service_figures(organization, fy_be):
         for month, count in zip(months, service.counts, strict=True):
             yield {
                 "fiscal_year": fy_be,
@@ -70,8 +71,8 @@ def service_records(fy_be):
             }
 
 
-def satisfaction_records(fy_be):
-    for result in statistics.satisfaction(fy_be):
+def satisfaction_records(organization, fy_be):
+    for result in statistics.satisfaction(organization, fy_be):
         yield {
             "fiscal_year": fy_be,
             "kind": result.kind,
@@ -97,18 +98,18 @@ def _cell(value):
     return "" if value is None else value
 
 
-def csv_response(table, fy_be):
+def csv_response(organization, table, fy_be):
     records, fields = TABLES[table]
-    rows = ([_cell(record[name]) for name in fields] for record in records(fy_be))
+    rows = ([_cell(record[name]) for name in fields] for record in records(organization, fy_be))
     return csv_download(f"case-{table}-{fy_be}.csv", fields, rows)
 
 
-def json_response(table, fy_be):
+def json_response(organization, table, fy_be):
     records, _fields = TABLES[table]
-    return json_download(f"case-{table}-{fy_be}.json", list(records(fy_be)))
+    return json_download(f"case-{table}-{fy_be}.json", list(records(organization, fy_be)))
 
 
-def xlsx_response(fy_be):
+def xlsx_response(organization, fy_be):
     """For staff: the three tables of a fiscal year, one sheet each."""
     workbook = Workbook()
     titles = {
@@ -119,5 +120,6 @@ def xlsx_response(fy_be):
     for index, (table, (records, fields)) in enumerate(TABLES.items()):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = titles[table]
-        fill_sheet(sheet, fields, ([record[name] for name in fields] for record in records(fy_be)))
+        rows = ([record[name] for name in fields] for record in records(organization, fy_be))
+        fill_sheet(sheet, fields, rows)
     return workbook_download(workbook, f"case-statistics-{fy_be}.xlsx")

@@ -21,7 +21,7 @@ def publish_question(case, user, question, answer):
     with transaction.atomic():
         current = locked(case)
         check_permission(user, current, actions.PUBLISH)
-        PublishedQuestion.objects.update_or_create(
+        PublishedQuestion.objects.for_organization(current.organization).update_or_create(
             case=current,
             defaults={
                 "question": question,
@@ -41,7 +41,8 @@ def unpublish_question(case, user):
     with transaction.atomic():
         current = locked(case)
         check_permission(user, current, actions.UNPUBLISH)
-        publication = PublishedQuestion.objects.filter(case=current, is_published=True).first()
+        publications = PublishedQuestion.objects.for_organization(current.organization_id)
+        publication = publications.filter(case=current, is_published=True).first()
         if publication is None:
             raise CaseError(_("This question is not on the Q&A page."))
         publication.is_published = False

@@ -1,5 +1,5 @@
-"""Limits on how many cases one sender may file: per address (as a keyed hash, never the
-address itself) and per session, counted over the last hour."""
+"""Limits on how many cases one sender may file with an organization: per address (as a keyed
+hash, never the address itself) and per session, counted over the last hour."""
 
 import datetime
 import time
@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tambon.core.addresses import client_ip, count_in_window, keyed_hash
+from tambon.core.scoping import organization_for_request
 
 from . import conf
 from .models import Case
@@ -30,7 +31,8 @@ def refusal(request):
     """Why this sender may not file another case now (a Thai sentence), or None."""
     limit = conf.submissions_per_hour()
     since = timezone.now() - datetime.timedelta(seconds=HOUR)
-    by_address = Case.objects.filter(client_hash=client_hash(request), created__gte=since)
+    cases = Case.objects.for_organization(organization_for_request(request))
+    by_address = cases.filter(client_hash=client_hash(request), created__gte=since)
     if len(_recent_session_submissions(request)) >= limit or by_address.count() >= limit:
         return _(
             "Too many cases were sent from this device or network in the last hour "

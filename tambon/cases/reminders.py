@@ -1,7 +1,8 @@
-"""The daily reminder of overdue cases: to each case's assignee and to the supervisors who
-may see it (division heads; the executives for their own line; the integrity officers, and
-only they, for corruption complaints). A case's deadlines were set from its site's case rules
-when it was filed, so the reminder follows those rules without reading them again."""
+"""The daily reminder of overdue cases, organization by organization: to each case's assignee
+and to the supervisors of its organization who may see it (division heads; the executives for
+their own line; the integrity officers, and only they, for corruption complaints). A case's
+deadlines were set from its organization's case rules when it was filed, so the reminder follows
+those rules without reading them again."""
 
 from collections import defaultdict
 
@@ -10,7 +11,10 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from tambon.core.models import Organization
+
 from . import roles
+from .links import organization_url
 from .models import Case, CaseKind
 
 # Who supervises each kind of case.
@@ -24,15 +28,14 @@ SUPERVISOR_ROLES = {
 }
 
 
-def _members(role_keys):
-    return roles.holders(role_keys)
-
-
-def overdue_by_person(now=None):
-    """{user: [cases]} of the overdue cases each person should hear about."""
+def overdue_by_person(organization, now=None):
+    """{user: [cases]} of the organization's overdue cases each person should hear about."""
     found = defaultdict(list)
-    supervisors = {kind: list(_members(keys)) for kind, keys in SUPERVISOR_ROLES.items()}
-    for case in Case.objects.overdue(now).select_related("assignee").order_by("resolve_due"):
+    supervisors = {
+        kind: list(roles.holders(keys, organization)) for kind, keys in SUPERVISOR_ROLES.items()
+    }
+    cases = Case.objects.for_organization(organization).overdue(now)
+    for case in cases.select_related("assignee").order_by("resolve_due"):
         people = set(supervisors[case.kind])
         if case.assignee is not None and case.assignee.is_active:
             people.add(case.assignee)
@@ -44,13 +47,17 @@ def overdue_by_person(now=None):
 
 
 def send_reminders(now=None):
+    """One mail per person and organization: someone on the staff of two organizations gets
+    each one's list with the address of its own admin."""
     now = now or timezone.now()
     sent = 0
-    for person, cases in overdue_by_person(now).items():
-        context = {"person": person, "cases": cases, "site_url": settings.WAGTAILADMIN_BASE_URL}
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = render_to_string("cases/email/overdue_subject.txt", context)
-            body = render_to_string("cases/email/overdue_body.txt", context)
-        send_mail(" ".join(subject.split()), body, None, [person.email])
-        sent += 1
+    for organization in Organization.objects.select_related("site").order_by("pk"):
+        site_url = organization_url(organization)
+        for person, cases in overdue_by_person(organization, now).items():
+            context = {"person": person, "cases": cases, "site_url": site_url}
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = render_to_string("cases/email/overdue_subject.txt", context)
+                body = render_to_string("cases/email/overdue_body.txt", context)
+            send_mail(" ".join(subject.split()), body, None, [person.email])
+            sent += 1
     return sent

@@ -72,9 +72,17 @@ def roles_of(user) -> frozenset:
     return cached
 
 
-def holding(role_keys) -> Q:
-    """A filter on users: those who hold one of these roles' permissions, by a group or
-    directly."""
+def _in_organization(users_qs, organization):
+    """The users of `users_qs` who are staff of `organization`.
+
+    For now it returns the queryset unchanged: filtered by membership once
+    core.OrganizationGroup lands."""
+    return users_qs
+
+
+def holding(role_keys, organization) -> Q:
+    """A filter on users: staff of `organization` who hold one of these roles' permissions,
+    by a group or directly."""
     codenames = [StaffRole(role).codename for role in role_keys]
     by_group = Q(
         groups__permissions__content_type__app_label="cases",
@@ -84,12 +92,22 @@ def holding(role_keys) -> Q:
         user_permissions__content_type__app_label="cases",
         user_permissions__codename__in=codenames,
     )
-    return by_group | directly
+    members = _in_organization(get_user_model().objects.all(), organization)
+    return (by_group | directly) & Q(pk__in=members.values("pk"))
 
 
-def holders(role_keys):
-    """The active users who hold one of these roles."""
-    return get_user_model().objects.filter(holding(role_keys), is_active=True).distinct()
+def holders(role_keys, organization):
+    """The active staff of `organization` who hold one of these roles."""
+    users = get_user_model().objects.filter(holding(role_keys, organization), is_active=True)
+    return users.distinct()
+
+
+def belongs_to(user, organization) -> bool:
+    """Whether the user is staff of `organization` (a superuser is of every one)."""
+    if user.is_superuser:
+        return True
+    users = get_user_model().objects.filter(pk=user.pk)
+    return _in_organization(users, organization).exists()
 
 
 def kinds_seen_by(user) -> frozenset:
@@ -114,8 +132,11 @@ def can_see_reporter(user, case) -> bool:
 
 
 def may_be_assigned(user, case) -> bool:
-    """Only someone who may see a case of this kind can be given it."""
-    return user.is_active and (user.is_superuser or case.kind in kinds_seen_by(user))
+    """Only someone of the case's organization who may see a case of this kind can be
+    given it."""
+    if not user.is_active or not (user.is_superuser or case.kind in kinds_seen_by(user)):
+        return False
+    return belongs_to(user, case.organization)
 
 
 def can_do(user, case, action) -> bool:

@@ -42,13 +42,21 @@ class ActionChoiceForm(forms.Form):
             (action.value, action.label) for action in actions.STAFF if action in FORMS
         ]
 
-    def action_form(self, data, organization):
+    def action_form(self, data, organization, assignees):
         """The form of the chosen action, bound to the same data; its choices of divisions are
-        the organization's."""
+        the organization's, its people `assignees` (the organization's case staff)."""
         action = actions.get(self.cleaned_data["action"])
         form = FORMS[action](data, action=action)
         scope_choices(form, organization)
+        if "assignee" in form.fields:
+            limit_assignees(form, assignees)
         return form
+
+
+def limit_assignees(form, assignees):
+    """Only these people may be chosen to take the cases."""
+    field = form.fields["assignee"]
+    field.queryset = field.queryset.filter(pk__in=[user.pk for user in assignees])
 
 
 class StepForm(forms.Form):
@@ -191,6 +199,10 @@ class BulkForm(forms.Form):
     )
     # The list's filters as a query string, to go back to the same list.
     query = forms.CharField(required=False)
+
+    def __init__(self, *args, assignees, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_assignees(self, assignees)
 
     def clean(self):
         data = super().clean()

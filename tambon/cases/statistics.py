@@ -8,7 +8,8 @@ Counting rules (the statistics page states them in one paragraph):
   progress" at the end of it (or today, for a period not over yet);
 - a reopened case counts by its latest result;
 - ratings count in the fiscal year the case was received.
-Only numbers leave this module: never a subject, a text or a person.
+Every figure is of one organization's cases. Only numbers leave this module: never a subject, a
+text or a person.
 """
 
 import datetime
@@ -188,11 +189,16 @@ def _result(outcome, state):
     return {CaseState.RESOLVED: "completed", CaseState.REJECTED: "rejected"}.get(outcome)
 
 
-def case_figures(fy_be: int, kinds=PUBLIC_KINDS) -> list[KindFigures]:
+def _cases(organization):
+    return Case.objects.for_organization(organization)
+
+
+def case_figures(organization, fy_be: int, kinds=PUBLIC_KINDS) -> list[KindFigures]:
     """Received / completed / rejected / in progress of each kind in every period."""
     start, end = year_bounds(fy_be)
     cases = (
-        Case.objects.received_between(start, end)
+        _cases(organization)
+        .received_between(start, end)
         .filter(kind__in=kinds)
         .with_outcome()
         .values_list("kind", "created", "finished_at", "outcome", "state")
@@ -229,14 +235,15 @@ class ServiceType:
         return sum(self.counts)
 
 
-def service_figures(fy_be: int) -> list[ServiceType]:
+def service_figures(organization, fy_be: int) -> list[ServiceType]:
     """E-service requests received per request type per month (a request filed before request
     types existed counts under its category)."""
     start, end = year_bounds(fy_be)
     month_keys = [period.key for period in periods(fy_be) if period.group == MONTH]
     counts = defaultdict(Counter)
     requests = (
-        Case.objects.received_between(start, end)
+        _cases(organization)
+        .received_between(start, end)
         .of_kind(CaseKind.ESERVICE)
         .values_list("service_type__name", "category__name", "created")
         .order_by()
@@ -283,11 +290,12 @@ class Satisfaction:
         return [(rating, self.distribution.get(rating, 0)) for rating in RATINGS]
 
 
-def satisfaction(fy_be: int, kinds=PUBLIC_KINDS) -> list[Satisfaction]:
+def satisfaction(organization, fy_be: int, kinds=PUBLIC_KINDS) -> list[Satisfaction]:
     """The citizens' ratings (1-5) of the cases of each kind received in the fiscal year."""
     start, end = year_bounds(fy_be)
     ratings = Counter(
-        Case.objects.received_between(start, end)
+        _cases(organization)
+        .received_between(start, end)
         .rated()
         .filter(kind__in=kinds)
         .values_list("kind", "rating")
@@ -301,10 +309,10 @@ def satisfaction(fy_be: int, kinds=PUBLIC_KINDS) -> list[Satisfaction]:
     ]
 
 
-def known_years(current: int) -> list[int]:
+def known_years(organization, current: int) -> list[int]:
     """Fiscal years with any case, and the current one; newest first."""
     from tambon.thai.fiscal import fiscal_year
 
     years = {current}
-    years.update(fiscal_year(day) for day in Case.objects.dates("created", "month"))
+    years.update(fiscal_year(day) for day in _cases(organization).dates("created", "month"))
     return sorted(years, reverse=True)

@@ -1,5 +1,5 @@
 """The cases in the Wagtail admin: a menu item for case staff, the list and case pages, and
-the categories as snippets."""
+the categories and e-service types as snippets, each organization its own."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from tambon.core.scoped_admin import ScopedChoicesSnippetViewSet
+from tambon.core.scoped_admin import OrganizationSnippetViewSet
 
 from . import roles
 from .models import Category, ServiceType
@@ -64,7 +64,7 @@ def register_case_statistics_menu_item():
     )
 
 
-class CategoryViewSet(ScopedChoicesSnippetViewSet):
+class CategoryViewSet(OrganizationSnippetViewSet):
     model = Category
     icon = "tag"
     list_display = ["name", "kind", "division", "resolve_days", "is_active"]
@@ -75,7 +75,7 @@ class CategoryViewSet(ScopedChoicesSnippetViewSet):
 register_snippet(CategoryViewSet)
 
 
-class ServiceTypeViewSet(ScopedChoicesSnippetViewSet):
+class ServiceTypeViewSet(OrganizationSnippetViewSet):
     model = ServiceType
     icon = "form"
     list_display = ["name", "division", "resolve_days", "is_live"]

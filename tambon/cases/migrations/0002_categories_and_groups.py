@@ -1,18 +1,12 @@
-"""The complaint categories every organization starts with, and the staff groups of the case
-workflow. Their names are Thai data; migration 0005 gives each its role permission, and the
-code finds roles by those permissions (tambon/cases/roles.py), never by these names."""
+"""The staff groups of the case workflow. Their names are Thai data; migration 0005 gives each
+its role permission, and the code finds roles by those permissions (tambon/cases/roles.py),
+never by these names.
+
+Until issue 10 this migration also made the complaint categories. Categories now belong to an
+organization: a new one gets them from tambon.cases.starter, and a database that ran this
+migration before keeps its categories (0009 gives them to its organization)."""
 
 from django.db import migrations
-
-COMPLAINT_CATEGORIES = [
-    "ถนน ทางเท้า และสะพาน",
-    "ไฟฟ้าส่องสว่าง",
-    "น้ำประปาและแหล่งน้ำ",
-    "ขยะและความสะอาด",
-    "เหตุเดือดร้อนรำคาญ",
-    "สาธารณสุขและสิ่งแวดล้อม",
-    "อื่น ๆ",
-]
 
 GROUPS = {
     "clerk": "เจ้าหน้าที่รับเรื่อง",
@@ -24,12 +18,6 @@ GROUPS = {
 
 
 def create(apps, schema_editor):
-    Category = apps.get_model("cases", "Category")
-    for order, name in enumerate(COMPLAINT_CATEGORIES):
-        Category.objects.get_or_create(
-            kind="complaint", name=name, defaults={"sort_order": order}
-        )
-
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -55,9 +43,6 @@ def create(apps, schema_editor):
 
 def remove(apps, schema_editor):
     apps.get_model("auth", "Group").objects.filter(name__in=GROUPS.values()).delete()
-    apps.get_model("cases", "Category").objects.filter(
-        kind="complaint", name__in=COMPLAINT_CATEGORIES
-    ).delete()
 
 
 class Migration(migrations.Migration):

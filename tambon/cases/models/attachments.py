@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tambon.cases import conf
+from tambon.core.scoping import OrganizationOwned
 
 from .case import Case
 
@@ -44,10 +45,11 @@ def attachment_path(instance, filename):
     return f"cases/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{extension}"
 
 
-class Attachment(models.Model):
+class Attachment(OrganizationOwned):
     # Addressed by a random id, never by the sequential key.
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    organization_parent = "case"
     file = models.FileField(_("file"), upload_to=attachment_path, storage=get_private_storage)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(max_length=50)

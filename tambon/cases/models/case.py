@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tambon.cases import roles
 from tambon.cases.tracking import display_code
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 from tambon.thai.days import start_of_day
 
 from .choices import (
@@ -21,7 +22,7 @@ from .choices import (
 from .events import CaseEvent
 
 
-class CaseQuerySet(models.QuerySet):
+class CaseQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """The cases a member of staff may see: by the kinds their groups see, and the cases
         given to them. Nobody else sees any."""
@@ -69,9 +70,9 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(created__gte=start, created__lt=end)
 
 
-class Case(models.Model):
-    """One matter a citizen brought: a complaint, a request, a question. Its state changes only
-    through tambon.cases.services."""
+class Case(OrganizationOwned):
+    """One matter a citizen brought to one organization: a complaint, a request, a question.
+    Its state changes only through tambon.cases.services."""
 
     kind = models.CharField(_("kind of case"), max_length=20, choices=CaseKind.choices)
     category = models.ForeignKey(
@@ -187,13 +188,14 @@ class Case(models.Model):
         return self.state in (CaseState.RESOLVED, CaseState.CLOSED) and self.rating is None
 
 
-class Reporter(models.Model):
+class Reporter(OrganizationOwned):
     """Who brought a case, kept apart from it: only the roles the kind allows may read it.
     No row at all for an anonymous case."""
 
     case = models.OneToOneField(
         Case, on_delete=models.CASCADE, related_name="reporter", primary_key=True
     )
+    organization_parent = "case"
     name = models.CharField(_("name"), max_length=200, blank=True)
     citizen_id = models.CharField(_("citizen ID number"), max_length=13, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
@@ -208,10 +210,11 @@ class Reporter(models.Model):
         return self.name or str(_("(no name given)"))
 
 
-class ReporterView(models.Model):
+class ReporterView(OrganizationOwned):
     """Audit trail: someone was shown the identity of a reporter whose kind is audited."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reporter_views")
+    organization_parent = "case"
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

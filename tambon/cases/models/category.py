@@ -2,10 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
+
 from .choices import CaseKind
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(ScopedQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -13,8 +15,9 @@ class CategoryQuerySet(models.QuerySet):
         return self.filter(kind=kind)
 
 
-class Category(models.Model):
-    """What a case is about (roads, lights ...): routes it to a division, may set deadlines."""
+class Category(OrganizationOwned):
+    """What a case of one organization is about (roads, lights ...): routes it to a division,
+    may set deadlines."""
 
     kind = models.CharField(_("kind of case"), max_length=20, choices=CaseKind.choices)
     name = models.CharField(_("name"), max_length=150)
@@ -58,7 +61,9 @@ class Category(models.Model):
         verbose_name = _("case category")
         verbose_name_plural = _("case categories")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "name"], name="cases_category_unique_name")
+            models.UniqueConstraint(
+                fields=["organization", "kind", "name"], name="cases_category_unique_name"
+            )
         ]
 
     def __str__(self):

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
+
 from .choices import CaseState, EventKind
 
 
@@ -10,7 +12,7 @@ class AppendOnlyError(Exception):
     """A case's history is never rewritten."""
 
 
-class CaseEventQuerySet(models.QuerySet):
+class CaseEventQuerySet(ScopedQuerySet):
     def update(self, **kwargs):
         raise AppendOnlyError("Case events cannot be changed.")
 
@@ -21,11 +23,12 @@ class CaseEventQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
-class CaseEvent(models.Model):
+class CaseEvent(OrganizationOwned):
     """One thing that happened to a case. Append-only: written by the service layer, never
     changed or deleted afterwards (deleting the whole case takes its history with it)."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="events")
+    organization_parent = "case"
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from tambon.core.models import Organization
 from tambon.core.pages import BasePage
 from tambon.thai.dates import is_buddhist_year
 from tambon.thai.fiscal import fiscal_year
@@ -45,10 +46,14 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
     def route_url(self, name, *args):
         return self.url + self.reverse_subpage(name, args=args)
 
+    def organization(self):
+        """The organization of the site the page is in: its cases are counted."""
+        return Organization.for_site(self.get_site())
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         root = self.get_full_url(request)
-        for year in statistics.known_years(fiscal_year()):
+        for year in statistics.known_years(self.organization(), fiscal_year()):
             urls.append({"location": root + self.reverse_subpage("year", args=[year])})
         return urls
 
@@ -59,18 +64,19 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
     @path("<int:year>/", name="year")
     def year_page(self, request, year):
         known_fiscal_year(year)
-        kinds = statistics.case_figures(year)
+        organization = self.organization()
+        kinds = statistics.case_figures(organization, year)
         for item in kinds:
             item.chart = charts.received_chart(item)
-        satisfaction = statistics.satisfaction(year)
+        satisfaction = statistics.satisfaction(organization, year)
         response = self.render(
             request,
             template="cases/case_statistics_page.html",
             context_overrides={
                 "fiscal_year": year,
-                "years": statistics.known_years(fiscal_year()),
+                "years": statistics.known_years(organization, fiscal_year()),
                 "kinds": kinds,
-                "services": statistics.service_figures(year),
+                "services": statistics.service_figures(organization, year),
                 "no_services": statistics.NONE_SENTENCES[CaseKind.ESERVICE],
                 "service_months": [period for period, _figures in kinds[0].months],
                 "satisfaction": satisfaction,
@@ -83,23 +89,23 @@ class CaseStatisticsPage(RoutablePageMixin, BasePage):
 
     @path("<int:year>/csv/", name="csv")
     def year_csv(self, request, year):
-        return opendata.csv_response("cases", known_fiscal_year(year))
+        return opendata.csv_response(self.organization(), "cases", known_fiscal_year(year))
 
     @path("<int:year>/json/", name="json")
     def year_json(self, request, year):
-        return opendata.json_response("cases", known_fiscal_year(year))
+        return opendata.json_response(self.organization(), "cases", known_fiscal_year(year))
 
     @path("<int:year>/<slug:table>/csv/", name="table_csv")
     def table_csv(self, request, year, table):
         if table not in opendata.TABLES:
             raise Http404
-        return opendata.csv_response(table, known_fiscal_year(year))
+        return opendata.csv_response(self.organization(), table, known_fiscal_year(year))
 
     @path("<int:year>/<slug:table>/json/", name="table_json")
     def table_json(self, request, year, table):
         if table not in opendata.TABLES:
             raise Http404
-        return opendata.json_response(table, known_fiscal_year(year))
+        return opendata.json_response(self.organization(), table, known_fiscal_year(year))
 
 
 class QuestionAnswerPage(RoutablePageMixin, BasePage):
@@ -118,10 +124,15 @@ class QuestionAnswerPage(RoutablePageMixin, BasePage):
     def route_url(self, name, *args):
         return self.url + self.reverse_subpage(name, args=args)
 
+    def published(self):
+        """The published questions of the organization of the site the page is in."""
+        organization = Organization.for_site(self.get_site())
+        return PublishedQuestion.objects.for_organization(organization).published()
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         root = self.get_full_url(request)
-        for code in PublishedQuestion.objects.published().values_list("code", flat=True):
+        for code in self.published().values_list("code", flat=True):
             urls.append({"location": root + self.reverse_subpage("answer", args=[code])})
         return urls
 
@@ -131,7 +142,7 @@ class QuestionAnswerPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         query = request.GET.get("q", "").strip()[:MAX_SEARCH_LENGTH]
-        answers = PublishedQuestion.objects.published().newest_first()
+        answers = self.published().newest_first()
         if query:
             answers = answers.matching(query)
         try:
@@ -145,7 +156,7 @@ class QuestionAnswerPage(RoutablePageMixin, BasePage):
 
     @path("<slug:code>/", name="answer")
     def answer(self, request, code):
-        item = PublishedQuestion.objects.published().filter(code=code).first()
+        item = self.published().filter(code=code).first()
         if item is None:
             raise Http404
         return self.render(

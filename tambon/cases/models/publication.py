@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
+
 from .case import Case
 
 
@@ -13,7 +15,7 @@ def new_public_code():
     return secrets.token_hex(5)
 
 
-class PublishedQuestionQuerySet(models.QuerySet):
+class PublishedQuestionQuerySet(ScopedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -24,11 +26,12 @@ class PublishedQuestionQuerySet(models.QuerySet):
         return self.filter(models.Q(question__icontains=text) | models.Q(answer__icontains=text))
 
 
-class PublishedQuestion(models.Model):
+class PublishedQuestion(OrganizationOwned):
     """A question case as the public Q&A page shows it: the question rewritten by staff
     without the citizen's words or identity, and the answer written for everyone."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="publication")
+    organization_parent = "case"
     code = models.CharField(max_length=10, unique=True, default=new_public_code, editable=False)
     question = models.TextField(_("question as published"))
     answer = models.TextField(_("public answer"))

@@ -9,18 +9,19 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 
-class ServiceTypeQuerySet(models.QuerySet):
+
+class ServiceTypeQuerySet(ScopedQuerySet):
     def live(self):
         return self.filter(is_live=True)
 
 
-class ServiceType(ClusterableModel):
+class ServiceType(OrganizationOwned, ClusterableModel):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(
         _("address name"),
         max_length=60,
-        unique=True,
         allow_unicode=False,
         help_text=_("Latin letters, digits and hyphens; it appears in the form's address."),
     )
@@ -60,6 +61,11 @@ class ServiceType(ClusterableModel):
 
     class Meta:
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "slug"], name="cases_servicetype_unique_slug"
+            )
+        ]
         verbose_name = _("e-service request type")
         verbose_name_plural = _("e-service request types")
 
@@ -70,10 +76,11 @@ class ServiceType(ClusterableModel):
     acknowledge_working_days = None
 
 
-class ServiceDocument(Orderable):
+class ServiceDocument(OrganizationOwned, Orderable):
     """A document the citizen must upload with the request, e.g. a copy of the ID card."""
 
     service_type = ParentalKey(ServiceType, on_delete=models.CASCADE, related_name="documents")
+    organization_parent = "service_type"
     name = models.CharField(_("document"), max_length=150)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
 
@@ -87,7 +94,7 @@ class ServiceDocument(Orderable):
         return self.name
 
 
-class ServiceField(Orderable):
+class ServiceField(OrganizationOwned, Orderable):
     """A question of the request form beyond the common ones."""
 
     class Kind(models.TextChoices):
@@ -97,6 +104,7 @@ class ServiceField(Orderable):
         CHOICE = "choice", _("Choice")
 
     service_type = ParentalKey(ServiceType, on_delete=models.CASCADE, related_name="fields")
+    organization_parent = "service_type"
     label = models.CharField(_("label"), max_length=150)
     kind = models.CharField(_("kind of answer"), max_length=10, choices=Kind.choices)
     required = models.BooleanField(_("required"), default=True)

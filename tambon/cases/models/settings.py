@@ -11,7 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
-from wagtail.models import Orderable, Site
+from wagtail.models import Orderable
 
 from tambon.core.models import RememberedSiteSetting
 
@@ -102,14 +102,9 @@ class CaseSettings(RememberedSiteSetting, ClusterableModel):
         verbose_name = _("case rules")
 
     @classmethod
-    def for_case_site(cls, site):
-        """The rules for cases filed on `site`. issue 10: cases are not tied to a site yet, so
-        work without one (the purge, the command line) reads the default site's rules."""
-        if site is None:
-            site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            return cls()  # no site at all yet: the deployment's defaults
-        return cls.for_site(site)
+    def of_organization(cls, organization):
+        """The rules of an organization: those of its site (a per-site setting)."""
+        return cls.for_site(organization.site)
 
     def deadlines(self, kind) -> dict:
         """{"acknowledge_working_days": n, "resolve_days": n}: this organization's number

@@ -51,7 +51,7 @@ def require_text(text):
 
 
 def locked(case):
-    return Case.objects.select_for_update().get(pk=case.pk)
+    return Case.objects.for_organization(case.organization_id).select_for_update().get(pk=case.pk)
 
 
 def record(case, kind, actor, action, text="", from_state="", to_state="", public=False):

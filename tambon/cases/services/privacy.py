@@ -17,7 +17,7 @@ def reveal_reporter(case, user):
     reporter (corruption) is logged. None for an anonymous case."""
     if not roles.can_see_reporter(user, case):
         raise PermissionDenied(_("You may not see who reported this case."))
-    reporter = Reporter.objects.filter(case=case).first()
+    reporter = Reporter.objects.for_organization(case.organization_id).filter(case=case).first()
     if case.kind in roles.AUDITED_KINDS:
         ReporterView.objects.create(case=case, user=user)
     return reporter
@@ -31,7 +31,7 @@ def purge_personal_data(case):
         current = locked(case)
         if current.is_open:
             raise TransitionNotAllowed(_("An open case keeps its reporter."))
-        Reporter.objects.filter(case=current).delete()
+        Reporter.objects.for_organization(current.organization_id).filter(case=current).delete()
         for attachment in current.attachments.all():
             attachment.file.delete(save=False)
             attachment.delete()

@@ -27,15 +27,19 @@ def submit(
     service_type=None,
     service_answers=(),
     now=None,
-    site=None,
+    organization,
 ):
-    """File a new case. Returns (case, pin): the PIN is shown to the citizen once and kept
-    only as a hash. An e-service request takes its type's division and deadline. The
-    deadlines follow the case rules of `site` (the site the citizen filed on)."""
+    """File a new case with `organization` (the one of the site the citizen filed on).
+    Returns (case, pin): the PIN is shown to the citizen once and kept only as a hash. An
+    e-service request takes its type's division and deadline. The deadlines follow the
+    organization's case rules."""
     if kind not in CaseKind.values:
         raise CaseError(_("Unknown kind of case."))
+    for chosen in (category, service_type):
+        if chosen is not None and chosen.organization_id != organization.pk:
+            raise ValueError(f"{chosen._meta.label} {chosen.pk} is another organization's")
     now = now or timezone.now()
-    case_rules = CaseSettings.for_case_site(site)
+    case_rules = CaseSettings.of_organization(organization)
     acknowledge_due, resolve_due = due_dates(kind, category, now, case_rules)
     division = category.division if category else None
     if service_type is not None:
@@ -54,6 +58,7 @@ def submit(
             try:
                 with transaction.atomic():  # a clash rolls back to here only
                     case = Case.objects.create(
+                        organization=organization,
                         kind=kind,
                         category=category,
                         subject=subject,
@@ -73,7 +78,9 @@ def submit(
                     )
                 break
             except IntegrityError:
-                if not Case.objects.filter(tracking_code=code).exists():
+                # Tracking codes are unique across the deployment (a look-up is scoped).
+                clash = Case.objects.all_organizations().filter(tracking_code=code)
+                if not clash.exists():
                     raise
         else:
             raise CaseError(_("The case could not be saved. Please try again."))

@@ -84,3 +84,13 @@ def new_case(db):
         return CaseFactory(kind=kind, reporter=reporter, **fields)
 
     return make
+
+
+@pytest.fixture
+def starter_categories(db):
+    """The complaint categories the default site's organization starts with (its starter).
+    Ask for it after ``site`` where both are used: ``site`` replaces the default site."""
+    from tambon.cases.starter import ensure_categories
+    from tambon.core.tests.factories import default_organization
+
+    ensure_categories(default_organization())

@@ -5,8 +5,14 @@ by hand; the factory only chooses the words."""
 import factory
 
 from tambon.cases import services
-from tambon.cases.models import CaseKind, CaseStatisticsPage, QuestionAnswerPage, ServiceType
-from tambon.core.tests.factories import PageFactory
+from tambon.cases.models import (
+    CaseKind,
+    CaseStatisticsPage,
+    Category,
+    QuestionAnswerPage,
+    ServiceType,
+)
+from tambon.core.tests.factories import OrganizationOwnedFactory, PageFactory, default_organization
 
 
 class CaseStatisticsPageFactory(PageFactory):
@@ -27,7 +33,8 @@ class QuestionAnswerPageFactory(PageFactory):
 
 class CaseFactory(factory.Factory):
     """``CaseFactory(kind=..., reporter={...})`` returns the case, with the PIN the citizen was
-    shown in ``case.pin`` (only its hash is stored)."""
+    shown in ``case.pin`` (only its hash is stored). Filed with the default site's organization
+    unless given ``organization=``."""
 
     class Meta:
         model = dict  # not a model: _create hands the fields to the service
@@ -35,6 +42,7 @@ class CaseFactory(factory.Factory):
     kind = CaseKind.COMPLAINT
     subject = factory.Sequence(lambda n: f"ไฟถนนดับหน้าโรงเรียน จุดที่ {n}")
     details = "ไฟดับมาสามคืนแล้ว"
+    organization = factory.LazyFunction(default_organization)
 
     @classmethod
     def _create(cls, model_class, **fields):
@@ -43,7 +51,7 @@ class CaseFactory(factory.Factory):
         return case
 
 
-class ServiceTypeFactory(factory.django.DjangoModelFactory):
+class ServiceTypeFactory(OrganizationOwnedFactory):
     """An e-service request type as an editor defines it in the admin (offered on the site)."""
 
     class Meta:
@@ -52,3 +60,12 @@ class ServiceTypeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"บริการทดสอบ {n}")
     slug = factory.Sequence(lambda n: f"service-{n}")
     description = "คำอธิบายบริการทดสอบ"
+
+
+class CategoryFactory(OrganizationOwnedFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("organization", "kind", "name")
+
+    kind = CaseKind.COMPLAINT
+    name = factory.Sequence(lambda n: f"หมวดทดสอบ {n}")

@@ -69,7 +69,7 @@ class TestCasePage:
         assert response.status_code == 404
         assert not corruption.events.filter(kind=EventKind.INTERNAL_NOTE).exists()
         assert client.get(f"/admin/cases/{corruption.pk}/?reporter=1").status_code == 404
-        assert not ReporterView.objects.filter(case=corruption).exists()
+        assert not ReporterView.objects.all_organizations().filter(case=corruption).exists()
 
     def test_a_corruption_reporter_is_shown_on_request_and_each_showing_logged(
         self, integrity_officer, corruption
@@ -77,10 +77,10 @@ class TestCasePage:
         client = signed_in(integrity_officer)
         plain = client.get(f"/admin/cases/{corruption.pk}/").content.decode()
         assert "สมชาย ใจดี" not in plain
-        assert not ReporterView.objects.filter(case=corruption).exists()
+        assert not ReporterView.objects.all_organizations().filter(case=corruption).exists()
         shown = client.get(f"/admin/cases/{corruption.pk}/?reporter=1").content.decode()
         assert "สมชาย ใจดี" in shown
-        view = ReporterView.objects.get(case=corruption)
+        view = ReporterView.objects.all_organizations().get(case=corruption)
         assert view.user == integrity_officer
         again = client.get(f"/admin/cases/{corruption.pk}/").content.decode()
         assert "ผู้ที่เปิดดูข้อมูลผู้ร้อง" in again  # the officers see who looked
@@ -117,7 +117,8 @@ class TestCasePage:
         assert complaint.state == CaseState.RESOLVED
         assert complaint.assignee == division_head
         states = list(
-            CaseEvent.objects.filter(case=complaint)
+            CaseEvent.objects.all_organizations()
+            .filter(case=complaint)
             .exclude(to_state="")
             .values_list("to_state", flat=True)
         )
@@ -158,7 +159,7 @@ class TestCasePage:
         assert complaint.resolve_due.astimezone(BANGKOK).date() == datetime.date(2027, 1, 15)
 
 
-def test_case_administrators_edit_the_categories_as_snippets(case_admin):
+def test_case_administrators_edit_the_categories_as_snippets(case_admin, starter_categories):
     response = signed_in(case_admin).get("/admin/snippets/cases/category/")
     assert response.status_code == 200
     assert "ไฟฟ้าส่องสว่าง" in response.content.decode()

@@ -30,9 +30,11 @@ class TestBulkAcknowledge:
         for case in (first, second):
             case.refresh_from_db()
             assert case.state == CaseState.ACKNOWLEDGED
-            assert CaseEvent.objects.filter(
-                case=case, kind=EventKind.STATE_CHANGE, actor=clerk
-            ).exists()
+            assert (
+                CaseEvent.objects.all_organizations()
+                .filter(case=case, kind=EventKind.STATE_CHANGE, actor=clerk)
+                .exists()
+            )
         untouched.refresh_from_db()
         assert untouched.state == CaseState.SUBMITTED
         assert shown_messages(response) == ["ทำแล้ว 2 เรื่อง ไม่สำเร็จ 0 เรื่อง"]

@@ -6,9 +6,11 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Site
 
 from tambon.cases.models import Case, CaseKind, CaseSettings, Category, ClosedDay, Reporter
+from tambon.core.models import Organization
+from tambon.core.tests.factories import default_organization
+from tambon.pages.tests.factories import second_organization_site
 from tambon.thai.dates import BANGKOK, format_thai_date
 
 from .test_public_forms import complaint_data
@@ -30,7 +32,7 @@ def rules_of(site):
 
 
 def test_a_case_received_the_friday_before_songkran_is_acknowledged_after_it(site, new_case):
-    case = new_case(now=FRIDAY_BEFORE_SONGKRAN, site=site)
+    case = new_case(now=FRIDAY_BEFORE_SONGKRAN, organization=Organization.for_site(site))
     # 13-15 April are public holidays, the 11th and 12th a weekend.
     assert due_day(case.acknowledge_due) == datetime.date(2026, 4, 16)
     assert format_thai_date(case.acknowledge_due) == "16 เมษายน 2569"
@@ -40,17 +42,19 @@ def test_a_day_the_organization_closes_is_skipped(site, new_case):
     rules = rules_of(site)
     ClosedDay.objects.create(settings=rules, date=datetime.date(2026, 11, 24), name="งานประจำปี")
     rules.save()  # as the admin does: saving the setting purges the remembered copy
-    case = new_case(now=MONDAY, site=site)
+    case = new_case(now=MONDAY, organization=Organization.for_site(site))
     assert due_day(case.acknowledge_due) == datetime.date(2026, 11, 25)
 
 
-def test_another_sites_closed_day_is_not_skipped(site, new_case):
-    other = Site.objects.create(hostname="other.localhost", root_page=site.root_page)
+def test_another_organizations_closed_day_is_not_skipped(site, new_case):
+    other = second_organization_site("other.localhost")
     ClosedDay.objects.create(
         settings=rules_of(other), date=datetime.date(2026, 11, 24), name="งานประจำปี"
     )
-    assert due_day(new_case(now=MONDAY, site=site).acknowledge_due) == datetime.date(2026, 11, 24)
-    assert due_day(new_case(now=MONDAY, site=other).acknowledge_due) == datetime.date(2026, 11, 25)
+    ours = new_case(now=MONDAY, organization=Organization.for_site(site))
+    theirs = new_case(now=MONDAY, organization=Organization.for_site(other))
+    assert due_day(ours.acknowledge_due) == datetime.date(2026, 11, 24)
+    assert due_day(theirs.acknowledge_due) == datetime.date(2026, 11, 25)
 
 
 def test_the_deadlines_per_kind_are_the_organizations(site, new_case):
@@ -58,25 +62,27 @@ def test_the_deadlines_per_kind_are_the_organizations(site, new_case):
     rules.complaint_acknowledge_working_days = 3
     rules.complaint_resolve_days = 7
     rules.save()
-    case = new_case(now=MONDAY, site=site)
+    case = new_case(now=MONDAY, organization=Organization.for_site(site))
     assert due_day(case.acknowledge_due) == datetime.date(2026, 11, 26)
     assert due_day(case.resolve_due) == datetime.date(2026, 11, 30)
-    question = new_case(kind=CaseKind.QUESTION, now=MONDAY, site=site)
+    question = new_case(
+        kind=CaseKind.QUESTION, now=MONDAY, organization=Organization.for_site(site)
+    )
     assert due_day(question.resolve_due) == datetime.date(2026, 12, 8)  # the default 15 days
 
 
 def test_without_a_saved_rule_the_environment_settings_apply(site, new_case, settings):
     settings.TAMBON_CASE_DEADLINES = {"complaint": {"acknowledge_working_days": 2}}
     settings.TAMBON_CASE_RETENTION_DAYS = 90
-    case = new_case(now=MONDAY, site=site)
+    case = new_case(now=MONDAY, organization=Organization.for_site(site))
     assert due_day(case.acknowledge_due) == datetime.date(2026, 11, 25)
-    assert CaseSettings.for_case_site(site).retention() == 90
+    assert CaseSettings.for_site(site).retention() == 90
 
 
 def test_the_retention_default_comes_from_the_environment_variable(site, settings, monkeypatch):
     del settings.TAMBON_CASE_RETENTION_DAYS
     monkeypatch.setenv("TAMBON_CASE_RETENTION_DAYS", "400")
-    assert CaseSettings.for_case_site(site).retention() == 400
+    assert CaseSettings.for_site(site).retention() == 400
 
 
 def test_retention_follows_the_organizations_setting(site, new_case, case_admin, settings):
@@ -84,10 +90,10 @@ def test_retention_follows_the_organizations_setting(site, new_case, case_admin,
     rules = rules_of(site)
     rules.retention_days = 30
     rules.save()
-    case = new_case(site=site)
+    case = new_case(organization=Organization.for_site(site))
     finished_days_ago(case, case_admin, 60)  # within the default, past the organization's
     call_command("purge_case_personal_data", stdout=io.StringIO())
-    assert not Reporter.objects.filter(case=case).exists()
+    assert not Reporter.objects.all_organizations().filter(case=case).exists()
 
 
 def test_retention_keeps_what_the_organization_keeps_longer(site, new_case, case_admin, settings):
@@ -95,10 +101,10 @@ def test_retention_keeps_what_the_organization_keeps_longer(site, new_case, case
     rules = rules_of(site)
     rules.retention_days = 365
     rules.save()
-    case = new_case(site=site)
+    case = new_case(organization=Organization.for_site(site))
     finished_days_ago(case, case_admin, 60)
     call_command("purge_case_personal_data", stdout=io.StringIO())
-    assert Reporter.objects.filter(case=case).exists()
+    assert Reporter.objects.all_organizations().filter(case=case).exists()
 
 
 def admin_form(**fields):
@@ -118,7 +124,7 @@ def admin_form(**fields):
 def test_the_admin_changes_the_next_cases_deadline_not_an_old_one(
     site, new_case, superuser, client
 ):
-    old = new_case(now=MONDAY, site=site)
+    old = new_case(now=MONDAY, organization=Organization.for_site(site))
     client.force_login(superuser)
     url = f"/admin/settings/cases/casesettings/{site.pk}/"
     assert client.get(url).status_code == 200
@@ -133,12 +139,12 @@ def test_the_admin_changes_the_next_cases_deadline_not_an_old_one(
     )
     response = client.post(url, form)
     assert response.status_code == 302
-    assert CaseSettings.for_case_site(site).closed_days.get().name == "วันหยุดท้องถิ่น"
+    assert CaseSettings.for_site(site).closed_days.get().name == "วันหยุดท้องถิ่น"
 
-    new = new_case(now=MONDAY, site=site)
+    new = new_case(now=MONDAY, organization=Organization.for_site(site))
     assert due_day(new.acknowledge_due) == datetime.date(2026, 11, 25)
     assert due_day(new.resolve_due) == datetime.date(2026, 11, 28)
-    old = Case.objects.get(pk=old.pk)
+    old = Case.objects.all_organizations().get(pk=old.pk)
     assert due_day(old.acknowledge_due) == datetime.date(2026, 11, 24)
     assert due_day(old.resolve_due) == datetime.date(2026, 12, 8)
 
@@ -156,10 +162,12 @@ def test_a_case_filed_on_the_public_form_follows_its_sites_rules(site, client):
     rules = rules_of(site)
     rules.complaint_resolve_days = 2
     rules.save()
-    category = Category.objects.create(kind=CaseKind.COMPLAINT, name="ไฟฟ้าสาธารณะ")
+    category = Category.objects.for_organization(default_organization()).create(
+        kind=CaseKind.COMPLAINT, name="ไฟฟ้าสาธารณะ"
+    )
     response = client.post("/cases/new/complaint/", complaint_data(category=category.pk))
     assert response.status_code == 302
-    case = Case.objects.latest("pk")
+    case = Case.objects.all_organizations().latest("pk")
     assert due_day(case.resolve_due) == due_day(case.created) + datetime.timedelta(days=2)
 
 
@@ -168,9 +176,9 @@ def test_the_case_administrators_edit_the_rules_and_clerks_do_not(site, case_adm
     client.force_login(case_admin)
     assert client.get(url).status_code == 200
     assert client.post(url, admin_form(complaint_resolve_days="7")).status_code == 302
-    assert CaseSettings.for_case_site(site).complaint_resolve_days == 7
+    assert CaseSettings.for_site(site).complaint_resolve_days == 7
 
     client.force_login(clerk)
     assert client.get(url).status_code in (302, 403)
     client.post(url, admin_form(complaint_resolve_days="1"))
-    assert CaseSettings.for_case_site(site).complaint_resolve_days == 7
+    assert CaseSettings.for_site(site).complaint_resolve_days == 7

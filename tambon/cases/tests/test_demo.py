@@ -15,7 +15,7 @@ def test_the_home_page_quick_link_leads_to_the_executive_line_form(demo_site):
 
 
 def test_the_demo_has_sample_cases_of_several_kinds_and_states(demo_site):
-    demo = Case.objects.filter(subject__contains="(ตัวอย่าง)")
+    demo = Case.objects.all_organizations().filter(subject__contains="(ตัวอย่าง)")
     assert set(demo.values_list("kind", flat=True)) >= {
         CaseKind.COMPLAINT,
         CaseKind.EXECUTIVE,
@@ -46,7 +46,7 @@ def test_the_demo_q_and_a_page_has_published_answers(demo_home):
 
     page = QuestionAnswerPage.objects.live().descendant_of(demo_home).get()
     html = Client().get(page.url).content.decode()
-    published = PublishedQuestion.objects.published()
+    published = PublishedQuestion.objects.all_organizations().published()
     assert 2 <= published.count() <= 3
     assert all(item.question in html for item in published)
 

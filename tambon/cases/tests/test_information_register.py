@@ -41,7 +41,9 @@ class TestDecision:
         request_for_budget.refresh_from_db()
         assert request_for_budget.info_decision == InformationDecision.REFUSED
         assert request_for_budget.info_answered_on == datetime.date(2025, 11, 20)
-        event = CaseEvent.objects.get(case=request_for_budget, kind=EventKind.DECISION)
+        event = CaseEvent.objects.all_organizations().get(
+            case=request_for_budget, kind=EventKind.DECISION
+        )
         assert event.is_public
         assert "มาตรา 15" in event.text
         assert "20 พฤศจิกายน 2568" in event.text

@@ -13,7 +13,7 @@ from .test_public_forms import complaint_data
 pytestmark = pytest.mark.django_db
 
 
-def test_files_of_abandoned_forms_are_deleted_after_a_day(site, private_media):
+def test_files_of_abandoned_forms_are_deleted_after_a_day(site, starter_categories, private_media):
     Client().post("/cases/new/complaint/", complaint_data(phone="", attachments=files.png()))
     Client().post("/cases/new/complaint/", complaint_data(phone="", attachments=files.pdf()))
     kept = sorted(private_storage.listdir("pending")[1])

@@ -6,6 +6,7 @@ from django.test import Client
 from PIL import Image
 
 from tambon.cases.models import Attachment, Case, CaseKind, Category, Reporter
+from tambon.core.tests.factories import default_organization
 
 from . import files
 from .factories import ServiceTypeFactory
@@ -22,7 +23,6 @@ def is_thai(messages):
 
 def complaint_data(**overrides):
     data = {
-        "category": Category.objects.of_kind(CaseKind.COMPLAINT).first().pk,
         "subject": "ถนนหมู่ 3 เป็นหลุมลึก",
         "details": "หลุมกว้างประมาณหนึ่งเมตร รถจักรยานยนต์ล้มไปแล้วสองคัน",
         "location_text": "หน้าวัดพงษ์",
@@ -33,12 +33,15 @@ def complaint_data(**overrides):
         "citizen_id": "",
         "website": "",
     }
+    if "category" not in overrides:
+        categories = Category.objects.for_organization(default_organization())
+        data["category"] = categories.of_kind(CaseKind.COMPLAINT).first().pk
     data.update(overrides)
     return data
 
 
 @pytest.fixture
-def client(site):
+def client(site, starter_categories):
     ServiceTypeFactory(name="ขอรับน้ำอุปโภคบริโภค", slug="water-delivery")
     return Client()
 
@@ -74,7 +77,7 @@ class TestFormPages:
     def test_a_complaint_is_filed_and_the_receipt_shows_code_and_pin_once(self, client):
         response = post(client, **complaint_data())
         assert response.status_code == 302
-        case = Case.objects.get(subject="ถนนหมู่ 3 เป็นหลุมลึก")
+        case = Case.objects.all_organizations().get(subject="ถนนหมู่ 3 เป็นหลุมลึก")
         assert case.kind == CaseKind.COMPLAINT
         assert case.reporter.phone == "0812345678"
         receipt = client.get(response["Location"]).content.decode()
@@ -86,13 +89,13 @@ class TestFormPages:
 
     def test_no_public_address_carries_the_case_number_or_code(self, client):
         response = post(client, **complaint_data())
-        case = Case.objects.latest("pk")
+        case = Case.objects.all_organizations().latest("pk")
         assert case.tracking_code not in response["Location"]
         assert f"/{case.pk}/" not in response["Location"]
 
     def test_the_client_address_is_kept_only_as_a_keyed_hash(self, client):
         client.post("/cases/new/complaint/", complaint_data(), REMOTE_ADDR="203.0.113.77")
-        case = Case.objects.latest("pk")
+        case = Case.objects.all_organizations().latest("pk")
         assert case.client_hash
         assert "203.0.113.77" not in case.client_hash
 
@@ -104,7 +107,7 @@ class TestRequiredDetails:
         form = response.context["form"]
         assert "name" in form.errors
         assert "phone" in form.errors
-        assert not Case.objects.filter(subject="ถนนหมู่ 3 เป็นหลุมลึก").exists()
+        assert not Case.objects.all_organizations().filter(subject="ถนนหมู่ 3 เป็นหลุมลึก").exists()
 
     def test_a_corruption_complaint_may_be_anonymous(self, client):
         response = post(
@@ -114,8 +117,8 @@ class TestRequiredDetails:
             details="มีการเรียกรับเงินเพื่อเร่งอนุญาต",
         )
         assert response.status_code == 302
-        case = Case.objects.get(subject="เจ้าหน้าที่เรียกรับเงิน")
-        assert not Reporter.objects.filter(case=case).exists()
+        case = Case.objects.all_organizations().get(subject="เจ้าหน้าที่เรียกรับเงิน")
+        assert not Reporter.objects.all_organizations().filter(case=case).exists()
 
     def test_an_information_request_needs_name_and_address(self, client):
         response = post(client, "information", subject="ขอสำเนาสัญญาจ้าง", details="สัญญาเลขที่ 5/2568")
@@ -132,7 +135,7 @@ class TestRequiredDetails:
 
     def test_a_valid_citizen_id_in_thai_digits_is_stored_in_arabic_digits(self, client):
         post(client, **complaint_data(citizen_id="๑-๑๐๓๗-๐๒๐๗๑-๕๖-๑"))
-        assert Case.objects.latest("pk").reporter.citizen_id == "1103702071561"
+        assert Case.objects.all_organizations().latest("pk").reporter.citizen_id == "1103702071561"
 
     def test_an_invalid_phone_is_refused(self, client):
         response = post(client, **complaint_data(phone="12345"))
@@ -143,7 +146,7 @@ class TestHostileText:
     def test_script_in_thai_text_is_stored_as_text_and_escaped_on_every_page(self, client):
         response = post(client, **complaint_data(subject=XSS, details=XSS, name=XSS))
         assert response.status_code == 302
-        case = Case.objects.latest("pk")
+        case = Case.objects.all_organizations().latest("pk")
         assert case.subject == XSS
         for page in (client.get(response["Location"]), client.get("/cases/track/")):
             html = page.content.decode()
@@ -153,7 +156,7 @@ class TestHostileText:
     def test_ten_thousand_characters_are_accepted_and_more_are_refused(self, client):
         fits = "ก" * 10_000
         assert post(client, **complaint_data(details=fits)).status_code == 302
-        assert Case.objects.latest("pk").details == fits
+        assert Case.objects.all_organizations().latest("pk").details == fits
         response = post(client, **complaint_data(details=fits + "ข"))
         assert response.status_code == 200
         assert "details" in response.context["form"].errors
@@ -161,7 +164,7 @@ class TestHostileText:
     def test_zero_width_and_direction_characters_are_removed(self, client):
         tricky = "\u202eถนน\u200bพัง\u200d\u2066 หมู่ 3\ufeff"
         post(client, **complaint_data(subject=tricky))
-        assert Case.objects.latest("pk").subject == "ถนนพัง หมู่ 3"
+        assert Case.objects.all_organizations().latest("pk").subject == "ถนนพัง หมู่ 3"
 
     def test_a_null_character_is_refused_not_crashed(self, client):
         response = post(client, **complaint_data(subject="ถนน\x00พัง"))
@@ -176,7 +179,7 @@ class TestHostileText:
         response = post(client, **complaint_data(website="http://spam.example"))
         assert response.status_code == 200
         assert is_thai(response.context["form"].errors["website"])
-        assert not Case.objects.filter(subject="ถนนหมู่ 3 เป็นหลุมลึก").exists()
+        assert not Case.objects.all_organizations().filter(subject="ถนนหมู่ 3 เป็นหลุมลึก").exists()
 
     def test_nonsense_coordinates_are_refused_not_crashed(self, client):
         response = post(client, **complaint_data(latitude="999", longitude="abc"))
@@ -193,9 +196,9 @@ class TestRateLimit:
         assert response.status_code == 200
         assert is_thai([response.context["refusal"]])
         assert "เรื่องที่หก" in response.content.decode()  # the text is kept
-        assert not Case.objects.filter(subject="เรื่องที่หก").exists()
+        assert not Case.objects.all_organizations().filter(subject="เรื่องที่หก").exists()
 
-    def test_the_limit_holds_per_address_across_sessions(self, settings, site):
+    def test_the_limit_holds_per_address_across_sessions(self, settings, site, starter_categories):
         settings.TAMBON_CASE_SUBMISSIONS_PER_HOUR = 2
         for _ in range(2):
             Client().post("/cases/new/complaint/", complaint_data(), REMOTE_ADDR="198.51.100.9")
@@ -212,7 +215,9 @@ class TestRateLimit:
 class TestAttachments:
     def test_gps_and_other_metadata_are_gone_from_an_uploaded_photo(self, client):
         post(client, **complaint_data(attachments=files.jpeg_with_gps()))
-        attachment = Attachment.objects.get(case=Case.objects.latest("pk"))
+        attachment = Attachment.objects.all_organizations().get(
+            case=Case.objects.all_organizations().latest("pk")
+        )
         with attachment.file.open("rb") as handle:
             stored = Image.open(io.BytesIO(handle.read()))
             assert stored.format == "JPEG"
@@ -223,7 +228,7 @@ class TestAttachments:
 
     def test_uploads_are_stored_outside_the_public_media_folder(self, client, settings):
         post(client, **complaint_data(attachments=files.png()))
-        path = Attachment.objects.latest("pk").file.path
+        path = Attachment.objects.all_organizations().latest("pk").file.path
         assert path.startswith(str(settings.TAMBON_PRIVATE_MEDIA_ROOT))
         assert not path.startswith(str(settings.MEDIA_ROOT))
 
@@ -236,8 +241,8 @@ class TestAttachments:
         assert "attachments" in response.context["form"].errors
         assert "หลุมกว้างประมาณหนึ่งเมตร" in response.content.decode()
         assert (
-            not Attachment.objects.exists()
-            or not Case.objects.filter(subject="ถนนหมู่ 3 เป็นหลุมลึก").exists()
+            not Attachment.objects.all_organizations().exists()
+            or not Case.objects.all_organizations().filter(subject="ถนนหมู่ 3 เป็นหลุมลึก").exists()
         )
 
     def test_an_oversized_file_is_refused(self, client, settings):
@@ -247,7 +252,7 @@ class TestAttachments:
 
     def test_a_pdf_is_accepted_as_it_is(self, client):
         post(client, **complaint_data(attachments=files.pdf()))
-        attachment = Attachment.objects.latest("pk")
+        attachment = Attachment.objects.all_organizations().latest("pk")
         assert attachment.content_type == "application/pdf"
 
     def test_an_error_elsewhere_keeps_the_accepted_photo_until_the_form_is_sent(self, client):
@@ -258,7 +263,7 @@ class TestAttachments:
         assert "หลุมกว้างประมาณหนึ่งเมตร" in html
         response = post(client, **complaint_data())  # no file chosen again
         assert response.status_code == 302
-        case = Case.objects.latest("pk")
+        case = Case.objects.all_organizations().latest("pk")
         assert list(case.attachments.values_list("original_name", flat=True)) == ["photo.jpg"]
 
     def test_a_kept_attachment_can_be_removed_before_sending(self, client):
@@ -268,7 +273,7 @@ class TestAttachments:
         assert response.status_code == 200  # shown again, without the file
         assert response.context["attached"] == []
         assert post(client, **complaint_data()).status_code == 302
-        assert not Case.objects.latest("pk").attachments.exists()
+        assert not Case.objects.all_organizations().latest("pk").attachments.exists()
 
 
 class TestPageCache:

@@ -122,7 +122,7 @@ def test_an_unknown_answer_address_is_not_found(qa_page):
 class TestPublishing:
     def test_publishing_writes_an_internal_event(self, question, clerk):
         publishing.publish_question(question, clerk, PUBLIC_QUESTION, PUBLIC_ANSWER)
-        event = CaseEvent.objects.filter(case=question).last()
+        event = CaseEvent.objects.all_organizations().filter(case=question).last()
         assert (event.kind, event.actor, event.is_public) == (EventKind.INTERNAL_NOTE, clerk, False)
 
     def test_only_questions_can_be_published(self, new_case, clerk):
@@ -157,7 +157,7 @@ class TestPublishing:
             follow=True,
         )
         assert "กรุณาเขียนคำถามและคำตอบ" in response.content.decode()
-        assert not PublishedQuestion.objects.filter(case=question).exists()
+        assert not PublishedQuestion.objects.all_organizations().filter(case=question).exists()
 
 
 def test_publishing_and_unpublishing_start_a_new_page_cache_generation(question, clerk):

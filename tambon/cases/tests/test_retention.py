@@ -21,7 +21,7 @@ def finished_days_ago(case, user, days):
     services.resolve(case, user, "เรียบร้อย")
     services.rate(case, 4)
     # Time passes: only the finishing date moves back, nothing else about the case.
-    Case.objects.filter(pk=case.pk).update(
+    Case.objects.all_organizations().filter(pk=case.pk).update(
         finished_at=timezone.now() - datetime.timedelta(days=days)
     )
 
@@ -39,7 +39,7 @@ def test_an_old_finished_case_loses_its_reporter_and_files_but_stays(
     finished_days_ago(case, case_admin, 400)
     purge()
     case.refresh_from_db()
-    assert not Reporter.objects.filter(case=case).exists()
+    assert not Reporter.objects.all_organizations().filter(case=case).exists()
     assert not case.attachments.exists()
     assert not os.path.exists(path)
     assert case.client_hash == ""
@@ -53,8 +53,8 @@ def test_recent_and_open_cases_keep_their_reporter(new_case, case_admin, setting
     finished_days_ago(recent, case_admin, 30)
     still_open = new_case(now=timezone.now() - datetime.timedelta(days=800))
     purge()
-    assert Reporter.objects.filter(case=recent).exists()
-    assert Reporter.objects.filter(case=still_open).exists()
+    assert Reporter.objects.all_organizations().filter(case=recent).exists()
+    assert Reporter.objects.all_organizations().filter(case=still_open).exists()
 
 
 def test_an_open_case_cannot_be_purged(new_case):

@@ -5,8 +5,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 
-from tambon.cases import reminders, roles
+from tambon.cases import roles
 from tambon.cases.models import Case, CaseEvent, CaseKind, EventKind, StaffRole
+from tambon.core.tests.factories import default_organization
 
 from .conftest import make_user
 from .test_admin import signed_in
@@ -45,9 +46,18 @@ def access(user, case):
     client = signed_in(user)
     listed = case.subject in client.get("/admin/cases/").content.decode()
     opened = client.get(f"/admin/cases/{case.pk}/").status_code == 200
-    before = CaseEvent.objects.filter(case=case, kind=EventKind.INTERNAL_NOTE).count()
+    before = (
+        CaseEvent.objects.all_organizations()
+        .filter(case=case, kind=EventKind.INTERNAL_NOTE)
+        .count()
+    )
     client.post(f"/admin/cases/{case.pk}/act/", {"action": "add_note", "text": "ตรวจแล้ว"})
-    acted = CaseEvent.objects.filter(case=case, kind=EventKind.INTERNAL_NOTE).count() > before
+    acted = (
+        CaseEvent.objects.all_organizations()
+        .filter(case=case, kind=EventKind.INTERNAL_NOTE)
+        .count()
+        > before
+    )
     page = client.get(f"/admin/cases/{case.pk}/?reporter=1")
     saw_reporter = page.status_code == 200 and REPORTER_NAME in page.content.decode()
     return (listed, opened, acted, saw_reporter)
@@ -175,7 +185,7 @@ def test_removing_the_permission_takes_the_role_away(cases):
         response = client.get(url)
         assert (response.status_code, response.url) == (302, "/admin/")
     assert client.get("/admin/").status_code == 200
-    assert not Case.objects.visible_to(person).exists()
+    assert not Case.objects.all_organizations().visible_to(person).exists()
     assert not roles.is_case_staff(person)
 
 
@@ -201,7 +211,7 @@ def test_the_reminders_and_the_assignee_lists_follow_the_permission_not_the_name
     Group.objects.filter(permissions=role_permission(StaffRole.DIVISION_HEAD)).update(
         name="หัวหน้ากอง (ชื่อใหม่)"
     )
-    assert head in reminders._members({StaffRole.DIVISION_HEAD})
+    assert head in roles.holders({StaffRole.DIVISION_HEAD}, default_organization())
     admin = make_user("caseadmin-renamed", StaffRole.ADMIN)
     html = signed_in(admin).get("/admin/cases/").content.decode()
     options = BeautifulSoup(html, "html.parser").find(id="bulk-assignee").find_all("option")

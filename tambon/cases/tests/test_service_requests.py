@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.test import Client
 
-from tambon.cases.demo import SERVICE_TYPES, ensure_service_types
 from tambon.cases.models import (
     Attachment,
     Case,
@@ -12,9 +11,11 @@ from tambon.cases.models import (
     ServiceField,
     ServiceType,
 )
+from tambon.cases.starter import SERVICE_TYPES, ensure_service_types
 from tambon.cases.tests.conftest import make_user
 from tambon.cases.tests.test_public_forms import XSS, is_thai
 from tambon.core.models import Organization
+from tambon.core.tests.factories import default_organization
 from tambon.people.tests.factories import DivisionFactory
 
 from . import files
@@ -29,7 +30,7 @@ def division(site):
 
 @pytest.fixture
 def service(division):
-    service = ServiceType.objects.create(
+    service = ServiceType.objects.for_organization(default_organization()).create(
         name="ขอรับวัคซีนสุนัขทดสอบ",
         slug="dog-vaccine-test",
         description="ฉีดวัคซีนพิษสุนัขบ้าฟรี",
@@ -54,7 +55,7 @@ def service(division):
     ServiceField.objects.create(
         service_type=service, label="สีของสุนัข", kind="text", required=False, sort_order=3
     )
-    return ServiceType.objects.get(pk=service.pk)
+    return ServiceType.objects.all_organizations().get(pk=service.pk)
 
 
 def fields_of(service):
@@ -92,7 +93,9 @@ def url(service):
 
 class TestServiceIndex:
     def test_the_index_lists_live_types_only_with_their_documents(self, service):
-        hidden = ServiceType.objects.create(name="บริการที่ปิดแล้ว", slug="closed", is_live=False)
+        hidden = ServiceType.objects.for_organization(default_organization()).create(
+            name="บริการที่ปิดแล้ว", slug="closed", is_live=False
+        )
         html = Client().get("/cases/new/eservice/").content.decode()
         assert service.name in html
         assert url(service) in html
@@ -116,7 +119,7 @@ class TestSubmitting:
         data = request_data(service, **{document_field(service): files.jpeg_with_gps("id.jpg")})
         response = client.post(url(service), data)
         assert response.status_code == 302
-        case = Case.objects.get(subject="ขอฉีดวัคซีนให้สุนัขที่บ้าน")
+        case = Case.objects.all_organizations().get(subject="ขอฉีดวัคซีนให้สุนัขที่บ้าน")
         assert case.kind == CaseKind.ESERVICE
         assert case.service_type == service
         assert case.division == division
@@ -130,15 +133,17 @@ class TestSubmitting:
             {"label": "วันที่สะดวก", "value": "14 มีนาคม 2569"},
             {"label": "สีของสุนัข", "value": ""},
         ]
-        document = Attachment.objects.get(case=case)
+        document = Attachment.objects.all_organizations().get(case=case)
         assert document.document == "สำเนาบัตรประชาชน"
 
     def test_the_answers_keep_the_labels_asked_even_after_an_editor_renames_a_field(self, service):
         client = Client()
         data = request_data(service, **{document_field(service): files.pdf()})
         client.post(url(service), data)
-        ServiceField.objects.filter(label="จำนวนสุนัข").update(label="จำนวนสัตว์เลี้ยง")
-        case = Case.objects.get(service_type=service)
+        ServiceField.objects.all_organizations().filter(label="จำนวนสุนัข").update(
+            label="จำนวนสัตว์เลี้ยง"
+        )
+        case = Case.objects.all_organizations().get(service_type=service)
         assert case.service_answers[0]["label"] == "จำนวนสุนัข"
 
     def test_the_citizen_and_the_staff_see_the_answers(self, service):
@@ -151,7 +156,7 @@ class TestSubmitting:
         assert "idcard.pdf" in tracking and "สำเนาบัตรประชาชน" in tracking
         staff = Client()
         staff.force_login(make_user("clerk-a", "clerk"))
-        case = Case.objects.get(service_type=service)
+        case = Case.objects.all_organizations().get(service_type=service)
         page = staff.get(f"/admin/cases/{case.pk}/").content.decode()
         assert service.name in page
         assert "จำนวนสุนัข" in page and "บ่าย" in page
@@ -170,7 +175,7 @@ class TestRequiredAndKept:
         assert "สำเนาบัตรประชาชน" in str(errors[document_field(service)])
         assert is_thai(errors[names["จำนวนสุนัข"]])
         assert is_thai(errors[names["ช่วงเวลา"]])
-        assert not Case.objects.filter(service_type=service).exists()
+        assert not Case.objects.all_organizations().filter(service_type=service).exists()
 
     def test_answers_and_an_accepted_document_are_kept_when_something_else_is_wrong(self, service):
         client = Client()
@@ -192,7 +197,7 @@ class TestRequiredAndKept:
             url(service), request_data(service, **{names["สีของสุนัข"]: "น้ำตาลลายขาว"})
         )
         assert second.status_code == 302
-        case = Case.objects.get(service_type=service)
+        case = Case.objects.all_organizations().get(service_type=service)
         assert case.attachments.get().document == "สำเนาบัตรประชาชน"
         assert {"label": "สีของสุนัข", "value": "น้ำตาลลายขาว"} in case.service_answers
 
@@ -206,7 +211,7 @@ class TestRequiredAndKept:
         response = client.post(url(service), request_data(service, remove_attachment=token))
         assert response.status_code == 200
         assert document_field(service) in response.context["form"].errors
-        assert not Case.objects.filter(service_type=service).exists()
+        assert not Case.objects.all_organizations().filter(service_type=service).exists()
 
 
 class TestHostileInput:
@@ -251,20 +256,22 @@ class TestHostileInput:
             ),
         )
         assert response.status_code == 302
-        stored = Case.objects.get(service_type=service).service_answers[3]["value"]
+        stored = (
+            Case.objects.all_organizations().get(service_type=service).service_answers[3]["value"]
+        )
         assert "\u202e" not in stored and "\u200b" not in stored
         html = client.get("/cases/track/").content.decode()
         assert "<script>alert" not in html
         assert "&lt;script&gt;alert" in html
 
 
-class TestDemo:
-    def test_the_demo_types_are_created_once_with_their_documents_and_fields(self, site):
+class TestStarterTypes:
+    def test_the_starter_types_are_created_once_with_their_documents_and_fields(self, site):
         organization = Organization.for_site(site)
         ensure_service_types(organization)
         ensure_service_types(organization)
-        assert ServiceType.objects.count() == len(SERVICE_TYPES)
-        allowance = ServiceType.objects.get(slug="elderly-allowance")
+        assert ServiceType.objects.all_organizations().count() == len(SERVICE_TYPES)
+        allowance = ServiceType.objects.all_organizations().get(slug="elderly-allowance")
         assert allowance.name == "ลงทะเบียนเบี้ยยังชีพผู้สูงอายุ"
         assert allowance.documents.count() == 3
         assert allowance.fields.filter(kind="date", required=True).exists()
@@ -312,7 +319,7 @@ class TestEditing:
         }
         response = client.post(add_url, data)
         assert response.status_code == 302
-        service = ServiceType.objects.get(slug="venue-test")
+        service = ServiceType.objects.all_organizations().get(slug="venue-test")
         assert [d.name for d in service.documents.all()] == ["หนังสือขอใช้สถานที่"]
         html = Client().get("/cases/new/eservice/venue-test/").content.decode()
         assert "จำนวนผู้ร่วมงาน" in html and "หนังสือขอใช้สถานที่" in html

@@ -18,6 +18,7 @@ from tambon.cases.models import (
     Reporter,
 )
 from tambon.cases.notify import Channel
+from tambon.core.tests.factories import default_organization
 
 S = CaseState
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -70,7 +71,7 @@ class TestSubmit:
 
     def test_an_anonymous_case_has_no_reporter_row(self, new_case):
         case = new_case(kind=CaseKind.CORRUPTION, reporter={"name": "", "phone": ""})
-        assert not Reporter.objects.filter(case=case).exists()
+        assert not Reporter.objects.all_organizations().filter(case=case).exists()
 
     def test_acknowledgement_is_due_on_the_next_working_day_skipping_the_weekend(self, new_case):
         friday = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=BANGKOK)
@@ -80,7 +81,9 @@ class TestSubmit:
         assert case.resolve_due.astimezone(BANGKOK).date() == datetime.date(2026, 12, 5)
 
     def test_a_category_can_shorten_the_deadline(self, new_case):
-        category = Category.objects.create(kind=CaseKind.COMPLAINT, name="น้ำท่วม", resolve_days=3)
+        category = Category.objects.for_organization(default_organization()).create(
+            kind=CaseKind.COMPLAINT, name="น้ำท่วม", resolve_days=3
+        )
         monday = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=BANGKOK)
         case = new_case(category=category, now=monday)
         assert case.resolve_due.astimezone(BANGKOK).date() == datetime.date(2026, 11, 26)
@@ -97,7 +100,9 @@ class TestSubmit:
         monkeypatch.setattr(tracking, "new_code", lambda: next(codes))
         second = new_case()
         assert second.tracking_code == "ABCD2345"
-        assert Case.objects.filter(tracking_code=first.tracking_code).count() == 1
+        assert (
+            Case.objects.all_organizations().filter(tracking_code=first.tracking_code).count() == 1
+        )
 
     def test_many_cases_get_distinct_codes(self, new_case):
         codes = {new_case(reporter=None).tracking_code for _ in range(50)}
@@ -221,7 +226,7 @@ class TestPermissions:
     ):
         case = new_case(kind=CaseKind.CORRUPTION)
         for user in (executive, clerk, division_head, case_admin):
-            assert not Case.objects.visible_to(user).filter(pk=case.pk).exists()
+            assert not Case.objects.all_organizations().visible_to(user).filter(pk=case.pk).exists()
             with pytest.raises(PermissionDenied):
                 services.add_note(case, user, "ขอดู")
             with pytest.raises(PermissionDenied):
@@ -230,7 +235,7 @@ class TestPermissions:
     def test_an_integrity_officer_sees_corruption_cases_only(self, new_case, integrity_officer):
         corruption = new_case(kind=CaseKind.CORRUPTION)
         complaint = new_case()
-        visible = Case.objects.visible_to(integrity_officer)
+        visible = Case.objects.all_organizations().visible_to(integrity_officer)
         assert visible.filter(pk=corruption.pk).exists()
         assert not visible.filter(pk=complaint.pk).exists()
         services.acknowledge(corruption, integrity_officer)
@@ -246,16 +251,26 @@ class TestPermissions:
         self, new_case, executive, clerk, division_head, integrity_officer
     ):
         case = new_case(kind=CaseKind.EXECUTIVE)
-        assert Case.objects.visible_to(executive).filter(pk=case.pk).exists()
-        assert Case.objects.visible_to(clerk).filter(pk=case.pk).exists()
-        assert not Case.objects.visible_to(division_head).filter(pk=case.pk).exists()
-        assert not Case.objects.visible_to(integrity_officer).filter(pk=case.pk).exists()
+        assert Case.objects.all_organizations().visible_to(executive).filter(pk=case.pk).exists()
+        assert Case.objects.all_organizations().visible_to(clerk).filter(pk=case.pk).exists()
+        assert (
+            not Case.objects.all_organizations()
+            .visible_to(division_head)
+            .filter(pk=case.pk)
+            .exists()
+        )
+        assert (
+            not Case.objects.all_organizations()
+            .visible_to(integrity_officer)
+            .filter(pk=case.pk)
+            .exists()
+        )
 
     def test_anonymous_visitors_see_no_cases(self, new_case):
         from django.contrib.auth.models import AnonymousUser
 
         new_case()
-        assert not Case.objects.visible_to(AnonymousUser()).exists()
+        assert not Case.objects.all_organizations().visible_to(AnonymousUser()).exists()
 
     def test_a_clerk_routes_an_executive_line_case_without_seeing_who_wrote_it(
         self, new_case, clerk, executive
@@ -289,9 +304,9 @@ class TestEvents:
         with pytest.raises(AppendOnlyError):
             event.delete()
         with pytest.raises(AppendOnlyError):
-            CaseEvent.objects.filter(pk=event.pk).update(text="แก้")
+            CaseEvent.objects.all_organizations().filter(pk=event.pk).update(text="แก้")
         with pytest.raises(AppendOnlyError):
-            CaseEvent.objects.filter(pk=event.pk).delete()
+            CaseEvent.objects.all_organizations().filter(pk=event.pk).delete()
         event.refresh_from_db()
         assert event.text == ""
 

@@ -6,6 +6,7 @@ import pytest
 
 from tambon.cases import services, statistics
 from tambon.cases.models import CaseKind, ServiceType
+from tambon.core.tests.factories import default_organization
 from tambon.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,9 @@ def bangkok(*args):
 
 
 def figures_of(fy, kind, key):
-    kind_figures = next(item for item in statistics.case_figures(fy) if item.kind == kind)
+    kind_figures = next(
+        item for item in statistics.case_figures(default_organization(), fy) if item.kind == kind
+    )
     return next(figures for period, figures in kind_figures.rows if period.key == key)
 
 
@@ -118,7 +121,9 @@ class TestSatisfaction:
         for rating in (5, 4, 2):
             case = worked(bangkok(2017, 2, 1, 9), "resolve", bangkok(2017, 2, 2, 9))
             services.rate(case, rating)
-        results = {result.kind: result for result in statistics.satisfaction(2560)}
+        results = {
+            result.kind: result for result in statistics.satisfaction(default_organization(), 2560)
+        }
         complaints = results[CaseKind.COMPLAINT]
         assert complaints.count == 3
         assert complaints.average == pytest.approx((5 + 4 + 2) / 3)
@@ -130,11 +135,15 @@ class TestSatisfaction:
 
 
 def test_e_service_requests_are_counted_per_request_type_and_month(new_case):
-    water = ServiceType.objects.create(name="ขอรับน้ำ (ทดสอบ)", slug="water-test")
+    water = ServiceType.objects.for_organization(default_organization()).create(
+        name="ขอรับน้ำ (ทดสอบ)", slug="water-test"
+    )
     for day in (3, 20):
         new_case(kind=CaseKind.ESERVICE, service_type=water, now=bangkok(2017, 5, day, 9))
     new_case(kind=CaseKind.ESERVICE, now=bangkok(2017, 6, 1, 9))
-    services_by_name = {item.name: item for item in statistics.service_figures(2560)}
+    services_by_name = {
+        item.name: item for item in statistics.service_figures(default_organization(), 2560)
+    }
     may, june = 7, 8  # October is 0
     assert services_by_name["ขอรับน้ำ (ทดสอบ)"].counts[may] == 2
     assert services_by_name["ขอรับน้ำ (ทดสอบ)"].total == 2

@@ -13,6 +13,7 @@ from django.test import Client
 from tambon.cases import services
 from tambon.cases.models import CaseKind
 from tambon.cases.tests.factories import CaseStatisticsPageFactory
+from tambon.core.tests.factories import default_organization
 from tambon.thai.dates import BANGKOK
 from tambon.thai.fiscal import fiscal_year
 
@@ -173,7 +174,9 @@ def test_the_service_statistics_list_requests_per_type_or_say_there_were_none(st
     services_section = BeautifulSoup(html, "html.parser").find(id="services")
     assert "ไม่มีคำขอรับบริการ" in services_section.get_text()
 
-    water = Category.objects.create(kind=CaseKind.ESERVICE, name="ขอรับน้ำ (ทดสอบ)")
+    water = Category.objects.for_organization(default_organization()).create(
+        kind=CaseKind.ESERVICE, name="ขอรับน้ำ (ทดสอบ)"
+    )
     new_case(kind=CaseKind.ESERVICE, category=water, now=bangkok(2017, 5, 3, 9))
     html = get(f"{stats_page.url}2560/").content.decode()
     row = BeautifulSoup(html, "html.parser").find(id="services").find("tbody").tr

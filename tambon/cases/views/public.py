@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Site
 
+from tambon.core.scoping import organization_for_request
 from tambon.thai.validators import normalize_thai_phone
 
 from .. import pending, ratelimit, roles, services, tracking
@@ -36,7 +36,21 @@ def new_case(request, kind):
     kind = CaseKind(kind)
     if kind == CaseKind.ESERVICE:
         return redirect("cases:services")
-    return _case_form(request, kind, f"new-{kind}", CaseForm, {"kind": kind})
+
+    def make_form(*args, **kwargs):
+        return CaseForm(*args, organization=organization_for_request(request), **kwargs)
+
+    return _case_form(request, kind, f"new-{kind}", make_form, {"kind": kind})
+
+
+def _service_types(request):
+    return ServiceType.objects.for_organization(organization_for_request(request)).live()
+
+
+def _cases(request):
+    """The cases of the organization whose site the citizen is on: a code, a number or a
+    file of another organization is "not found" here."""
+    return Case.objects.for_organization(organization_for_request(request))
 
 
 @never_cache
@@ -45,20 +59,24 @@ def service_index(request):
     return render(
         request,
         "cases/service_index.html",
-        {"kind": CaseKind.ESERVICE, "service_types": ServiceType.objects.live()},
+        {
+            "kind": CaseKind.ESERVICE,
+            "service_types": _service_types(request),
+        },
     )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def new_service_request(request, slug):
-    service_type = get_object_or_404(ServiceType.objects.live(), slug=slug)
+    service_type = get_object_or_404(_service_types(request), slug=slug)
     form_key = f"new-eservice-{service_type.pk}"
 
     def make_form(*args, kind=None, already_attached=0, **kwargs):
         kept = pending.listed(request, form_key)
         return ServiceRequestForm(
             *args,
+            organization=organization_for_request(request),
             service_type=service_type,
             documents_kept={f["document"] for f in kept if f["document"]},
             already_attached=len([f for f in kept if not f["document"]]),
@@ -126,7 +144,7 @@ def _submit(request, form, form_key, kind):
         client_hash=ratelimit.client_hash(request),
         service_type=service_type,
         service_answers=form.answers() if service_type else (),
-        site=Site.find_for_request(request),
+        organization=organization_for_request(request),
     )
     ratelimit.record(request)
     request.session[RECEIPT_KEY] = {"case": case.pk, "pin": pin}
@@ -140,7 +158,7 @@ def receipt(request):
     shown = request.session.pop(RECEIPT_KEY, None)
     if not shown:
         return redirect("cases:track")
-    case = Case.objects.filter(pk=shown["case"]).first()
+    case = _cases(request).filter(pk=shown["case"]).first()
     if case is None:
         return redirect("cases:track")
     return render(request, "cases/receipt.html", {"case": case, "pin": shown["pin"]})
@@ -150,13 +168,13 @@ def _opened_case(request):
     pk = request.session.get(OPENED_KEY)
     if pk is None:
         return None
-    return Case.objects.select_related("category").filter(pk=pk).first()
+    return _cases(request).select_related("category").filter(pk=pk).first()
 
 
 def _secret_matches(case, secret):
     if tracking.pin_matches(secret, case.secret_hash):
         return True
-    reporter = Reporter.objects.filter(case=case).first()
+    reporter = Reporter.objects.for_organization(case.organization_id).filter(case=case).first()
     if reporter is None:
         return False
     secret = secret.strip()
@@ -221,7 +239,7 @@ def _open(request):
     form = TrackForm(request.POST or None)
     if request.method == "POST" and refusal is None and form.is_valid():
         code = tracking.normalize_code(form.cleaned_data["code"])
-        case = Case.objects.filter(tracking_code=code).first()
+        case = _cases(request).filter(tracking_code=code).first()
         if case is not None and _secret_matches(case, form.cleaned_data["secret"]):
             request.session.cycle_key()
             request.session[OPENED_KEY] = case.pk
@@ -241,11 +259,17 @@ def _open(request):
 def attachment(request, public_id):
     """A case's file, for staff who may see the case, or for the citizen who opened the case
     on this device (their own uploads only)."""
-    found = Attachment.objects.select_related("case").filter(public_id=public_id).first()
+    organization = organization_for_request(request)
+    found = (
+        Attachment.objects.for_organization(organization)
+        .select_related("case")
+        .filter(public_id=public_id)
+        .first()
+    )
     if found is None:
         raise Http404
     staff_may = roles.is_case_staff(request.user) and (
-        Case.objects.visible_to(request.user).filter(pk=found.case_id).exists()
+        _cases(request).visible_to(request.user).filter(pk=found.case_id).exists()
     )
     citizen_may = found.from_citizen and request.session.get(OPENED_KEY) == found.case_id
     if not (staff_may or citizen_may):

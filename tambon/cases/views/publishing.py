@@ -7,15 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import publishing, roles
-from ..models import Case
 from ..staff_forms import PublishForm, first_error
+from .staff import staff_cases
 
 
 @require_POST
 def publish(request, pk):
     if not roles.is_case_staff(request.user):
         raise PermissionDenied
-    case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
+    case = get_object_or_404(staff_cases(request), pk=pk)
     form = PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, first_error(form))

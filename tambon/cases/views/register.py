@@ -10,8 +10,8 @@ from tambon.core.exports import csv_download, xlsx_download
 from tambon.thai.dates import format_thai_date, to_bangkok_date
 from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
 
-from ..models import Case, CaseKind
-from .staff import _require_case_staff
+from ..models import CaseKind
+from .staff import _require_case_staff, staff_cases
 
 
 class RegisterForm(forms.Form):
@@ -69,7 +69,7 @@ def headings():
 
 def information_register(request):
     _require_case_staff(request)
-    requests = Case.objects.visible_to(request.user).of_kind(CaseKind.INFORMATION)
+    requests = staff_cases(request).of_kind(CaseKind.INFORMATION)
     years = _years(requests)
     form = RegisterForm(request.GET or None, years=years)
     year = form.cleaned_data["year"] if form.is_valid() else years[0]

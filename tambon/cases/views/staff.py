@@ -1,5 +1,6 @@
 """The staff side in the Wagtail admin: the case list and a case's page. Every list and look-up
-starts from Case.objects.visible_to(user); every change goes through the service layer."""
+starts from `staff_cases(request)`: the cases of the member's organization that they may see;
+every change goes through the service layer."""
 
 from django import forms
 from django.contrib import messages
@@ -29,6 +30,7 @@ class CaseFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=gettext_lazy("Status"), required=False, choices=[("", "---"), *CaseState.choices]
     )
+    # Both lists are limited to the member's organization (scope_choices) before use.
     category = forms.ModelChoiceField(
         label=gettext_lazy("Category"), required=False, queryset=Category.objects.all()
     )
@@ -44,13 +46,16 @@ def _require_case_staff(request):
         raise PermissionDenied
 
 
+def staff_cases(request):
+    """The cases of the member's organization that they may see: a case of another
+    organization is "not found", whatever its number."""
+    organization = staff_organization(request)
+    return Case.objects.for_organization(organization).visible_to(request.user)
+
+
 def case_list(request):
     _require_case_staff(request)
-    cases = (
-        Case.objects.visible_to(request.user)
-        .select_related("category", "assignee")
-        .order_by("-created")
-    )
+    cases = staff_cases(request).select_related("category", "assignee").order_by("-created")
     filters = CaseFilterForm(request.GET or None)
     scope_choices(filters, staff_organization(request))
     if filters.is_valid():
@@ -75,7 +80,7 @@ def case_list(request):
             "page": page,
             "filters": filters,
             "query": _query_without_page(request),
-            "bulk_assignees": _staff_who_may_be_assigned(),
+            "bulk_assignees": staff_who_may_be_assigned(staff_organization(request)),
             "actions": actions.ALL,
         },
     )
@@ -86,13 +91,13 @@ def case_bulk(request):
     """Acknowledge or assign the ticked cases. Each is checked on its own by the service
     layer; the message says how many were done and why the others were refused."""
     _require_case_staff(request)
-    form = BulkForm(request.POST)
+    form = BulkForm(request.POST, assignees=staff_who_may_be_assigned(staff_organization(request)))
     back = _back_to_list(form.data.get("query", ""))
     if not form.is_valid():
         messages.error(request, first_error(form))
         return back
     ids = form.cleaned_data["case"]
-    visible = list(Case.objects.visible_to(request.user).filter(pk__in=ids).order_by("created"))
+    visible = list(staff_cases(request).filter(pk__in=ids).order_by("created"))
     outcome = services.act_on_many(
         visible, request.user, form.action, assignee=form.cleaned_data["assignee"]
     )
@@ -132,23 +137,27 @@ def _query_without_page(request):
     return query.urlencode()
 
 
-def _staff_who_may_be_assigned():
-    """Everyone with a case role, and the superusers."""
+def staff_who_may_be_assigned(organization):
+    """Everyone with a case role in the organization, and the superusers."""
     staff = get_user_model().objects.filter(
-        roles.holding(StaffRole) | Q(is_superuser=True), is_active=True
+        roles.holding(StaffRole, organization) | Q(is_superuser=True), is_active=True
     )
     return list(staff.distinct().order_by("username"))
 
 
-def _assignees(case):
-    return [user for user in _staff_who_may_be_assigned() if roles.may_be_assigned(user, case)]
+def _assignees(case, organization):
+    return [
+        user
+        for user in staff_who_may_be_assigned(organization)
+        if roles.may_be_assigned(user, case)
+    ]
 
 
 def case_detail(request, pk):
     _require_case_staff(request)
+    organization = staff_organization(request)
     case = get_object_or_404(
-        Case.objects.visible_to(request.user).select_related("category", "division", "assignee"),
-        pk=pk,
+        staff_cases(request).select_related("category", "division", "assignee"), pk=pk
     )
     may_see_reporter = roles.can_see_reporter(request.user, case)
     reporter, reporter_shown = None, False
@@ -174,8 +183,8 @@ def case_detail(request, pk):
             "allowed": [action.value for action in allowed],
             # The steps that take no more than a message share one form of buttons.
             "transitions": [a for a in allowed if a.changes_state and FORMS[a] is StepForm],
-            "assignees": _assignees(case) if actions.ASSIGN in allowed else [],
-            "divisions": Division.objects.for_organization(staff_organization(request))
+            "assignees": _assignees(case, organization) if actions.ASSIGN in allowed else [],
+            "divisions": Division.objects.for_organization(organization)
             if actions.ASSIGN in allowed
             else [],
             "overdue": case.is_overdue(),
@@ -190,10 +199,13 @@ def case_act(request, pk):
     """One button of the case page: its action's form checks what was posted, the service
     layer does it."""
     _require_case_staff(request)
-    case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
+    case = get_object_or_404(staff_cases(request), pk=pk)
+    organization = staff_organization(request)
     choice = ActionChoiceForm(request.POST)
     form = (
-        choice.action_form(request.POST, staff_organization(request))
+        choice.action_form(
+            request.POST, organization, assignees=staff_who_may_be_assigned(organization)
+        )
         if choice.is_valid()
         else choice
     )

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from tambon.core.scoping import staff_organization
 from tambon.thai.fiscal import fiscal_year
 from tambon.thai.forms import FiscalYearField
 
@@ -27,17 +28,18 @@ def report(request):
     valid = form.is_valid()
     year = (form.cleaned_data["year"] if valid else None) or fiscal_year()
     download = form.cleaned_data["export"] if valid else ""
+    organization = staff_organization(request)
     if download == "csv":
-        return opendata.csv_response("cases", year)
+        return opendata.csv_response(organization, "cases", year)
     if download == "xlsx":
-        return opendata.xlsx_response(year)
+        return opendata.xlsx_response(organization, year)
     return render(
         request,
         "cases/admin/statistics.html",
         {
             "form": form,
             "fiscal_year": year,
-            "years": statistics.known_years(fiscal_year()),
-            "kinds": statistics.case_figures(year),
+            "years": statistics.known_years(organization, fiscal_year()),
+            "kinds": statistics.case_figures(organization, year),
         },
     )

@@ -1,4 +1,4 @@
-"""Delete the personal data of cases finished longer ago than the organization's retention
+"""Delete the personal data of cases finished longer ago than their organization's retention
 period (its case rules in the admin's settings; TAMBON_CASE_RETENTION_DAYS when it set none).
 Run daily or monthly, e.g. from cron. The cases and their statistics stay."""
 
@@ -10,26 +10,34 @@ from django.utils import timezone
 
 from tambon.cases import services
 from tambon.cases.models import FINISHED_STATES, Attachment, Case, CaseSettings, Reporter
+from tambon.core.models import Organization
+
+
+def cases_to_purge(organization, now):
+    """The organization's finished cases past its retention period that still hold personal
+    data."""
+    retention = CaseSettings.of_organization(organization).retention()
+    cutoff = now - datetime.timedelta(days=retention)
+    # Subqueries of the organization's cases below, so not scoped again.
+    has_personal_data = (
+        Exists(Reporter.objects.filter(case=OuterRef("pk")))
+        | Exists(Attachment.objects.filter(case=OuterRef("pk")))
+        | ~Q(client_hash="")
+    )
+    return Case.objects.for_organization(organization).filter(
+        has_personal_data, state__in=FINISHED_STATES, finished_at__lt=cutoff
+    )
 
 
 class Command(BaseCommand):
     help = "Delete reporters' details and files of cases finished before the retention period."
 
     def handle(self, *args, **options):
-        # issue 10: cases are not tied to a site yet, so all of them follow the default
-        # site's retention period.
-        retention = CaseSettings.for_case_site(None).retention()
-        cutoff = timezone.now() - datetime.timedelta(days=retention)
-        has_personal_data = (
-            Exists(Reporter.objects.filter(case=OuterRef("pk")))
-            | Exists(Attachment.objects.filter(case=OuterRef("pk")))
-            | ~Q(client_hash="")
-        )
-        cases = Case.objects.filter(
-            has_personal_data, state__in=FINISHED_STATES, finished_at__lt=cutoff
-        )
+        now = timezone.now()
         count = 0
-        for case in cases.iterator():
-            services.purge_personal_data(case)
-            count += 1
+        # Every organization on purpose, each with its own retention period.
+        for organization in Organization.objects.select_related("site").order_by("pk"):
+            for case in cases_to_purge(organization, now).iterator():
+                services.purge_personal_data(case)
+                count += 1
         self.stdout.write(f"{count} case(s) purged")
