@@ -72,28 +72,38 @@ def roles_of(user) -> frozenset:
     return cached
 
 
-def _in_organization(users_qs, organization):
-    """The users of `users_qs` who are staff of `organization`.
+def _of_organization(organization, prefix="groups__"):
+    """A group that counts in `organization`: one of its role groups, or a platform-wide group
+    (no organization), as tambon.core.permissions counts them."""
+    return Q(**{f"{prefix}organization_group__organization": organization}) | Q(
+        **{f"{prefix}organization_group__isnull": True}
+    )
 
-    For now it returns the queryset unchanged: filtered by membership once
-    core.OrganizationGroup lands."""
-    return users_qs
+
+def _in_organization(users_qs, organization):
+    """The users of `users_qs` who are staff of `organization`: a role group of it, a
+    platform-wide group, or a permission given to them directly."""
+    return users_qs.filter(
+        Q(groups__organization_group__organization=organization)
+        | Q(groups__isnull=False, groups__organization_group__isnull=True)
+        | Q(user_permissions__isnull=False)
+    ).distinct()
 
 
 def holding(role_keys, organization) -> Q:
     """A filter on users: staff of `organization` who hold one of these roles' permissions,
-    by a group or directly."""
+    by a group that counts there or directly."""
     codenames = [StaffRole(role).codename for role in role_keys]
+    # One Q over the groups: the group that holds the permission is the one that counts.
     by_group = Q(
         groups__permissions__content_type__app_label="cases",
         groups__permissions__codename__in=codenames,
-    )
+    ) & _of_organization(organization)
     directly = Q(
         user_permissions__content_type__app_label="cases",
         user_permissions__codename__in=codenames,
     )
-    members = _in_organization(get_user_model().objects.all(), organization)
-    return (by_group | directly) & Q(pk__in=members.values("pk"))
+    return by_group | directly
 
 
 def holders(role_keys, organization):

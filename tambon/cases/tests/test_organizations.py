@@ -432,3 +432,28 @@ def test_a_case_cannot_be_assigned_to_another_organizations_division(
     case.refresh_from_db()
     assert (case.division, case.state) == (ours_division, CaseState.ASSIGNED)
     assert CaseEvent.objects.for_organization(case.organization).filter(case=case).count() == 2
+
+
+def test_the_clerks_of_a_case_are_those_of_its_organization(organizations):
+    """Who is told of a new case and who may be assigned one: staff of the case's
+    organization, by their role there."""
+    from django.contrib.auth import get_user_model
+
+    from tambon.cases import roles
+    from tambon.core import memberships
+    from tambon.core.models import Role
+
+    ours, theirs = organizations
+    users = get_user_model().objects
+    a_clerk = users.create_user("a-clerk", "a@example.org", "x" * 12)
+    b_clerk = users.create_user("b-clerk", "b@example.org", "x" * 12)
+    both = users.create_user("both", "both@example.org", "x" * 12)
+    memberships.add_member(a_clerk, ours, Role.CLERK)
+    memberships.add_member(b_clerk, theirs, Role.CLERK)
+    memberships.add_member(both, ours, Role.EXECUTIVE)
+    memberships.add_member(both, theirs, Role.CLERK)
+
+    assert set(roles.holders([roles.CLERK], ours)) == {a_clerk}
+    assert set(roles.holders([roles.CLERK], theirs)) == {b_clerk, both}
+    assert set(roles.holders([roles.EXECUTIVE], ours)) == {both}
+    assert roles.belongs_to(both, ours) and not roles.belongs_to(a_clerk, theirs)
