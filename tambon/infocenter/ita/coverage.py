@@ -88,7 +88,7 @@ def year_coverage(year, request=None, with_suggestions=True):
     evidence = ItaEvidence.objects.for_organization(year.organization_id)
     evidence = evidence.select_related("page", "document").order_by("sort_order")
     items = (
-        year.items.select_related("indicator")
+        year.items.select_related("indicator", "year__organization__site")
         .order_by("indicator__sort_order", "indicator__code", "sort_order", "code")
         .prefetch_related(Prefetch("evidence", queryset=evidence))
     )
