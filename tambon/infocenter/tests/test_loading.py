@@ -1,9 +1,11 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
+from tambon.core.models import Organization
 from tambon.core.tests.factories import default_organization
 from tambon.infocenter.ita.loading import copy_year, load_ita_items
 from tambon.infocenter.models import ItaEvidence, ItaIndicator, ItaItem, ItaYear
+from tambon.pages.tests.factories import second_organization_site
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +103,23 @@ def test_load_command_reports_each_year(capsys):
 
     assert ItaItem.objects.all_organizations().count() == 43 + 43 + 26
     assert "2568" in capsys.readouterr().out
+
+
+def test_the_commands_load_for_the_organization_of_the_domain_given(site):
+    other = Organization.for_site(second_organization_site("other.example"))
+
+    call_command("load_ita_items", "--domain", "other.example")
+    call_command("copy_ita_year", "2568", "2569", "--domain", "other.example")
+
+    assert set(ItaYear.objects.for_organization(other).values_list("fiscal_year", flat=True)) == {
+        2564,
+        2565,
+        2568,
+        2569,
+    }
+    assert not ItaYear.objects.for_organization(default_organization()).exists()
+    with pytest.raises(CommandError, match="nowhere.example"):
+        call_command("load_ita_items", "--domain", "nowhere.example")
 
 
 def test_copy_year_makes_an_independent_copy_and_leaves_the_source_untouched():
