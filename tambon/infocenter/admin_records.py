@@ -1,6 +1,7 @@
 """The information center in the admin: records, folders, court rulings and the gift register.
 
-Imported from wagtail_hooks.py, kept apart from the ITA lists registered there.
+Imported from wagtail_hooks.py, kept apart from the ITA lists registered there. A member sees,
+filters, opens and changes the rows of their organization only (OrganizationSnippetViewSet).
 """
 
 from django.contrib import messages
@@ -8,25 +9,26 @@ from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from tambon.core.scoped_admin import ScopedChoicesSnippetViewSet
+from tambon.core.scoped_admin import OrganizationSnippetViewSet
 
+from .admin_filters import scoped_filterset
 from .models import CourtRuling, GiftRegisterEntry, InfoRecord, RecordCategory
 
 
-class InfoRecordViewSet(ScopedChoicesSnippetViewSet):
+class InfoRecordViewSet(OrganizationSnippetViewSet):
     model = InfoRecord
     icon = "doc-full"
     list_display = ["title", "category", "fiscal_year", "published_on", "live"]
-    list_filter = ["category", "fiscal_year", "live"]
+    filterset_class = scoped_filterset(InfoRecord, ["category", "fiscal_year", "live"])
     search_fields = ["title", "summary"]
     search_backend_name = None  # a plain database match: finds Thai words inside longer text
     list_per_page = 50
     ordering = ["-published_on", "-pk"]
 
 
-class RecordCategoryDeleteView(DeleteView):
+class RecordCategoryDeleteView(OrganizationSnippetViewSet.delete_view_class):
     """A folder that still holds records is kept, and the clerk is told why (Wagtail's usage
     check misses references its index has not seen, such as rows made by a migration)."""
 
@@ -41,7 +43,7 @@ class RecordCategoryDeleteView(DeleteView):
             return redirect(self.get_success_url())
 
 
-class RecordCategoryViewSet(SnippetViewSet):
+class RecordCategoryViewSet(OrganizationSnippetViewSet):
     model = RecordCategory
     delete_view_class = RecordCategoryDeleteView
     icon = "folder-open-inverse"
@@ -49,7 +51,7 @@ class RecordCategoryViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class CourtRulingViewSet(SnippetViewSet):
+class CourtRulingViewSet(OrganizationSnippetViewSet):
     model = CourtRuling
     icon = "doc-full-inverse"
     list_display = ["case_number", "subject", "ruling_date", "court"]
@@ -58,7 +60,7 @@ class CourtRulingViewSet(SnippetViewSet):
     ordering = ["-ruling_date", "-pk"]
 
 
-class GiftRegisterViewSet(SnippetViewSet):
+class GiftRegisterViewSet(OrganizationSnippetViewSet):
     model = GiftRegisterEntry
     icon = "list-ul"
     list_display = ["received_on", "description", "giver", "recipient_position", "disposal"]

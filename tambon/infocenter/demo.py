@@ -1,7 +1,9 @@
 """The demo organization's information center, court rulings and anti-corruption page.
 
-Also the demo's ITA: the built-in item lists, the public page of FY 2568 and the evidence its
-content already answers, linked the way a clerk would from the dashboard.
+It starts as every organization does (starter.py: folders, the current ITA list, the pages) and
+adds the demo's page texts and sample records, rulings and gifts. Also the demo's ITA: the
+built-in item lists, the public page of FY 2568 and the evidence its content already answers,
+linked the way a clerk would from the dashboard.
 
 Called from the composition's demo builder. Everything is looked up before it is made, so a
 second run changes nothing. Records are dated from the demo's "today", so the demo always has
@@ -29,7 +31,6 @@ from .ita.coverage import link_all_suggestions
 from .ita.loading import load_ita_items
 from .models import (
     AntiCorruptionPage,
-    AntiCorruptionTopic,
     CourtRuling,
     CourtRulingsPage,
     GiftDisposal,
@@ -39,8 +40,8 @@ from .models import (
     InfoRecordFile,
     ItaYear,
     ItaYearPage,
-    RecordCategory,
 )
+from .starter import anti_corruption_topics, ensure_folders, ensure_starter_content
 
 SAMPLE = " (ตัวอย่าง)"
 DEMO_FISCAL_YEAR = 2568
@@ -332,9 +333,9 @@ def sample_document(title, filename):
     return document
 
 
-def ensure_records(today, organization):
+def ensure_records(today, organization, folders):
     fy = fiscal_year(today)
-    folders = {category.slug: category for category in RecordCategory.objects.all()}
+    records = InfoRecord.objects.for_organization(organization)
     divisions = {
         division.name: division for division in Division.objects.for_organization(organization)
     }
@@ -343,9 +344,9 @@ def ensure_records(today, organization):
     ):
         category = folders.get(slug)
         title += SAMPLE
-        if category is None or InfoRecord.objects.filter(category=category, title=title).exists():
+        if category is None or records.filter(category=category, title=title).exists():
             continue
-        record = InfoRecord.objects.create(
+        record = records.create(
             title=title,
             category=category,
             published_on=published_on,
@@ -355,14 +356,15 @@ def ensure_records(today, organization):
             summary=summary,
         )
         document = sample_document(title, f"sample-{slug}-{number}.pdf")
-        InfoRecordFile.objects.create(record=record, document=document, sort_order=0)
+        InfoRecordFile(record=record, document=document, sort_order=0).save()
 
 
-def ensure_rulings():
+def ensure_rulings(organization):
+    rulings = CourtRuling.objects.for_organization(organization)
     for case_number, day, court, subject, summary in RULINGS:
-        if CourtRuling.objects.filter(case_number=case_number).exists():
+        if rulings.filter(case_number=case_number).exists():
             continue
-        CourtRuling.objects.create(
+        rulings.create(
             case_number=case_number,
             ruling_date=day,
             court=court,
@@ -372,7 +374,7 @@ def ensure_rulings():
         )
 
 
-def ensure_gift_register(today):
+def ensure_gift_register(today, organization):
     fy = fiscal_year(today)
     last_start, _last_end = fiscal_year_bounds(fy - 1)
     start, _end = fiscal_year_bounds(fy)
@@ -405,13 +407,12 @@ def ensure_gift_register(today):
             "มูลค่าไม่เกิน 3,000 บาท ตามประกาศ ป.ป.ช.",
         ),
     ]
+    register = GiftRegisterEntry.objects.for_organization(organization)
     for received_on, giver, position, description, value, disposal, notes in gifts:
         description += SAMPLE
-        if GiftRegisterEntry.objects.filter(
-            fiscal_year=fiscal_year(received_on), description=description
-        ).exists():
+        if register.filter(fiscal_year=fiscal_year(received_on), description=description).exists():
             continue
-        GiftRegisterEntry.objects.create(
+        register.create(
             received_on=received_on,
             giver=giver,
             recipient_position=position,
@@ -422,7 +423,7 @@ def ensure_gift_register(today):
         )
 
 
-def anti_corruption_page():
+def anti_corruption_page(folders):
     page = AntiCorruptionPage(
         title="ปราบปรามทุจริต",
         slug="anti-corruption",
@@ -441,27 +442,18 @@ def anti_corruption_page():
         damrongdhamma_url=DAMRONGDHAMMA_URL,
         government_complaint_url=GOVERNMENT_COMPLAINT_URL,
     )
-    folders = {category.slug: category for category in RecordCategory.objects.all()}
-    topics = [
-        ("แผนปฏิบัติการป้องกันการทุจริต", "anti-corruption-plan"),
-        ("รายงานผลการดำเนินการป้องกันการทุจริต", "anti-corruption-reports"),
-        ("การประเมินความเสี่ยงการทุจริต", "risk-assessment"),
-        ("ประกาศนโยบายไม่รับของขวัญ (No Gift Policy)", "no-gift-policy"),
-        ("ประมวลจริยธรรม", "ethics"),
-    ]
-    page.topics = [
-        AntiCorruptionTopic(heading=heading, category=folders[slug], sort_order=order)
-        for order, (heading, slug) in enumerate(topics)
-        if slug in folders
-    ]
+    page.topics = anti_corruption_topics(folders)
     return page
 
 
 def build_infocenter_demo(home, today):
-    """The three pages of the demo, by slug, for the home page's quick links."""
-    ensure_records(today, Organization.for_site(home.get_site()))
-    ensure_rulings()
-    ensure_gift_register(today)
+    """The three pages of the demo, by slug, for the home page's quick links.
+
+    The demo's own texts of the pages go in first; the starter content then adds what every
+    organization has and they lack (the ITA list and page), and the samples go into its folders.
+    """
+    organization = Organization.for_site(home.get_site())
+    folders = ensure_folders(organization)
     info_center = add_page(
         home,
         InfoCenterPage(
@@ -487,15 +479,22 @@ def build_infocenter_demo(home, today):
             ),
         ),
     )
-    anti_corruption = add_page(home, anti_corruption_page())
+    anti_corruption = add_page(home, anti_corruption_page(folders))
+    ensure_starter_content(organization, home, today)
+    ensure_records(today, organization, folders)
+    ensure_rulings(organization)
+    ensure_gift_register(today, organization)
     return {"infocenter": info_center, "court-rulings": rulings, "anti-corruption": anti_corruption}
 
 
 def ensure_ita(site, home):
     """The built-in item lists, the public page of FY 2568, and the evidence the site already
-    has linked as a clerk would from the dashboard: so it runs after the rest of the demo."""
-    load_ita_items()
-    year = ItaYear.objects.get(fiscal_year=DEMO_FISCAL_YEAR)
+    has linked as a clerk would from the dashboard (for FY 2568 and the current year's list of
+    the starter content): so it runs after the rest of the demo."""
+    organization = Organization.for_site(site)
+    load_ita_items(organization)
+    years = ItaYear.objects.for_organization(organization)
+    year = years.get(fiscal_year=DEMO_FISCAL_YEAR)
     slug = f"ita-{DEMO_FISCAL_YEAR}"
     if not home.get_children().filter(slug=slug).exists():
         page = ItaYearPage(
@@ -506,4 +505,5 @@ def ensure_ita(site, home):
         )
         home.add_child(instance=page)
         page.save_revision().publish()
-    link_all_suggestions(year, site)
+    for each in years.filter(fiscal_year__gte=DEMO_FISCAL_YEAR, pages__isnull=False).distinct():
+        link_all_suggestions(each)

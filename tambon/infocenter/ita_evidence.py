@@ -1,10 +1,12 @@
 """ITA evidence the information center answers: folders of published records (laws, plans,
-reports, manuals, HR, ethics, risk assessment ...) and the anti-corruption page."""
+reports, manuals, HR, ethics, risk assessment ...) and the anti-corruption page. Each finder
+looks at the records and gift register of the site's organization only."""
 
 from django.utils.http import urlencode
 
 from tambon.core.ita.evidence import Suggestion, finds, live_pages
 from tambon.core.ita.topics import ItaTopic
+from tambon.core.models import Organization
 from tambon.thai.fiscal import fiscal_year as current_fiscal_year
 
 from .models import (
@@ -15,7 +17,7 @@ from .models import (
     RecordCategory,
 )
 
-# Topic -> the pre-loaded folder (migration 0004_record_categories) that holds its records.
+# Topic -> the folder every organization starts with (starter.py) that holds its records.
 FOLDER_OF_TOPIC = {
     ItaTopic.LAWS: "laws",
     ItaTopic.DEVELOPMENT_PLAN: "development-plan",
@@ -51,11 +53,13 @@ SECTION_OF_TOPIC = {
 
 def folder_records(topic, site, fiscal_year, needs_current_year):
     """The folder's listing, for the fiscal year when the item asks for that year's records."""
-    category = RecordCategory.objects.filter(slug=FOLDER_OF_TOPIC[topic]).first()
+    organization = Organization.for_site(site)
+    folders = RecordCategory.objects.for_organization(organization)
+    category = folders.filter(slug=FOLDER_OF_TOPIC[topic]).first()
     page = InfoCenterPage.for_site(site)
     if category is None or page is None:
         return []
-    records = InfoRecord.objects.live().in_category(category)
+    records = InfoRecord.objects.for_organization(organization).live().in_category(category)
     subpath = page.reverse_subpage("category", args=[category.slug])
     covers = None
     if needs_current_year:
@@ -102,7 +106,8 @@ for _topic, _anchor in SECTION_OF_TOPIC.items():
 def gift_register(site, fiscal_year, current_only):
     """The register's table of the year: shown when gifts were entered that year, and for the
     current year always (saying none were received)."""
-    entries = GiftRegisterEntry.objects.of_fiscal_year(fiscal_year)
+    entries = GiftRegisterEntry.objects.for_organization(Organization.for_site(site))
+    entries = entries.of_fiscal_year(fiscal_year)
     if fiscal_year != current_fiscal_year() and not entries.exists():
         return []
     return [

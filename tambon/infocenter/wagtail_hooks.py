@@ -1,29 +1,32 @@
 """The ITA lists in the admin: years with their indicators, items with their evidence, the
-coverage dashboard and adding a year."""
+coverage dashboard and adding a year; each member works on their organization's lists."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from tambon.core.scoped_admin import OrganizationSnippetViewSet
+
+from .admin_filters import scoped_filterset
 from .ita import admin_views
 from .models import ItaItem, ItaYear
 
 
-class ItaYearViewSet(SnippetViewSet):
+class ItaYearViewSet(OrganizationSnippetViewSet):
     model = ItaYear
     icon = "date"
     list_display = ["fiscal_year", "title"]
     ordering = ["-fiscal_year"]
 
 
-class ItaItemViewSet(SnippetViewSet):
+class ItaItemViewSet(OrganizationSnippetViewSet):
     model = ItaItem
     icon = "tasks"
     list_display = ["code", "title", "indicator", "topic", "needs_current_year"]
-    list_filter = ["year", "needs_current_year"]
+    filterset_class = scoped_filterset(ItaItem, ["year", "needs_current_year"])
     list_per_page = 50
     ordering = ["-year__fiscal_year", "sort_order", "code"]
 

@@ -1,5 +1,8 @@
 """The ITA screens of the admin: the coverage dashboard with its export, linking suggested
-evidence, and adding a fiscal year's list by uploading a CSV file or copying a year."""
+evidence, and adding a fiscal year's list by uploading a CSV file or copying a year.
+
+Each works on the ITA lists of the member's organization (staff_organization): a year or item of
+another organization is not found."""
 
 import tempfile
 
@@ -16,7 +19,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tambon.core.exports import csv_download, xlsx_download
-from tambon.core.sites import site_for_request
+from tambon.core.scoping import scope_choices, staff_organization
 from tambon.thai.fiscal import fiscal_year
 
 from ..models import ItaItem, ItaYear
@@ -25,6 +28,7 @@ from .coverage import (
     link_all_suggestions,
     link_suggestion,
     new_suggestions,
+    site_of,
     summary,
     year_coverage,
 )
@@ -35,11 +39,13 @@ ADD_YEAR_PERMISSION = "infocenter.add_itayear"
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
 
-def default_year():
-    """The year of the current fiscal year if it has a list, else the newest list."""
-    return (
-        ItaYear.objects.filter(fiscal_year=fiscal_year()).first() or ItaYear.objects.first()
-    )  # ordered newest first
+def default_year(years):
+    """Of `years`, the current fiscal year if it has a list, else the newest list."""
+    return years.filter(fiscal_year=fiscal_year()).first() or years.first()  # newest first
+
+
+def ita_years(request):
+    return ItaYear.objects.for_organization(staff_organization(request))
 
 
 class ItaAdminMixin(WagtailAdminTemplateMixin):
@@ -62,22 +68,24 @@ class CoverageView(ItaAdminMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         requested = request.GET.get("year", "")
         if requested:
-            self.year = ItaYear.objects.filter(
-                fiscal_year=int(requested) if requested.isdigit() else 0
-            ).first()
+            self.year = (
+                ita_years(request)
+                .filter(fiscal_year=int(requested) if requested.isdigit() else 0)
+                .first()
+            )
             if self.year is None:
                 messages.error(request, _("There is no ITA list for that fiscal year."))
                 return redirect("ita_coverage")
         else:
-            self.year = default_year()
+            self.year = default_year(ita_years(request))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["years"] = ItaYear.objects.all()
+        context["years"] = ita_years(self.request)
         context["year"] = self.year
         if self.year is not None:
-            coverages = year_coverage(self.year, site_for_request(self.request), self.request)
+            coverages = year_coverage(self.year, self.request)
             counts = summary(coverages)
             context.update(
                 coverages=coverages,
@@ -100,13 +108,14 @@ class LinkSuggestionView(View):
     def post(self, request):
         if not request.user.has_perm(VIEW_PERMISSION):
             raise PermissionDenied
-        site = site_for_request(request)
+        organization = staff_organization(request)
         if "item" in request.POST:
-            item = get_object_or_404(ItaItem, pk=request.POST.get("item", "0") or 0)
+            item = get_object_or_404(
+                ItaItem.objects.for_organization(organization),
+                pk=request.POST.get("item", "0") or 0,
+            )
             wanted = request.POST.get("url", "")
-            for suggestion in new_suggestions(
-                item, item.year.fiscal_year, site, item.evidence.all()
-            ):
+            for suggestion in new_suggestions(item, item.evidence.all()):
                 if suggestion.url(request) == wanted:
                     link_suggestion(item, suggestion)
                     messages.success(
@@ -117,8 +126,8 @@ class LinkSuggestionView(View):
                     return redirect(dashboard_url(item.year) + f"#ita-{item.code.lower()}")
             messages.error(request, _("That suggestion is no longer there; nothing was linked."))
             return redirect(dashboard_url(item.year))
-        year = get_object_or_404(ItaYear, pk=request.POST.get("year", "0") or 0)
-        added = link_all_suggestions(year, site)
+        year = get_object_or_404(ita_years(request), pk=request.POST.get("year", "0") or 0)
+        added = link_all_suggestions(year)
         messages.success(request, _("%(count)s suggested links added.") % {"count": added})
         return redirect(dashboard_url(year))
 
@@ -126,9 +135,9 @@ class LinkSuggestionView(View):
 def export_rows(year, request):
     """One row per link, as it is entered in the ITA system; an item without links gets an
     empty row so the clerk sees it."""
-    site = site_for_request(request)
+    site = site_of(year)
     rows = []
-    for coverage in year_coverage(year, site, with_suggestions=False):
+    for coverage in year_coverage(year, with_suggestions=False):
         item = coverage.item
         links = [link for link in coverage.evidence if link.usable] or [None]
         for link in links:
@@ -165,7 +174,7 @@ class ExportView(View):
             raise PermissionDenied
         if extension not in ("csv", "xlsx"):
             raise Http404
-        year = get_object_or_404(ItaYear, fiscal_year=fiscal_year_be)
+        year = get_object_or_404(ita_years(request), fiscal_year=fiscal_year_be)
         filename = f"ita-{year.fiscal_year}.{extension}"
         rows = export_rows(year, request)
         if extension == "csv":
@@ -197,7 +206,7 @@ class ImportYearForm(forms.Form):
 class CopyYearForm(forms.Form):
     source = forms.ModelChoiceField(
         label=gettext_lazy("Copy the list of"),
-        queryset=ItaYear.objects.all(),
+        queryset=ItaYear.objects.all(),  # the member's organization's years: scope_choices
         to_field_name="fiscal_year",
     )
     fiscal_year = forms.IntegerField(
@@ -215,16 +224,24 @@ class AddYearView(ItaAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("import_form", ImportYearForm())
-        context.setdefault("copy_form", CopyYearForm(initial={"fiscal_year": fiscal_year() + 1}))
+        context.setdefault("copy_form", self.copy_form(initial={"fiscal_year": fiscal_year() + 1}))
         return context
 
+    def copy_form(self, *args, **kwargs):
+        form = CopyYearForm(*args, **kwargs)
+        scope_choices(form, staff_organization(self.request))
+        return form
+
     def post(self, request, *args, **kwargs):
+        organization = staff_organization(request)
         if request.POST.get("action") == "copy":
-            form = CopyYearForm(request.POST)
+            form = self.copy_form(request.POST)
             if form.is_valid():
                 return self.done(
                     lambda: copy_year(
-                        form.cleaned_data["source"].fiscal_year, form.cleaned_data["fiscal_year"]
+                        organization,
+                        form.cleaned_data["source"].fiscal_year,
+                        form.cleaned_data["fiscal_year"],
                     ),
                     form,
                     "copy_form",
@@ -232,16 +249,16 @@ class AddYearView(ItaAdminMixin, TemplateView):
             return self.render_to_response(self.get_context_data(copy_form=form))
         form = ImportYearForm(request.POST, request.FILES)
         if form.is_valid():
-            return self.done(lambda: self.import_upload(form), form, "import_form")
+            return self.done(lambda: self.import_upload(organization, form), form, "import_form")
         return self.render_to_response(self.get_context_data(import_form=form))
 
     @staticmethod
-    def import_upload(form):
+    def import_upload(organization, form):
         with tempfile.NamedTemporaryFile(suffix=".csv") as copy:
             for chunk in form.cleaned_data["file"].chunks():
                 copy.write(chunk)
             copy.flush()
-            return import_items(form.cleaned_data["fiscal_year"], copy.name)
+            return import_items(organization, form.cleaned_data["fiscal_year"], copy.name)
 
     def done(self, action, form, form_name):
         try:

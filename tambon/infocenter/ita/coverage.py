@@ -78,12 +78,17 @@ def item_status(item, linked, assessed_year):
     return Coverage.COVERED
 
 
-def year_coverage(year, site, request=None, with_suggestions=True):
+def site_of(year):
+    """The site whose content answers the items of `year`: its organization's, never another."""
+    return year.organization.site
+
+
+def year_coverage(year, request=None, with_suggestions=True):
     """One ItemCoverage per item of the year, in the order of the assessment."""
-    evidence = ItaEvidence.objects.select_related("page", "document").order_by("sort_order")
+    evidence = ItaEvidence.objects.for_organization(year.organization_id)
+    evidence = evidence.select_related("page", "document").order_by("sort_order")
     items = (
-        ItaItem.objects.filter(year=year)
-        .select_related("indicator")
+        year.items.select_related("indicator", "year__organization__site")
         .order_by("indicator__sort_order", "indicator__code", "sort_order", "code")
         .prefetch_related(Prefetch("evidence", queryset=evidence))
     )
@@ -101,18 +106,21 @@ def year_coverage(year, site, request=None, with_suggestions=True):
         coverage = ItemCoverage(item, item_status(item, linked, year.fiscal_year), linked)
         if with_suggestions:
             already = [link.evidence for link in linked]
-            coverage.suggestions = new_suggestions(item, year.fiscal_year, site, already)
+            coverage.suggestions = new_suggestions(item, already)
         result.append(coverage)
     return result
 
 
-def new_suggestions(item, fiscal_year, site, evidence):
-    """What the site could link for the item, less what `evidence` already links."""
+def new_suggestions(item, evidence):
+    """What the site of the item's organization could link for it, less what `evidence` already
+    links: the apps' finders look in that site only."""
     if not item.topic:
         return []
+    year = item.year
+    found = suggestions_for(item.topic, site_of(year), year.fiscal_year, item.needs_current_year)
     return [
         suggestion
-        for suggestion in suggestions_for(item.topic, site, fiscal_year, item.needs_current_year)
+        for suggestion in found
         if not any(suggestion.same_place_as(link) for link in evidence)
     ]
 
@@ -133,7 +141,7 @@ def link_suggestion(item, suggestion):
 
 
 def _add_evidence(item, suggestion):
-    return ItaEvidence.objects.create(
+    evidence = ItaEvidence(  # of the item's organization (organization_parent)
         item=item,
         kind=suggestion.kind,
         page=suggestion.page,
@@ -144,12 +152,14 @@ def _add_evidence(item, suggestion):
         published_on=suggestion.published_on,
         sort_order=item.evidence.count(),
     )
+    evidence.save()
+    return evidence
 
 
-def link_all_suggestions(year, site):
+def link_all_suggestions(year):
     """Link every suggestion of every item of the year; returns how many links were added."""
     added = 0
-    for coverage in year_coverage(year, site):
+    for coverage in year_coverage(year):
         for suggestion in coverage.suggestions:
             _add_evidence(coverage.item, suggestion)
             added += 1

@@ -1,5 +1,6 @@
-"""Loading the ITA item lists: from the CSV files in data/, from an imported CSV, or by copying a
-year. Every loader looks before it writes: an existing year's items are never changed or deleted.
+"""Loading an organization's ITA item lists: from the CSV files in data/, from an imported CSV, or
+by copying a year. Every loader looks before it writes: an existing year's items are never changed
+or deleted. Each organization has its own lists (its evidence is linked to its own items).
 
 CSV format (UTF-8, first line is the header): indicator_code, indicator_title, code, title,
 needs_current_year (yes/no), required_elements, and optionally guide and topic (core/ita/topics.py).
@@ -129,9 +130,10 @@ def read_rows(path):
 
 
 @transaction.atomic
-def load_year(fiscal_year, rows, title=""):
-    """Create a fiscal year with its items. Returns the year, or None if it already has items."""
-    year, _created = ItaYear.objects.get_or_create(
+def load_year(organization, fiscal_year, rows, title=""):
+    """Create a fiscal year of the organization with its items. Returns the year, or None if it
+    already has items."""
+    year, _created = ItaYear.objects.for_organization(organization).get_or_create(
         fiscal_year=fiscal_year, defaults={"title": title or year_title(fiscal_year)}
     )
     if year.items.exists() or year.indicators.exists():
@@ -140,14 +142,17 @@ def load_year(fiscal_year, rows, title=""):
     for order, row in enumerate(rows):
         indicator = indicators.get(row.indicator_code)
         if indicator is None:
-            indicator = indicators[row.indicator_code] = ItaIndicator.objects.create(
-                year=year,
-                code=row.indicator_code,
-                title=row.indicator_title,
-                sort_order=len(indicators),
+            indicator = indicators[row.indicator_code] = add_indicator(
+                year, row.indicator_code, row.indicator_title, sort_order=len(indicators)
             )
         add_item(indicator, row, sort_order=order)
     return year
+
+
+def add_indicator(year, code, title, sort_order):
+    indicator = ItaIndicator(year=year, code=code, title=title, sort_order=sort_order)
+    indicator.save()  # of the year's organization (organization_parent)
+    return indicator
 
 
 # What an item says, the same in a CSV row (ItemRow) and in an item of another year.
@@ -156,51 +161,62 @@ ITEM_FIELDS = ("code", "title", "topic", "needs_current_year", "required_element
 
 def add_item(indicator, source, sort_order):
     fields = {name: getattr(source, name) for name in ITEM_FIELDS}
-    return ItaItem.objects.create(
-        indicator=indicator, year=indicator.year, sort_order=sort_order, **fields
-    )
+    item = ItaItem(indicator=indicator, year=indicator.year, sort_order=sort_order, **fields)
+    item.save()  # of the indicator's organization (organization_parent)
+    return item
 
 
-def load_ita_items():
-    """Load the built-in lists (FY 2564, 2565, 2568). Returns {fiscal year: loaded?}."""
+def load_ita_items(organization):
+    """Load the built-in lists (FY 2564, 2565, 2568) for the organization. Returns
+    {fiscal year: loaded?}."""
     return {
-        fiscal_year: load_year(fiscal_year, read_rows(DATA_DIR / name)) is not None
+        fiscal_year: load_year(organization, fiscal_year, read_rows(DATA_DIR / name)) is not None
         for fiscal_year, name in BUILT_IN_YEARS.items()
     }
 
 
-def import_items(fiscal_year, path):
-    """Load a new fiscal year from a CSV file, all or nothing."""
-    if ItaItem.objects.filter(year__fiscal_year=fiscal_year).exists():
+def built_in_rows_for(fiscal_year):
+    """The built-in list a fiscal year uses: its own, else that of the newest built-in year
+    before it (a year keeps the last list until the NACC publishes a new one), else the
+    oldest."""
+    known = sorted(BUILT_IN_YEARS)
+    earlier = [year for year in known if year <= fiscal_year]
+    return read_rows(DATA_DIR / BUILT_IN_YEARS[earlier[-1] if earlier else known[0]])
+
+
+def import_items(organization, fiscal_year, path):
+    """Load a new fiscal year of the organization from a CSV file, all or nothing."""
+    items = ItaItem.objects.for_organization(organization)
+    if items.filter(year__fiscal_year=fiscal_year).exists():
         raise ItemListError(
             [
                 _("Fiscal year %(year)s already has ITA items; nothing was loaded.")
                 % {"year": fiscal_year}
             ]
         )
-    return load_year(fiscal_year, read_rows(path))
+    return load_year(organization, fiscal_year, read_rows(path))
 
 
 @transaction.atomic
-def copy_year(source_year, target_year):
-    """Copy the indicators and items (not the evidence) of one year to a new year."""
-    source = ItaYear.objects.filter(fiscal_year=source_year).first()
+def copy_year(organization, source_year, target_year):
+    """Copy the indicators and items (not the evidence) of one of the organization's years to a
+    new year of the organization."""
+    years = ItaYear.objects.for_organization(organization)
+    source = years.filter(fiscal_year=source_year).first()
     if source is None:
         raise ItemListError(
             [_("Fiscal year %(year)s has no ITA items to copy.") % {"year": source_year}]
         )
-    if ItaYear.objects.filter(fiscal_year=target_year).exists():
+    if years.filter(fiscal_year=target_year).exists():
         raise ItemListError(
             [_("Fiscal year %(year)s already exists; nothing was copied.") % {"year": target_year}]
         )
     title = source.title.replace(str(source_year), str(target_year))
     if title == source.title:
         title = year_title(target_year)
-    target = ItaYear.objects.create(fiscal_year=target_year, title=title, notes=source.notes)
+    target = years.create(fiscal_year=target_year, title=title, notes=source.notes)
     for indicator in source.indicators.order_by("sort_order").prefetch_related("items"):
-        copy = ItaIndicator.objects.create(
-            year=target, code=indicator.code, title=indicator.title, sort_order=indicator.sort_order
-        )
+        copy = add_indicator(target, indicator.code, indicator.title, indicator.sort_order)
         for item in indicator.items.order_by("sort_order"):
             add_item(copy, item, sort_order=item.sort_order)
     return target

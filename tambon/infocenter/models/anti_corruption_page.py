@@ -14,9 +14,11 @@ from tambon.core.blocks import validate_link_address
 from tambon.core.pages import BasePage
 from tambon.thai.fiscal import fiscal_year
 
+from ..forms import OrganizationInlinePageForm
 from .gifts import GiftRegisterEntry
 from .info_center_page import InfoCenterPage
 from .records import InfoRecord, RecordCategory
+from .site_organization import SiteOrganizationMixin
 
 NACC_URL = "https://www.nacc.go.th"
 DAMRONGDHAMMA_URL = "https://www.damrongdhama.moi.go.th/"
@@ -24,7 +26,7 @@ GOVERNMENT_COMPLAINT_URL = "https://www.1111.go.th/"
 CORRUPTION_COMPLAINT_PATH = "/cases/new/corruption/"
 
 
-class AntiCorruptionPage(BasePage):
+class AntiCorruptionPage(SiteOrganizationMixin, BasePage):
     """ปราบปรามทุจริต: the executive's pledge, the plan and reports, No Gift Policy and the gift
     register, and every channel for reporting corruption."""
 
@@ -79,6 +81,7 @@ class AntiCorruptionPage(BasePage):
             heading=_("Channels for reporting corruption"),
         ),
     ]
+    base_form_class = OrganizationInlinePageForm  # topics choose the site's folders and records
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
     max_count_per_parent = 1  # one per site: the quick links and ITA evidence point at it
@@ -88,19 +91,26 @@ class AntiCorruptionPage(BasePage):
         verbose_name_plural = _("anti-corruption pages")
 
     def topic_links(self, request):
-        """Each topic with its address and, for a folder, its newest records."""
-        info_center = InfoCenterPage.for_site(self.get_site())
+        """Each topic with its address and, for a folder, its newest records; a folder or record
+        of another organization (a topic cannot choose one) is never shown."""
+        organization = self.site_organization
+        info_center = InfoCenterPage.for_site(self.page_site)
         topics = list(self.topics.select_related("category", "record", "record__category"))
         for topic in topics:
             topic.url, topic.latest = "", []
             if info_center is None:
                 continue
+            if topic.category_id and topic.category.organization_id != organization.pk:
+                topic.category = topic.category_id = None
+            if topic.record_id and topic.record.organization_id != organization.pk:
+                topic.record = topic.record_id = None
             if topic.record_id and topic.record.live:
                 topic.url = info_center.record_url(topic.record)
             elif topic.category_id:
                 topic.url = info_center.category_url(topic.category)
                 newest = (
-                    InfoRecord.objects.live()
+                    InfoRecord.objects.for_organization(organization)
+                    .live()
                     .in_category(topic.category)
                     .newest_first()
                     .only("pk", "title", "published_on")[:3]
@@ -112,7 +122,8 @@ class AntiCorruptionPage(BasePage):
         """(fiscal year, entries) newest year first; the current fiscal year is always there,
         so that a year without gifts says so."""
         years = {fiscal_year(): []}
-        for entry in GiftRegisterEntry.objects.order_by("-fiscal_year", "received_on", "pk"):
+        entries = GiftRegisterEntry.objects.for_organization(self.site_organization)
+        for entry in entries.order_by("-fiscal_year", "received_on", "pk"):
             years.setdefault(entry.fiscal_year, []).append(entry)
         return sorted(years.items(), reverse=True)
 

@@ -10,9 +10,10 @@ from tambon.thai.dates import buddhist_year
 
 from ..filters import ListingFilterForm, paginate
 from .rulings import CourtRuling
+from .site_organization import SiteOrganizationMixin
 
 
-class CourtRulingsPage(BasePage):
+class CourtRulingsPage(SiteOrganizationMixin, BasePage):
     """คำพิพากษาของศาลปกครอง: rulings relevant to local government, filtered by year and text."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -29,7 +30,11 @@ class CourtRulingsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        rulings = CourtRuling.objects.select_related("document").newest_first()
+        rulings = (
+            CourtRuling.objects.for_organization(self.site_organization)
+            .select_related("document")
+            .newest_first()
+        )
         years = sorted(
             {buddhist_year(day.year) for day in rulings.values_list("ruling_date", flat=True)},
             reverse=True,

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 from tambon.thai.fiscal import fiscal_year
 
 
@@ -15,12 +16,12 @@ class GiftDisposal(models.TextChoices):
     OTHER = "other", _("Other (see notes)")
 
 
-class GiftRegisterQuerySet(models.QuerySet):
+class GiftRegisterQuerySet(ScopedQuerySet):
     def of_fiscal_year(self, year):
         return self.filter(fiscal_year=year)
 
 
-class GiftRegisterEntry(models.Model):
+class GiftRegisterEntry(OrganizationOwned):
     """A gift or other benefit an officer received, and what was done with it."""
 
     received_on = models.DateField(_("date received"))

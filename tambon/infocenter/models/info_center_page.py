@@ -25,19 +25,22 @@ from tambon.core.pages import BasePage
 from ..exports import records_csv, records_json
 from ..filters import ListingFilterForm, paginate
 from .records import InfoRecord, InfoRecordFile, RecordCategory
+from .site_organization import SiteOrganizationMixin
 
 
-def public_records():
-    files = InfoRecordFile.objects.select_related("document").order_by("sort_order")
+def public_records(organization):
+    files = InfoRecordFile.objects.for_organization(organization)
+    files = files.select_related("document").order_by("sort_order")
     return (
-        InfoRecord.objects.live()
+        InfoRecord.objects.for_organization(organization)
+        .live()
         .select_related("category", "division")
         .prefetch_related(Prefetch("files", queryset=files))
         .newest_first()
     )
 
 
-class InfoCenterPage(RoutablePageMixin, BasePage):
+class InfoCenterPage(SiteOrganizationMixin, RoutablePageMixin, BasePage):
     """ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์: the folders of official information and their records."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -68,13 +71,18 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         if not base:
             return urls
+        organization = self.site_organization
         urls += [
             {"location": base + self.reverse_subpage("category", args=[slug])}
-            for slug in RecordCategory.objects.values_list("slug", flat=True)
+            for slug in RecordCategory.objects.for_organization(organization).values_list(
+                "slug", flat=True
+            )
         ]
         urls += [
             {"location": base + self.reverse_subpage("record", args=[pk])}
-            for pk in InfoRecord.objects.live().values_list("pk", flat=True)
+            for pk in InfoRecord.objects.for_organization(organization)
+            .live()
+            .values_list("pk", flat=True)
         ]
         return urls
 
@@ -98,13 +106,15 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
+        organization = self.site_organization
         counts = dict(
-            InfoRecord.objects.live()
+            InfoRecord.objects.for_organization(organization)
+            .live()
             .values_list("category_id")
             .annotate(n=Count("pk"))
             .values_list("category_id", "n")
         )
-        categories = list(RecordCategory.objects.all())
+        categories = list(RecordCategory.objects.for_organization(organization))
         children = {}
         for category in categories:
             category.record_count = counts.get(category.pk, 0)
@@ -116,7 +126,7 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
 
     def listing(self, request, category=None):
         """The live records of `category` (or all), filtered, and the filter form."""
-        records = public_records()
+        records = public_records(self.site_organization)
         if category is not None:
             records = records.in_category(category)
         years = sorted(set(records.values_list("fiscal_year", flat=True)), reverse=True)
@@ -162,7 +172,10 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
         return records_json(records, request, self.record_url, filters=filters, category=category)
 
     def get_category(self, slug):
-        return get_object_or_404(RecordCategory, slug=slug)
+        """The folder of this page's organization; another organization's slug is not found."""
+        return get_object_or_404(
+            RecordCategory.objects.for_organization(self.site_organization), slug=slug
+        )
 
     @path("records/")
     def all_records(self, request):
@@ -190,7 +203,7 @@ class InfoCenterPage(RoutablePageMixin, BasePage):
 
     @path("record/<int:record_id>/")
     def record(self, request, record_id):
-        record = public_records().filter(pk=record_id).first()
+        record = public_records(self.site_organization).filter(pk=record_id).first()
         if record is None:
             raise Http404
         trail = [*record.category.ancestors(), record.category]

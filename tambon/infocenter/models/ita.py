@@ -17,14 +17,15 @@ from wagtail.models import Orderable
 
 from tambon.core.ita.evidence import EvidenceKind
 from tambon.core.ita.topics import ItaTopic
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 
 
-class ItaYear(ClusterableModel):
-    """One fiscal year of the assessment, named by its Buddhist-Era year (FY 2568 ends Sep 2025)."""
+class ItaYear(OrganizationOwned, ClusterableModel):
+    """One fiscal year of an organization's assessment, named by its Buddhist-Era year (FY 2568
+    ends Sep 2025); its indicators, items and evidence are the organization's too."""
 
     fiscal_year = models.PositiveSmallIntegerField(
         _("fiscal year (B.E.)"),
-        unique=True,
         help_text=_("The Buddhist-Era year in which the fiscal year ends, for example 2568."),
     )
     title = models.CharField(_("title"), max_length=200)
@@ -37,6 +38,11 @@ class ItaYear(ClusterableModel):
 
     class Meta:
         ordering = ["-fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "fiscal_year"], name="infocenter_ita_year_unique"
+            )
+        ]
         verbose_name = _("ITA fiscal year")
         verbose_name_plural = _("ITA fiscal years")
 
@@ -44,7 +50,7 @@ class ItaYear(ClusterableModel):
         return self.title or str(self.fiscal_year)
 
 
-class ItaIndicator(Orderable):
+class ItaIndicator(OrganizationOwned, Orderable):
     """An indicator (or sub-indicator) that groups items: "9.1 ข้อมูลพื้นฐาน"."""
 
     year = ParentalKey(
@@ -52,6 +58,8 @@ class ItaIndicator(Orderable):
     )
     code = models.CharField(pgettext_lazy("ITA indicator", "number"), max_length=20)
     title = models.CharField(_("title"), max_length=250)
+
+    organization_parent = "year"
 
     panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("title")])]
 
@@ -66,12 +74,12 @@ class ItaIndicator(Orderable):
         return f"{self.year.fiscal_year} {self.code} {self.title}"
 
 
-class ItaItemQuerySet(models.QuerySet):
+class ItaItemQuerySet(ScopedQuerySet):
     def of_year(self, fiscal_year):
         return self.filter(year__fiscal_year=fiscal_year)
 
 
-class ItaItem(ClusterableModel):
+class ItaItem(OrganizationOwned, ClusterableModel):
     """One item an assessor checks on the website: "O2 ข้อมูลผู้บริหาร"."""
 
     indicator = models.ForeignKey(
@@ -110,6 +118,7 @@ class ItaItem(ClusterableModel):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ItaItemQuerySet.as_manager()
+    organization_parent = "indicator"
 
     panels = [
         FieldPanel("indicator"),
@@ -141,7 +150,7 @@ class ItaItem(ClusterableModel):
         super().clean()
         if self.indicator_id is None or not self.code:
             return
-        clash = ItaItem.objects.filter(year_id=self.indicator.year_id, code=self.code)
+        clash = self.indicator.year.items.filter(code=self.code)
         if self.pk:
             clash = clash.exclude(pk=self.pk)
         if clash.exists():
@@ -150,7 +159,7 @@ class ItaItem(ClusterableModel):
             )
 
 
-class ItaEvidence(Orderable):
+class ItaEvidence(OrganizationOwned, Orderable):
     """Where the assessor finds an item: a page, a document or an outside address."""
 
     item = ParentalKey(
@@ -189,6 +198,8 @@ class ItaEvidence(Orderable):
         _("fiscal year covered (B.E.)"), null=True, blank=True
     )
     published_on = models.DateField(_("published on"), null=True, blank=True)
+
+    organization_parent = "item"
 
     panels = [
         FieldPanel("kind"),

@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from tambon.core.pages import BasePage
+from tambon.core.scoped_admin import OrganizationPageForm
 
 from .ita import ItaEvidence, ItaItem
+from .site_organization import SiteOrganizationMixin
 
 
-class ItaYearPage(BasePage):
+class ItaYearPage(SiteOrganizationMixin, BasePage):
     """Lists the indicators and items of one ITA fiscal year with links to their evidence."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -22,6 +24,7 @@ class ItaYearPage(BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("year")]
+    base_form_class = OrganizationPageForm  # the year is one of the site's organization
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
 
@@ -30,10 +33,14 @@ class ItaYearPage(BasePage):
         verbose_name_plural = _("ITA pages")
 
     def items(self):
-        """The items of the year with their indicator, year and evidence: two queries."""
-        evidence = ItaEvidence.objects.select_related("page", "document").order_by("sort_order")
+        """The items of the year with their indicator, year and evidence: two queries. Only a
+        year of the site's organization has items here."""
+        organization = self.site_organization
+        evidence = ItaEvidence.objects.for_organization(organization)
+        evidence = evidence.select_related("page", "document").order_by("sort_order")
         return (
-            ItaItem.objects.filter(year_id=self.year_id)
+            ItaItem.objects.for_organization(organization)
+            .filter(year_id=self.year_id)
             .select_related("indicator", "year")
             .order_by("indicator__sort_order", "indicator__code", "sort_order", "code")
             .prefetch_related(Prefetch("evidence", queryset=evidence))

@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 from tambon.thai.dates import MIN_BUDDHIST_YEAR
 from tambon.thai.fiscal import fiscal_year, today_in_bangkok
 
@@ -22,19 +23,21 @@ from tambon.thai.fiscal import fiscal_year, today_in_bangkok
 RECORD_FILE_EXTENSIONS = ("pdf", "docx", "xlsx")
 
 
-class RecordCategoryQuerySet(models.QuerySet):
+class RecordCategoryQuerySet(ScopedQuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
 
-class RecordCategory(models.Model):
-    """A folder of records: "ข้อมูลข่าวสารตามมาตรา 7", "กฎหมายที่เกี่ยวข้อง" ..."""
+class RecordCategory(OrganizationOwned):
+    """A folder of records of one organization: "ข้อมูลข่าวสารตามมาตรา 7", "กฎหมายที่เกี่ยวข้อง" ...
+
+    Its address name (slug) is unique within the organization: every organization has a "laws"
+    folder."""
 
     name = models.CharField(_("name"), max_length=250)
     slug = models.SlugField(
         _("address name"),
         max_length=80,
-        unique=True,
         allow_unicode=False,
         help_text=_(
             "Latin letters, digits and hyphens; part of the folder's address, so keep it once "
@@ -66,6 +69,11 @@ class RecordCategory(models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "slug"], name="infocenter_category_unique_slug"
+            )
+        ]
         verbose_name = _("record category")
         verbose_name_plural = _("record categories")
 
@@ -96,7 +104,8 @@ class RecordCategory(models.Model):
         """This folder's id and those of every folder inside it, at any depth (one query:
         an organization has tens of folders, not thousands)."""
         children = {}
-        for pk, parent_id in RecordCategory.objects.values_list("pk", "parent_id").order_by():
+        folders = RecordCategory.objects.for_organization(self.organization_id)
+        for pk, parent_id in folders.values_list("pk", "parent_id").order_by():
             children.setdefault(parent_id, []).append(pk)
         ids, frontier = [], [self.pk]
         while frontier:
@@ -105,7 +114,7 @@ class RecordCategory(models.Model):
         return ids
 
 
-class InfoRecordQuerySet(models.QuerySet):
+class InfoRecordQuerySet(ScopedQuerySet):
     def live(self):
         return self.filter(live=True)
 
@@ -136,8 +145,9 @@ class InfoRecordQuerySet(models.QuerySet):
         return self.order_by("-published_on", "-pk")
 
 
-class InfoRecord(ClusterableModel):
-    """One published item of official information, with its files."""
+class InfoRecord(OrganizationOwned, ClusterableModel):
+    """One published item of official information, with its files, in a folder of its
+    organization."""
 
     title = models.CharField(_("title"), max_length=255)
     category = models.ForeignKey(
@@ -172,6 +182,7 @@ class InfoRecord(ClusterableModel):
     )
 
     objects = InfoRecordQuerySet.as_manager()
+    organization_parent = "category"
 
     panels = [
         FieldPanel("title"),
@@ -210,7 +221,7 @@ class InfoRecord(ClusterableModel):
             raise ValidationError(errors)
 
 
-class InfoRecordFile(Orderable):
+class InfoRecordFile(OrganizationOwned, Orderable):
     """A file of a record: a Wagtail document, in the order the clerk sets."""
 
     record = ParentalKey(
@@ -228,6 +239,8 @@ class InfoRecordFile(Orderable):
         blank=True,
         help_text=_("Leave empty to show the document's own title."),
     )
+
+    organization_parent = "record"
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 

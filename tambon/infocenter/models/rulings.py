@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.documents import get_document_model_string
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 from tambon.thai.dates import buddhist_year, gregorian_year
 
 
-class CourtRulingQuerySet(models.QuerySet):
+class CourtRulingQuerySet(ScopedQuerySet):
     def of_year(self, be_year):
         """Rulings given in a Buddhist-Era calendar year."""
         return self.filter(ruling_date__year=gregorian_year(be_year))
@@ -30,7 +31,7 @@ class CourtRulingQuerySet(models.QuerySet):
         return self.order_by("-ruling_date", "-pk")
 
 
-class CourtRuling(models.Model):
+class CourtRuling(OrganizationOwned):
     """One ruling: case number, date, court, subject, summary, and where to read it in full."""
 
     case_number = models.CharField(

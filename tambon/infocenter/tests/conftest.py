@@ -2,15 +2,16 @@ import datetime
 
 import pytest
 
+from tambon.core.tests.factories import default_organization
 from tambon.infocenter.ita.coverage import link_all_suggestions
 from tambon.infocenter.ita.loading import load_ita_items
 from tambon.infocenter.models import ItaYear
 
 
 @pytest.fixture
-def ita_items(db):
+def ita_items(site):
     """The built-in ITA lists (FY 2564, 2565, 2568), loaded from the app's CSV data."""
-    load_ita_items()
+    load_ita_items(default_organization())
 
 
 @pytest.fixture
@@ -69,6 +70,6 @@ def answering_pages(home):
 def fy2568(ita_items, site, answering_pages):
     """FY 2568's real list, with the evidence the site's pages answer linked from the
     suggestions, as a clerk does from the dashboard."""
-    year = ItaYear.objects.get(fiscal_year=2568)
-    link_all_suggestions(year, site)
+    year = ItaYear.objects.all_organizations().get(fiscal_year=2568)
+    link_all_suggestions(year)
     return year

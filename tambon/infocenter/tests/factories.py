@@ -2,7 +2,12 @@
 rulings, the gift register, and the ITA lists (years, indicators, items, evidence) with their page.
 
 A test that is about a real year's ITA list loads it from the app's CSV data instead
-(``load_ita_items()``, the ``ita_items`` fixture): that list is data of the app, not the demo.
+(``load_ita_items(organization)``, the ``ita_items`` fixture): that list is data of the app, not
+the demo.
+
+Folders, rulings, gifts and ITA years are the default site's organization's unless given
+``organization=``; a record, file, indicator, item or evidence belongs to the organization of the
+row it is under (its folder, record, year, indicator, item).
 """
 
 import datetime
@@ -12,7 +17,7 @@ import factory
 from wagtail.documents import get_document_model
 
 from tambon.core.ita.evidence import EvidenceKind
-from tambon.core.tests.factories import PageFactory
+from tambon.core.tests.factories import OrganizationOwnedFactory, PageFactory
 from tambon.infocenter.models import (
     AntiCorruptionPage,
     AntiCorruptionTopic,
@@ -92,7 +97,7 @@ def topic(heading, category=None, record=None):
 # --- Folders, records, rulings, gifts ----------------------------------------------------------
 
 
-class RecordCategoryFactory(factory.django.DjangoModelFactory):
+class RecordCategoryFactory(OrganizationOwnedFactory):
     """A folder; ``parent=`` another folder makes a sub-folder."""
 
     class Meta:
@@ -130,7 +135,7 @@ class InfoRecordFileFactory(factory.django.DjangoModelFactory):
     document = factory.SubFactory(PdfDocumentFactory)
 
 
-class CourtRulingFactory(factory.django.DjangoModelFactory):
+class CourtRulingFactory(OrganizationOwnedFactory):
     class Meta:
         model = CourtRuling
 
@@ -141,7 +146,7 @@ class CourtRulingFactory(factory.django.DjangoModelFactory):
     url = "https://www.admincourt.go.th/"
 
 
-class GiftRegisterEntryFactory(factory.django.DjangoModelFactory):
+class GiftRegisterEntryFactory(OrganizationOwnedFactory):
     class Meta:
         model = GiftRegisterEntry
 
@@ -156,10 +161,10 @@ class GiftRegisterEntryFactory(factory.django.DjangoModelFactory):
 # --- ITA ------------------------------------------------------------------------------------
 
 
-class ItaYearFactory(factory.django.DjangoModelFactory):
+class ItaYearFactory(OrganizationOwnedFactory):
     class Meta:
         model = ItaYear
-        django_get_or_create = ("fiscal_year",)
+        django_get_or_create = ("organization", "fiscal_year")
 
     fiscal_year = 2568
     title = factory.LazyAttribute(lambda year: f"ITA ทดสอบ ปีงบประมาณ พ.ศ. {year.fiscal_year}")

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tambon.core.tests.factories import default_organization
 from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaItem, ItaYear
 
@@ -8,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_editors_can_open_the_ita_lists_and_an_item_with_its_evidence(admin_client, ita_items):
-    item = ItaItem.objects.of_year(2568).get(code="O2")
-    year = ItaYear.objects.get(fiscal_year=2568)
+    item = ItaItem.objects.all_organizations().of_year(2568).get(code="O2")
+    year = ItaYear.objects.all_organizations().get(fiscal_year=2568)
 
     for url in (
         reverse("wagtailsnippets_infocenter_itayear:list"),
@@ -23,8 +24,8 @@ def test_editors_can_open_the_ita_lists_and_an_item_with_its_evidence(admin_clie
 
 
 def test_evidence_is_added_inline_under_its_item_and_checked(admin_client, ita_items, home):
-    copy_year(2568, 2569)  # a year with no evidence yet
-    item = ItaItem.objects.of_year(2569).get(code="O5")
+    copy_year(default_organization(), 2568, 2569)  # a year with no evidence yet
+    item = ItaItem.objects.all_organizations().of_year(2569).get(code="O5")
     url = reverse("wagtailsnippets_infocenter_itaitem:edit", args=[item.pk])
     form = {
         "indicator": item.indicator_id,

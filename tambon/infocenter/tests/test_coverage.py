@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from tambon.cases.tests.factories import CaseStatisticsPageFactory
+from tambon.core.tests.factories import default_organization
 from tambon.infocenter.ita.coverage import Coverage, link_all_suggestions, summary, year_coverage
 from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaEvidence, ItaItem
@@ -22,13 +23,13 @@ pytestmark = pytest.mark.django_db
 
 
 def status_of(year, site, code):
-    return next(c for c in year_coverage(year, site) if c.item.code == code)
+    return next(c for c in year_coverage(year) if c.item.code == code)
 
 
 @pytest.fixture
 def empty_year(fy2568):
     """A copy of FY 2568's list with no evidence at all, as FY 2569."""
-    return copy_year(2568, 2569)
+    return copy_year(default_organization(), 2568, 2569)
 
 
 def add_news(date, slug):
@@ -61,7 +62,7 @@ def test_a_page_that_was_unpublished_no_longer_counts(fy2568, site, answering_pa
 
 
 def test_news_item_is_covered_only_by_news_of_the_fiscal_year_assessed(empty_year, site):
-    o4 = ItaItem.objects.of_year(2569).get(code="O4")
+    o4 = ItaItem.objects.all_organizations().of_year(2569).get(code="O4")
     assert o4.needs_current_year
     news = NewsIndexPage.objects.get(slug="news")
 
@@ -81,7 +82,7 @@ def test_news_item_is_covered_only_by_news_of_the_fiscal_year_assessed(empty_yea
 
 
 def test_the_publication_date_decides_when_no_covered_year_is_given(empty_year, site):
-    o19 = ItaItem.objects.of_year(2569).get(code="O19")
+    o19 = ItaItem.objects.all_organizations().of_year(2569).get(code="O19")
     evidence = link(o19, kind="url", external_url="https://example.org/stats.pdf")
     evidence.published_on = datetime.date(2025, 9, 30)  # fiscal year 2568
     evidence.save()
@@ -93,7 +94,7 @@ def test_the_publication_date_decides_when_no_covered_year_is_given(empty_year, 
 
 
 def test_an_item_that_does_not_need_this_year_accepts_old_evidence(empty_year, site):
-    o3 = ItaItem.objects.of_year(2569).get(code="O3")
+    o3 = ItaItem.objects.all_organizations().of_year(2569).get(code="O3")
     assert not o3.needs_current_year
     evidence = link(o3, kind="url", external_url="https://example.org/contact")
     evidence.published_on = datetime.date(2019, 1, 1)
@@ -103,7 +104,7 @@ def test_an_item_that_does_not_need_this_year_accepts_old_evidence(empty_year, s
 
 
 def test_suggestions_find_the_executives_contact_page_and_news_of_the_year(empty_year, site):
-    coverages = {c.item.code: c for c in year_coverage(empty_year, site)}
+    coverages = {c.item.code: c for c in year_coverage(empty_year)}
 
     executives = [s.page.slug for s in coverages["O2"].suggestions]
     assert executives == ["mayor", "deputy-mayor-1", "deputy-mayor-2"]
@@ -117,14 +118,14 @@ def test_suggestions_find_the_executives_contact_page_and_news_of_the_year(empty
 
 
 def test_linking_all_suggestions_twice_adds_nothing_the_second_time(empty_year, site):
-    before = summary(year_coverage(empty_year, site))
+    before = summary(year_coverage(empty_year))
 
-    added = link_all_suggestions(empty_year, site)
+    added = link_all_suggestions(empty_year)
 
-    after = summary(year_coverage(empty_year, site))
+    after = summary(year_coverage(empty_year))
     assert added > 0
     assert after["covered"] > before["covered"]
-    assert link_all_suggestions(empty_year, site) == 0
+    assert link_all_suggestions(empty_year) == 0
 
 
 def test_fy_2568_is_covered_by_the_pages_of_every_app_and_lists_the_rest(site, home, fy2568):
@@ -144,9 +145,9 @@ def test_fy_2568_is_covered_by_the_pages_of_every_app_and_lists_the_rest(site, h
         date=datetime.date(2024, 12, 1),
         project=project,
     )
-    link_all_suggestions(fy2568, site)
+    link_all_suggestions(fy2568)
 
-    coverages = {c.item.code: c for c in year_coverage(fy2568, site)}
+    coverages = {c.item.code: c for c in year_coverage(fy2568)}
 
     for code in ("O1", "O2", "O3", "O4", "O10", "O12", "O13", "O18"):
         assert coverages[code].status == Coverage.COVERED, code

@@ -24,7 +24,7 @@ def test_import_loads_a_new_year_from_csv(tmp_path):
 
     call_command("import_ita_items", "2570", str(path))
 
-    items = ItaItem.objects.of_year(2570).order_by("sort_order")
+    items = ItaItem.objects.all_organizations().of_year(2570).order_by("sort_order")
     assert [(i.code, i.title, i.needs_current_year) for i in items] == [
         ("O1", "โครงสร้าง", False),
         ("O2", "ข้อมูลผู้บริหาร", True),
@@ -40,8 +40,8 @@ def test_import_with_a_missing_code_loads_nothing_and_names_the_row_in_thai(tmp_
 
     assert "แถวที่ 3: ไม่มีรหัสข้อ" in str(raised.value)
     assert "ไม่ได้นำเข้าข้อมูลใด" in str(raised.value)
-    assert not ItaYear.objects.filter(fiscal_year=2570).exists()
-    assert not ItaItem.objects.of_year(2570).exists()
+    assert not ItaYear.objects.all_organizations().filter(fiscal_year=2570).exists()
+    assert not ItaItem.objects.all_organizations().of_year(2570).exists()
 
 
 def test_import_with_a_duplicate_code_loads_nothing_and_names_both_rows_in_thai(tmp_path):
@@ -56,7 +56,7 @@ def test_import_with_a_duplicate_code_loads_nothing_and_names_both_rows_in_thai(
         call_command("import_ita_items", "2570", str(path))
 
     assert "แถวที่ 4: รหัสข้อ O1 ซ้ำกับแถวที่ 2" in str(raised.value)
-    assert not ItaItem.objects.of_year(2570).exists()
+    assert not ItaItem.objects.all_organizations().of_year(2570).exists()
 
 
 def test_import_refuses_a_year_that_already_has_items(tmp_path):
@@ -67,4 +67,4 @@ def test_import_refuses_a_year_that_already_has_items(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_ita_items", "2570", str(other))
 
-    assert ItaItem.objects.of_year(2570).get().title == "โครงสร้าง"
+    assert ItaItem.objects.all_organizations().of_year(2570).get().title == "โครงสร้าง"

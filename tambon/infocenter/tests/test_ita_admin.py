@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tambon.core.tests.factories import default_organization
 from tambon.infocenter.ita.loading import copy_year
 from tambon.infocenter.models import ItaItem, ItaYear
 from tambon.infocenter.tests.factories import ItaYearPageFactory
@@ -21,7 +22,7 @@ CSV_HEADER = "indicator_code,indicator_title,code,title,topic,needs_current_year
 @pytest.fixture
 def fy2569(fy2568):
     """FY 2568's real list copied as FY 2569, without its evidence."""
-    return copy_year(2568, 2569)
+    return copy_year(default_organization(), 2568, 2569)
 
 
 def rows_of(html, code):
@@ -44,7 +45,7 @@ def test_dashboard_offers_suggestions_and_links_one(admin_client, fy2569):
     html = admin_client.get(url).content.decode()
     assert 'value="/contact/"' in rows_of(html, "o3")
 
-    item = ItaItem.objects.of_year(2569).get(code="O3")
+    item = ItaItem.objects.all_organizations().of_year(2569).get(code="O3")
     response = admin_client.post(
         reverse("ita_link_suggestion"), {"item": item.pk, "url": "/contact/"}
     )
@@ -56,7 +57,7 @@ def test_dashboard_offers_suggestions_and_links_one(admin_client, fy2569):
 
 
 def test_a_stale_suggestion_links_nothing_and_says_so(admin_client, fy2569):
-    item = ItaItem.objects.of_year(2569).get(code="O3")
+    item = ItaItem.objects.all_organizations().of_year(2569).get(code="O3")
 
     response = admin_client.post(
         reverse("ita_link_suggestion"), {"item": item.pk, "url": "/nowhere/"}, follow=True
@@ -97,7 +98,9 @@ def test_export_lists_every_item_with_full_urls_in_csv_and_xlsx(admin_client, si
 
 
 def test_copying_a_year_in_the_admin_keeps_the_older_year(admin_client, fy2568):
-    evidence_before = ItaItem.objects.of_year(2568).get(code="O2").evidence.count()
+    evidence_before = (
+        ItaItem.objects.all_organizations().of_year(2568).get(code="O2").evidence.count()
+    )
     assert evidence_before == 3  # the mayor and the two deputies
 
     response = admin_client.post(
@@ -105,8 +108,11 @@ def test_copying_a_year_in_the_admin_keeps_the_older_year(admin_client, fy2568):
     )
 
     assert response.status_code == 302
-    assert ItaItem.objects.of_year(2570).count() == 26
-    assert ItaItem.objects.of_year(2568).get(code="O2").evidence.count() == evidence_before
+    assert ItaItem.objects.all_organizations().of_year(2570).count() == 26
+    assert (
+        ItaItem.objects.all_organizations().of_year(2568).get(code="O2").evidence.count()
+        == evidence_before
+    )
 
 
 def test_uploading_a_list_creates_the_year(admin_client, site):
@@ -123,7 +129,7 @@ def test_uploading_a_list_creates_the_year(admin_client, site):
     )
 
     assert response.status_code == 302
-    assert ItaItem.objects.of_year(2571).get(code="O2").topic == "executives"
+    assert ItaItem.objects.all_organizations().of_year(2571).get(code="O2").topic == "executives"
 
 
 def test_a_bad_upload_loads_nothing_and_names_the_row_in_thai(admin_client, site):
@@ -138,7 +144,11 @@ def test_a_bad_upload_loads_nothing_and_names_the_row_in_thai(admin_client, site
     html = response.content.decode()
     assert response.status_code == 200
     assert "แถวที่ 2" in html and "X9" in html
-    assert not ItaYear.objects.filter(fiscal_year=2571, items__isnull=False).exists()
+    assert (
+        not ItaYear.objects.all_organizations()
+        .filter(fiscal_year=2571, items__isnull=False)
+        .exists()
+    )
 
 
 def test_a_binary_upload_is_refused_in_thai_without_an_error_page(admin_client, site):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def item(ita_items):
-    return ItaItem.objects.of_year(2568).get(code="O3")
+    return ItaItem.objects.all_organizations().of_year(2568).get(code="O3")
 
 
 def test_page_evidence_without_a_page_is_rejected(item):

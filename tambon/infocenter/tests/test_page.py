@@ -25,7 +25,7 @@ def ita_page(site, home, fy2568):
 def test_ita_page_shows_every_item_with_its_title(client, ita_page):
     html = client.get(ita_page.url).content.decode()
 
-    for item in ItaItem.objects.of_year(2568):
+    for item in ItaItem.objects.all_organizations().of_year(2568):
         assert f'<th scope="row">{item.code}</th>' in html
         assert f"<td>{escape(item.title)}</td>" in html
     assert "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตประจำปี" in html
@@ -49,7 +49,7 @@ def test_ita_page_says_no_evidence_yet_for_an_item_without_any(client, ita_page)
 
 
 def test_ita_page_links_external_evidence_and_surveys_with_noopener(client, ita_page):
-    item = ItaItem.objects.of_year(2568).get(code="O10")
+    item = ItaItem.objects.all_organizations().of_year(2568).get(code="O10")
     ItaEvidenceFactory(
         item=item, kind="url", external_url="https://eservice.example.org/", label="บริการออนไลน์"
     )

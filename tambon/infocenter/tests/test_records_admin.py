@@ -72,7 +72,7 @@ def test_a_record_with_a_file_is_added_in_the_admin_and_gets_its_fiscal_year(adm
     response = admin_client.post(reverse("wagtailsnippets_infocenter_inforecord:add"), form)
 
     assert response.status_code == 302
-    record = InfoRecord.objects.get(title="ข้อบัญญัติใหม่")
+    record = InfoRecord.objects.all_organizations().get(title="ข้อบัญญัติใหม่")
     assert record.fiscal_year == 2568
     assert record.files.get().document == document
 
@@ -91,7 +91,9 @@ def test_a_gift_register_row_is_added_in_the_admin(admin_client):
     response = admin_client.post(reverse("wagtailsnippets_infocenter_giftregisterentry:add"), form)
 
     assert response.status_code == 302
-    assert GiftRegisterEntry.objects.get(description="ขนมปีใหม่").fiscal_year == 2568
+    assert (
+        GiftRegisterEntry.objects.all_organizations().get(description="ขนมปีใหม่").fiscal_year == 2568
+    )
 
 
 def test_a_court_ruling_without_link_or_document_is_refused_in_thai(admin_client):
@@ -109,7 +111,7 @@ def test_a_court_ruling_without_link_or_document_is_refused_in_thai(admin_client
 
     assert response.status_code == 200
     assert "ใส่ลิงก์ไปยังคำพิพากษา" in response.content.decode()
-    assert not CourtRuling.objects.filter(case_number="อ.55/2568").exists()
+    assert not CourtRuling.objects.all_organizations().filter(case_number="อ.55/2568").exists()
 
 
 def test_a_folder_that_holds_records_is_kept(admin_client):
@@ -119,20 +121,27 @@ def test_a_folder_that_holds_records_is_kept(admin_client):
     response = admin_client.post(url, follow=True)
 
     assert response.status_code == 200
-    assert RecordCategory.objects.filter(pk=folder.pk).exists()
+    assert RecordCategory.objects.all_organizations().filter(pk=folder.pk).exists()
 
 
 def test_records_the_usage_index_has_not_seen_still_keep_their_folder(admin_client):
     folder = RecordCategoryFactory(name="แฟ้มมีข้อมูล", slug="unindexed-folder")
     InfoRecord.objects.bulk_create(  # no signals: Wagtail's usage index does not know the row
-        [InfoRecord(title="ข้อมูลเก่า", category=folder, fiscal_year=2568)]
+        [
+            InfoRecord(
+                title="ข้อมูลเก่า",
+                category=folder,
+                fiscal_year=2568,
+                organization=folder.organization,
+            )
+        ]
     )
     url = reverse("wagtailsnippets_infocenter_recordcategory:delete", args=[folder.pk])
 
     response = admin_client.post(url, follow=True)
 
     assert "แฟ้มนี้ยังมีข้อมูลข่าวสารอยู่" in response.content.decode()
-    assert RecordCategory.objects.filter(slug="unindexed-folder").exists()
+    assert RecordCategory.objects.all_organizations().filter(slug="unindexed-folder").exists()
 
 
 def test_deleting_a_folder_lifts_its_sub_folders_to_the_top(admin_client):
@@ -142,8 +151,8 @@ def test_deleting_a_folder_lifts_its_sub_folders_to_the_top(admin_client):
 
     admin_client.post(url)
 
-    assert not RecordCategory.objects.filter(slug="test-top").exists()
-    assert RecordCategory.objects.get(slug="test-inside").parent is None
+    assert not RecordCategory.objects.all_organizations().filter(slug="test-top").exists()
+    assert RecordCategory.objects.all_organizations().get(slug="test-inside").parent is None
 
 
 def test_an_empty_folder_can_be_deleted(admin_client):
@@ -152,4 +161,4 @@ def test_an_empty_folder_can_be_deleted(admin_client):
 
     admin_client.post(url)
 
-    assert not RecordCategory.objects.filter(slug="empty-folder").exists()
+    assert not RecordCategory.objects.all_organizations().filter(slug="empty-folder").exists()

@@ -24,12 +24,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 def snapshot():
     return {
-        "records": sorted(InfoRecord.objects.values_list("category__slug", "title")),
-        "files": InfoRecordFile.objects.count(),
+        "records": sorted(
+            InfoRecord.objects.all_organizations().values_list("category__slug", "title")
+        ),
+        "files": InfoRecordFile.objects.all_organizations().count(),
         "documents": Document.objects.count(),
-        "categories": RecordCategory.objects.count(),
-        "rulings": CourtRuling.objects.count(),
-        "gifts": GiftRegisterEntry.objects.count(),
+        "categories": RecordCategory.objects.all_organizations().count(),
+        "rulings": CourtRuling.objects.all_organizations().count(),
+        "gifts": GiftRegisterEntry.objects.all_organizations().count(),
         "pages": Page.objects.count(),
     }
 
@@ -43,7 +45,7 @@ def test_loading_the_demo_again_adds_no_record_ruling_gift_or_document():
 
 
 def test_demo_has_five_laws_and_records_in_the_folders_the_ita_asks_for():
-    assert InfoRecord.objects.filter(category__slug="laws").count() >= 5
+    assert InfoRecord.objects.all_organizations().filter(category__slug="laws").count() >= 5
     for slug in [
         "operations-plan",
         "performance-reports",
@@ -56,11 +58,11 @@ def test_demo_has_five_laws_and_records_in_the_folders_the_ita_asks_for():
         "ethics",
         "pdpa",
     ]:
-        assert InfoRecord.objects.filter(category__slug=slug).exists(), slug
+        assert InfoRecord.objects.all_organizations().filter(category__slug=slug).exists(), slug
 
 
 def test_every_demo_record_has_a_small_pdf_that_says_it_is_a_sample():
-    for record in InfoRecord.objects.all():
+    for record in InfoRecord.objects.all_organizations().all():
         assert "ตัวอย่าง" in record.title
         item = record.files.get()
         with item.document.file.open("rb") as handle:
@@ -83,13 +85,13 @@ def test_demo_has_sample_rulings_on_the_page(client, demo_site):
 
     html = client.get(rulings_page.url).content.decode()
 
-    assert CourtRuling.objects.count() >= 3
-    assert html.count('class="record"') == CourtRuling.objects.count()
+    assert CourtRuling.objects.all_organizations().count() >= 3
+    assert html.count('class="record"') == CourtRuling.objects.all_organizations().count()
 
 
 def test_the_demo_fy_2568_covers_what_its_content_can_and_lists_the_rest(demo_site):
-    fy2568 = ItaYear.objects.get(fiscal_year=2568)
-    coverages = {c.item.code: c for c in year_coverage(fy2568, demo_site)}
+    fy2568 = ItaYear.objects.all_organizations().get(fiscal_year=2568)
+    coverages = {c.item.code: c for c in year_coverage(fy2568)}
 
     for code in ("O1", "O2", "O3", "O4", "O10", "O12", "O13", "O18"):
         assert coverages[code].status == Coverage.COVERED, code

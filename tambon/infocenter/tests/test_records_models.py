@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from tambon.core.tests.factories import default_organization
 from tambon.infocenter.models import InfoRecord, InfoRecordFile, RecordCategory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def folder():
-    return RecordCategory.objects.create(name="แฟ้มทดสอบ", slug="model-folder")
+    return RecordCategory.objects.for_organization(default_organization()).create(
+        name="แฟ้มทดสอบ", slug="model-folder"
+    )
 
 
 @pytest.mark.parametrize(
@@ -67,7 +70,9 @@ def test_a_record_file_must_be_pdf_docx_or_xlsx(folder):
 
 
 def test_a_folder_cannot_be_put_inside_its_own_sub_folder(folder):
-    child = RecordCategory.objects.create(name="แฟ้มย่อย", slug="model-child", parent=folder)
+    child = RecordCategory.objects.for_organization(default_organization()).create(
+        name="แฟ้มย่อย", slug="model-child", parent=folder
+    )
     folder.parent = child
 
     with pytest.raises(ValidationError):
@@ -75,25 +80,11 @@ def test_a_folder_cannot_be_put_inside_its_own_sub_folder(folder):
 
 
 def test_records_of_sub_folders_count_in_their_parent_folder(folder):
-    child = RecordCategory.objects.create(name="แฟ้มย่อย", slug="model-child", parent=folder)
+    child = RecordCategory.objects.for_organization(default_organization()).create(
+        name="แฟ้มย่อย", slug="model-child", parent=folder
+    )
     record = InfoRecord.objects.create(
         title="ในแฟ้มย่อย", category=child, published_on=datetime.date(2024, 1, 1)
     )
 
-    assert list(InfoRecord.objects.in_category(folder)) == [record]
-
-
-def test_the_preloaded_folders_include_the_act_sections_and_the_ita_folders():
-    slugs = set(RecordCategory.objects.values_list("slug", flat=True))
-
-    assert {
-        "oia-section-7",
-        "oia-section-9",
-        "laws",
-        "development-plan",
-        "operations-plan",
-    } <= slugs
-    assert {"s7-structure", "s7-powers", "s7-contact", "s7-rules"} <= slugs
-    assert {"s9-decisions", "s9-policies", "s9-plans-budget", "s9-staff-manuals"} <= slugs
-    assert RecordCategory.objects.get(slug="s9-plans-budget").parent.slug == "oia-section-9"
-    assert {"no-gift-policy", "ethics", "pdpa", "risk-assessment", "human-resources"} <= slugs
+    assert list(InfoRecord.objects.all_organizations().in_category(folder)) == [record]

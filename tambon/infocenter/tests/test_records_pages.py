@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 
+from tambon.core.tests.factories import default_organization
 from tambon.core.tests.test_pagecache import app, get  # noqa: F401 - the WSGI app fixture
 from tambon.infocenter.models import RecordCategory
+from tambon.infocenter.starter import ensure_folders
 from tambon.infocenter.tests.factories import (
     InfoCenterPageFactory,
     InfoRecordFactory,
@@ -30,14 +32,17 @@ LAWS = [
 
 @pytest.fixture
 def center(home):
+    """The information center of an organization with the folders every organization starts
+    with (starter.py)."""
+    ensure_folders(default_organization())
     return InfoCenterPageFactory(parent=home)
 
 
 @pytest.fixture
-def laws():
-    """The laws in the "laws" folder the migrations make, each with its PDF, published in
-    January 2023 (fiscal year 2566)."""
-    folder = RecordCategory.objects.get(slug="laws")
+def laws(center):
+    """The laws in the organization's "laws" folder, each with its PDF, published in January
+    2023 (fiscal year 2566)."""
+    folder = RecordCategory.objects.for_organization(default_organization()).get(slug="laws")
     return [
         InfoRecordFactory(
             title=title, category=folder, published_on=datetime.date(2023, 1, 16), with_file=True

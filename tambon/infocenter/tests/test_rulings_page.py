@@ -84,5 +84,5 @@ def test_every_ruling_is_on_the_page(client, rulings_page, rulings):
 
     html = client.get(rulings_page.url).content.decode()
 
-    assert CourtRuling.objects.count() == 3
-    assert html.count('class="record"') == CourtRuling.objects.count()
+    assert CourtRuling.objects.all_organizations().count() == 3
+    assert html.count('class="record"') == CourtRuling.objects.all_organizations().count()

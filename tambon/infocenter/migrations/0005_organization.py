@@ -1,0 +1,42 @@
+"""The information center's rows belong to an organization (issue 10): the key, empty at first.
+
+Three migrations, so that on PostgreSQL the rows written by 0006 are checked when its transaction
+ends, before 0007 alters the tables (PostgreSQL refuses to alter a table with checks pending)."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+# Folders, records and their files, court rulings, the gift register, the ITA lists.
+OWNED = [
+    "recordcategory",
+    "inforecord",
+    "inforecordfile",
+    "courtruling",
+    "giftregisterentry",
+    "itayear",
+    "itaindicator",
+    "itaitem",
+    "itaevidence",
+]
+
+
+def owner_field(null):
+    return models.ForeignKey(
+        null=null,
+        editable=False,
+        on_delete=django.db.models.deletion.CASCADE,
+        related_name="+",
+        to="core.organization",
+        verbose_name="organization",
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0004_remove_organization_district_province"),
+        ("infocenter", "0004_record_categories"),
+    ]
+
+    operations = [
+        migrations.AddField(model, "organization", owner_field(null=True)) for model in OWNED
+    ]
