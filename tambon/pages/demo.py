@@ -207,7 +207,13 @@ def ensure_news(home):
         )
         post.tags.add(*hashtags)
         add_page(index, post)
-    for slug, category, date, post_title, text in MORE_NEWS:
+    add_news_posts(index, MORE_NEWS, cover)
+    return index
+
+
+def add_news_posts(index, posts, cover=None):
+    """`posts`: (slug, category, date, title, text) of each, added where missing."""
+    for slug, category, date, post_title, text in posts:
         add_page(
             index,
             NewsPage(
@@ -220,7 +226,6 @@ def ensure_news(home):
                 cover_image=cover,
             ),
         )
-    return index
 
 
 def ensure_contact_page(home):

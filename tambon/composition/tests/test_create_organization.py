@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -265,3 +265,83 @@ def test_two_organizations_built_side_by_side_are_separate(client, site):
     pong_titles = set(Position.objects.for_organization(pong).values_list("title", flat=True))
     assert {"นายกเทศมนตรี", "ปลัดเทศบาล"} <= haet_titles
     assert {"นายกองค์การบริหารส่วนตำบล", "ปลัดองค์การบริหารส่วนตำบล"} <= pong_titles
+
+
+# --- The same from the admin, for operators -------------------------------------------------------
+
+URL = "/admin/create_organization/"
+
+
+def operator():
+    user = get_user_model().objects.create_user("operator", password="x" * 12)
+    group = Group.objects.create(name="ผู้ให้บริการ")
+    group.permissions.set(
+        Permission.objects.filter(codename__in=["access_admin", "add_organization"])
+    )
+    user.groups.add(group)
+    return user
+
+
+def form(**fields):
+    return {
+        "domain": HOST,
+        "subdistrict": BAN_HAET,
+        "kind": "subdistrict-municipality",
+        "admin_username": "banhaet-admin",
+        "admin_password": PASSWORD,
+        "admin_password_again": PASSWORD,
+    } | fields
+
+
+def test_an_operator_builds_an_organization_from_the_admin(client, site):
+    client.force_login(operator())
+    assert URL in client.get("/admin/").content.decode()
+    response = client.post(URL, form())
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    links = {a.get_text(strip=True): a["href"] for a in soup.select("[role=status] a")}
+    assert links == {
+        "เปิดเว็บไซต์": f"http://{HOST}/",
+        "เปิดหน้าผู้ดูแลระบบ": f"http://{HOST}/admin/",
+    }
+    org = Organization.objects.get(site__hostname=HOST)
+    admin = get_user_model().objects.get(username="banhaet-admin")
+    assert memberships.roles_in(admin, org) == {Role.ADMINISTRATOR}
+    assert admin.check_password(PASSWORD)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"subdistrict": "999999"}, "ไม่มีตำบลที่ใช้รหัส 999999"),
+        ({"domain": "localhost"}, "โดเมน localhost ใช้กับองค์การบริหารส่วนตำบลทดสอบอยู่แล้ว"),
+        ({"admin_password_again": "something-else-2568"}, "รหัสผ่านทั้งสองช่องไม่ตรงกัน"),
+    ],
+)
+def test_a_mistake_in_the_admin_form_is_shown_in_thai_keeps_what_was_typed_and_makes_nothing(
+    client, site, fields, message
+):
+    client.force_login(operator())
+    before = snapshot()
+    response = client.post(URL, form(**fields))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    soup = BeautifulSoup(html, "html.parser")
+    typed = form(**fields)
+    for name in ("domain", "subdistrict", "admin_username"):
+        assert soup.find("input", {"name": name})["value"] == typed[name]
+    assert soup.find("option", selected=True)["value"] == typed["kind"]
+    assert snapshot() == before
+
+
+def test_an_organizations_administrator_neither_sees_nor_opens_the_screen(client, site):
+    somchai = get_user_model().objects.create_user("somchai", password="x" * 12)
+    memberships.add_member(somchai, Organization.for_site(site), Role.ADMINISTRATOR)
+    client.force_login(somchai)
+    assert client.get("/admin/").status_code == 200
+    assert URL not in client.get("/admin/").content.decode()
+    assert client.get(URL).status_code in (302, 403)
+    before = snapshot()
+    client.post(URL, form())
+    assert snapshot() == before
