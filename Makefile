@@ -51,7 +51,8 @@ catalogue:
 messages:
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=e2e -v 0
 
-## make run: set up everything and serve the demo organization on http://127.0.0.1:8000
+## make run: set up everything and serve the demo organizations on http://127.0.0.1:8000 (อบต.พงษ์)
+## and http://banhaet.localhost:8000 (ทต.บ้านแฮด); their sign-ins are printed just before
 run: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --with-admin

@@ -8,13 +8,13 @@ cases yet, so it never adds to a live site's list; and the public pages of the c
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
+from tambon.core import memberships
 from tambon.core.demo import add_page
-from tambon.core.models import Organization
+from tambon.core.models import Organization, Role
 from tambon.thai.dates import BANGKOK
 
-from . import roles, services
+from . import services
 from .guideline import GUIDELINE_SLUG, GUIDELINE_TITLE, guideline_body, guideline_intro
 from .models import (
     Case,
@@ -95,16 +95,17 @@ SAMPLES = [
 ]
 
 
-def demo_officer():
-    """An account that acts in the sample histories; it has no password and cannot sign in."""
+def demo_officer(organization):
+    """An account that acts in the sample histories; it has no password and cannot sign in.
+    It is the organization's case administrator and integrity officer."""
     officer, created = get_user_model().objects.get_or_create(
         username=DEMO_OFFICER, defaults={"first_name": "เจ้าหน้าที่", "last_name": "(ตัวอย่าง)"}
     )
     if created:
         officer.set_unusable_password()
         officer.save()
-        for role in (roles.ADMIN, roles.INTEGRITY):
-            officer.groups.add(Group.objects.get(name=roles.GROUP_NAMES[role]))
+        for role in (Role.ADMINISTRATOR, Role.INTEGRITY_OFFICER):
+            memberships.add_member(officer, organization, role)
     return officer
 
 
@@ -113,13 +114,13 @@ def ensure_sample_cases(today, organization):
     if Case.objects.for_organization(organization).exists():
         return
     ensure_recent_samples(today, organization)
-    officer = demo_officer()
+    officer = demo_officer(organization)
     add_history(today, officer, organization)
     add_published_questions(today, officer, organization)
 
 
 def ensure_recent_samples(today, organization):
-    officer = demo_officer()
+    officer = demo_officer(organization)
     for days_ago, kind, category_name, subject, details, reporter, steps in SAMPLES:
         received = datetime.datetime.combine(
             today - datetime.timedelta(days=days_ago), datetime.time(10, 0), tzinfo=BANGKOK

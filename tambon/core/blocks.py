@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from .permissions import current_request
+
 ICON_CHOICES = [
     ("megaphone", _("Complaint")),
     ("calendar", _("Activities")),
@@ -27,7 +29,9 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            return page.url
+            # With several sites Wagtail writes an absolute address unless it knows the request:
+            # a page of the site being served keeps a root-relative link.
+            return page.get_url(current_request())
         return self.get("address") or ""
 
     @property

@@ -1,4 +1,4 @@
-"""What every app's demo needs, and the demo organization's own settings.
+"""What every app's demo (and starter content) needs, and the demo organization's own settings.
 
 Each app builds its part of the demo organization, อบต.พงษ์ จังหวัดน่าน, in its own `demo.py`;
 the composition app (tambon/composition/demo.py) calls them in order. Every step looks before it
@@ -10,6 +10,7 @@ import io
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 
 from .models import FooterSettings, Organization
@@ -77,6 +78,13 @@ def ensure_footer(site, pages):
         ("link", {"label": page.title, "link": {"page": page, "address": ""}}) for page in pages
     ]
     footer.save()
+
+
+def move_shared_media_to(collection):
+    """The demo's pictures and documents are made in the root collection; they belong to the
+    organization (its staff's permissions are on its own collection)."""
+    for model in (Image, get_document_model()):
+        model.objects.filter(collection__depth=1).update(collection=collection)
 
 
 # --- Placeholder pictures drawn on the spot, so the demo needs no image files or downloads ---

@@ -37,6 +37,12 @@ class OrganizationContextMiddleware:
             _request.reset(token)
 
 
+def current_request():
+    """The request being served, or None outside a request."""
+    request = _request.get()
+    return None if request is _NO_REQUEST else request
+
+
 def current_organization():
     """The organization of the request being served; None for a request of no organization's
     site; ``_NO_REQUEST`` outside a request."""

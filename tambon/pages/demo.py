@@ -9,14 +9,18 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from tambon.core.demo import ORGANIZATION, add_page, child_by_slug, placeholder_image
+from tambon.core.models import Organization
+from tambon.thai.areas import province_name
 
-from .models import ContactPage, HomePage, NewsIndexPage, NewsPage, SitemapPage, StandardPage
+from .models import HomePage, NewsPage
+from .starter import ensure_contact_page as ensure_starter_contact_page
+from .starter import ensure_news_index, ensure_sitemap, home_page, standard_page
+
+__all__ = ["ensure_sitemap", "standard_page"]  # the composition and tests use them from here
 
 SEED_NEWS_FILE = Path(__file__).parent / "data" / "seed_news.txt"
 SEED_NEWS_DATE = datetime.date(2022, 3, 14)
 HASHTAG = re.compile(r"#(\S+)")
-
-WELCOME = "ยินดีต้อนรับเข้าสู่องค์การบริหารส่วนตำบลพงษ์ จังหวัดน่าน"
 
 # Text of the standard pages, as rich-text HTML. Edited later by the clerk in the admin.
 # slug: (title, show in menu, intro, body HTML)
@@ -148,13 +152,7 @@ def ensure_home():
         if placeholder is not None:  # Wagtail's "Welcome to your new Wagtail site!" page
             placeholder.slug = "wagtail-welcome"
             placeholder.save()
-        home = HomePage(
-            title="หน้าแรก",
-            slug="home",
-            welcome_title=WELCOME,
-            seo_title=ORGANIZATION["name"],
-            summary="เว็บไซต์ทางการของ" + ORGANIZATION["name"] + " จังหวัดน่าน",
-        )
+        home = home_page(ORGANIZATION["name"], province_name(ORGANIZATION["province_code"]), "home")
         root.add_child(instance=home)
         home.save_revision().publish()
         if placeholder is not None:
@@ -179,18 +177,6 @@ def ensure_home():
     return site, home
 
 
-def standard_page(title, slug, intro, body, show_in_menus=False):
-    """An unsaved text page; other apps' demos get this from the composition for their texts."""
-    return StandardPage(
-        title=title,
-        slug=slug,
-        show_in_menus=show_in_menus,
-        intro=intro,
-        summary=intro,
-        body=[("rich_text", body)],
-    )
-
-
 def ensure_standard_pages(home):
     return {
         slug: add_page(home, standard_page(title, slug, intro, body, show_in_menus=in_menu))
@@ -204,15 +190,7 @@ def seed_news_post():
 
 
 def ensure_news(home):
-    index = add_page(
-        home,
-        NewsIndexPage(
-            title="ข่าวสาร",
-            slug="news",
-            show_in_menus=True,
-            intro="ข่าวประชาสัมพันธ์ ภารกิจผู้บริหาร และกิจกรรมของ อบต.พงษ์",
-        ),
-    )
+    index = ensure_news_index(home, Organization.for_site(home.get_site()))
     cover = placeholder_image(
         "ภาพตัวอย่าง ทิวทัศน์ตำบลพงษ์", "landscape", "ภาพตัวอย่าง ทิวเขาและทุ่งนาของตำบลพงษ์"
     )
@@ -229,7 +207,13 @@ def ensure_news(home):
         )
         post.tags.add(*hashtags)
         add_page(index, post)
-    for slug, category, date, post_title, text in MORE_NEWS:
+    add_news_posts(index, MORE_NEWS, cover)
+    return index
+
+
+def add_news_posts(index, posts, cover=None):
+    """`posts`: (slug, category, date, title, text) of each, added where missing."""
+    for slug, category, date, post_title, text in posts:
         add_page(
             index,
             NewsPage(
@@ -242,23 +226,10 @@ def ensure_news(home):
                 cover_image=cover,
             ),
         )
-    return index
 
 
 def ensure_contact_page(home):
-    return add_page(
-        home,
-        ContactPage(
-            title="ติดต่อเรา",
-            slug="contact",
-            show_in_menus=True,
-            intro="ติดต่อ อบต.พงษ์ ได้ตามช่องทางด้านล่าง ในวันและเวลาราชการ",
-        ),
-    )
-
-
-def ensure_sitemap(home):
-    return add_page(home, SitemapPage(title="แผนผังเว็บไซต์", slug="sitemap"))
+    return ensure_starter_contact_page(home, Organization.for_site(home.get_site()))
 
 
 def ensure_quick_links(home, links):

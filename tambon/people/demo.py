@@ -4,30 +4,16 @@ are drawn placeholders), with the directory and the organization chart."""
 from tambon.core.demo import add_page, placeholder_image
 from tambon.core.models import Organization
 
-from .models import Division, OrgChartPage, PeopleIndexPage, PersonPage, Position
+from . import starter
+from .models import PersonPage
 
-DIVISIONS = [
-    ("สำนักปลัด", "งานบริหารทั่วไป งานนโยบายและแผน งานป้องกันและบรรเทาสาธารณภัย", 1),
-    ("กองคลัง", "งานการเงิน บัญชี พัสดุ และจัดเก็บรายได้", 2),
-    ("กองช่าง", "งานก่อสร้าง ซ่อมบำรุงถนน ไฟฟ้าสาธารณะ และแหล่งน้ำ", 3),
-    ("กองการศึกษา ศาสนาและวัฒนธรรม", "ศูนย์พัฒนาเด็กเล็ก งานประเพณีและวัฒนธรรม", 4),
-]
+EDUCATION = "กองการศึกษา ศาสนาและวัฒนธรรม"
+DIVISIONS = [*starter.DIVISIONS, (EDUCATION, "ศูนย์พัฒนาเด็กเล็ก งานประเพณีและวัฒนธรรม", 4)]
 
-# (title, group, rank, heads a division)
+# (title, group, rank, heads a division): every อบต.'s, and the demo's education director.
 POSITIONS = [
-    ("นายกองค์การบริหารส่วนตำบล", "executive", 1, False),
-    ("รองนายกองค์การบริหารส่วนตำบล", "executive", 2, False),
-    ("เลขานุการนายกองค์การบริหารส่วนตำบล", "executive", 3, False),
-    ("ประธานสภาองค์การบริหารส่วนตำบล", "council", 10, False),
-    ("รองประธานสภาองค์การบริหารส่วนตำบล", "council", 11, False),
-    ("เลขานุการสภาองค์การบริหารส่วนตำบล", "council", 12, False),
-    ("สมาชิกสภาองค์การบริหารส่วนตำบล", "council", 13, False),
-    ("ปลัดองค์การบริหารส่วนตำบล", "staff", 20, False),
-    ("รองปลัดองค์การบริหารส่วนตำบล", "staff", 21, False),
-    ("หัวหน้าสำนักปลัด", "staff", 30, True),
-    ("ผู้อำนวยการกองคลัง", "staff", 30, True),
-    ("ผู้อำนวยการกองช่าง", "staff", 30, True),
-    ("ผู้อำนวยการกองการศึกษา ศาสนาและวัฒนธรรม", "staff", 30, True),
+    *starter.positions(Organization.Kind.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION),
+    (f"ผู้อำนวยการ{EDUCATION}", "staff", 30, True),
 ]
 
 # (slug, prefix, name, position, division or None, phone, e-mail)
@@ -140,32 +126,12 @@ PEOPLE = [
 
 def ensure_people(home):
     organization = Organization.for_site(home.get_site())
-    divisions = {}
-    for name, description, order in DIVISIONS:
-        divisions[name], _ = Division.objects.for_organization(organization).get_or_create(
-            name=name, defaults={"description": description, "sort_order": order}
-        )
-    positions = {}
-    for title, group, rank, is_head in POSITIONS:
-        positions[title], _ = Position.objects.for_organization(organization).get_or_create(
-            title=title, defaults={"group": group, "rank": rank, "is_head": is_head}
-        )
-    directory = add_page(
+    divisions = starter.ensure_divisions(organization, DIVISIONS)
+    positions = starter.ensure_positions(organization, POSITIONS)
+    directory = starter.ensure_directory(
         home,
-        PeopleIndexPage(
-            title="บุคลากร",
-            slug="people",
-            show_in_menus=True,
-            intro="คณะผู้บริหาร สมาชิกสภา และพนักงานของ อบต.พงษ์ (รายชื่อตัวอย่าง)",
-        ),
-    )
-    add_page(
-        directory,
-        OrgChartPage(
-            title="โครงสร้างองค์กร",
-            slug="org-chart",
-            intro="โครงสร้างการแบ่งส่วนราชการของ อบต.พงษ์",
-        ),
+        organization,
+        intro="คณะผู้บริหาร สมาชิกสภา และพนักงานของ อบต.พงษ์ (รายชื่อตัวอย่าง)",
     )
     people = {}
     for order, (slug, prefix, name, position, division, phone, email) in enumerate(PEOPLE):

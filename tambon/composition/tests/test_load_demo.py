@@ -27,7 +27,7 @@ def snapshot():
         "images": Image.objects.count(),
         "tags": sorted(Tag.objects.values_list("name", flat=True)),
         "daily_rows": DailyVisits.objects.count(),
-        "footer": [str(FooterSettings.objects.get().links.raw_data)],
+        "footer": [str(f.links.raw_data) for f in FooterSettings.objects.order_by("site_id")],
     }
 
 

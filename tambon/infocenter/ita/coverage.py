@@ -97,7 +97,7 @@ def year_coverage(year, request=None, with_suggestions=True):
         linked = [
             LinkedEvidence(
                 evidence=link,
-                url=link.get_url(request),
+                url=link.get_url(request, site_of(year)),
                 fiscal_year=evidence_fiscal_year(link),
                 usable=is_usable(link),
             )

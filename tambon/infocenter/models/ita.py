@@ -242,9 +242,9 @@ class ItaEvidence(OrganizationOwned, Orderable):
     def is_external(self):
         return self.kind == EvidenceKind.URL
 
-    def get_url(self, request=None):
+    def get_url(self, request=None, site=None):
         if self.kind == EvidenceKind.PAGE and self.page is not None:
-            return self.page.get_url(request) + self.subpath
+            return self.page.get_url(request, current_site=site) + self.subpath
         if self.kind == EvidenceKind.DOCUMENT and self.document is not None:
             return self.document.url
         if self.kind == EvidenceKind.URL:
