@@ -26,7 +26,7 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "images": Image.objects.count(),
         "tags": sorted(Tag.objects.values_list("name", flat=True)),
-        "daily_rows": DailyVisits.objects.count(),
+        "daily_rows": DailyVisits.objects.all_organizations().count(),
         "footer": [str(FooterSettings.objects.get().links.raw_data)],
     }
 

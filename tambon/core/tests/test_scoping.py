@@ -36,8 +36,6 @@ NOT_ORGANIZATION_OWNED = {
     "stats.FlushedBatch": "the counter's bookkeeping of the process, no organization's data",
     "stats.VisitorSeen": "the counter's hashed visitors of the process, no organization's data",
     "stats.DailySalt": "the counter's daily salt of the process, no organization's data",
-    "stats.DailyVisits": "issue 10: not converted yet (per Site today)",
-    "stats.DailyPageViews": "issue 10: not converted yet (per Site today)",
     "cases.Attachment": "issue 10: not converted yet",
     "cases.Case": "issue 10: not converted yet",
     "cases.CaseEvent": "issue 10: not converted yet",
