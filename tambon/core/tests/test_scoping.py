@@ -55,13 +55,6 @@ NOT_ORGANIZATION_OWNED = {
     "infocenter.ItaItem": "issue 10: not converted yet",
     "infocenter.ItaYear": "issue 10: not converted yet",
     "infocenter.RecordCategory": "issue 10: not converted yet",
-    "procurement.AnnualProcurementReport": "issue 10: not converted yet",
-    "procurement.Bid": "issue 10: not converted yet",
-    "procurement.ImportJob": "issue 10: not converted yet",
-    "procurement.PlanLine": "issue 10: not converted yet",
-    "procurement.ProcurementAnnouncement": "issue 10: not converted yet",
-    "procurement.ProcurementPlan": "issue 10: not converted yet",
-    "procurement.ProcurementProject": "issue 10: not converted yet",
 }
 
 
