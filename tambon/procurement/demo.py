@@ -16,13 +16,12 @@ from .models import (
     AnnualProcurementReport,
     Method,
     ProcurementAnnouncement,
-    ProcurementIndexPage,
     ProcurementPlan,
     ProcurementProject,
     Status,
 )
+from .starter import ensure_procurement_page
 
-SLUG = "procurement"
 LOWEST = "เสนอราคาต่ำสุดและมีคุณสมบัติถูกต้องตามเงื่อนไข"
 SPECIFIC_REASON = "เป็นผู้มีอาชีพรับจ้าง/ขายโดยตรง เสนอราคาไม่เกินวงเงินงบประมาณ"
 
@@ -144,19 +143,9 @@ PLAN_LINES = [
 
 
 def ensure_procurement(home, today):
-    page = home.get_children().filter(slug=SLUG).specific().first()
-    if page is None:
-        page = ProcurementIndexPage(
-            title="การจัดซื้อจัดจ้าง",
-            slug=SLUG,
-            intro="ประกาศจัดซื้อจัดจ้าง แผนการจัดซื้อจัดจ้าง สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1) "
-            "และรายงานผลการจัดซื้อจัดจ้างประจำปี",
-            summary="ประกาศและผลการจัดซื้อจัดจ้างของ อบต.พงษ์",
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    current = fiscal_year(today)
     organization = Organization.for_site(home.get_site())
+    page = ensure_procurement_page(organization, home)
+    current = fiscal_year(today)
     ensure_plan(organization, current, today)
     division = Division.objects.for_organization(organization).filter(name="กองคลัง").first()
     for number, sample in enumerate(SAMPLES, start=1):
