@@ -322,7 +322,8 @@ from django.utils import timezone
 from tambon.stats.models import DailyVisits
 from tambon.thai.dates import to_bangkok_date
 today = to_bangkok_date(timezone.now())
-totals = DailyVisits.objects.filter(day=today).aggregate(v=Sum("visits"), p=Sum("page_views"))
+rows = DailyVisits.objects.all_organizations().filter(day=today)  # every organization's
+totals = rows.aggregate(v=Sum("visits"), p=Sum("page_views"))
 print(json.dumps({"day": str(today), "visits": totals["v"] or 0, "page_views": totals["p"] or 0}))
 """
 

@@ -32,6 +32,7 @@ from tambon.core.models import Organization, Role
 from tambon.infocenter import starter as infocenter_starter
 from tambon.pages import starter as pages_starter
 from tambon.people import starter as people_starter
+from tambon.procurement import starter as procurement_starter
 
 # What each app gives a new organization, in this order. Each is
 # `ensure_starter_content(organization, home, today)` and looks before it creates.
@@ -41,6 +42,7 @@ STARTERS = [
     people_starter.ensure_starter_content,
     cases_starter.ensure_starter_content,
     infocenter_starter.ensure_starter_content,
+    procurement_starter.ensure_starter_content,
 ]
 
 Kind = Organization.Kind

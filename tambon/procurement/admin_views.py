@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from tambon.core.scoping import staff_organization
+
 from .forms import UploadForm
 from .importing import COLUMNS, MAX_FILE_BYTES, PREVIEW_ROWS, ImportFileError, parse_file, run_chunk
 from .models import ImportJob, ProcurementProject
@@ -21,10 +23,12 @@ PERMISSIONS = ("procurement.add_procurementproject", "procurement.change_procure
 REFRESH_SECONDS = 1
 
 
-def job_or_404(pk, queryset=None):
+def job_or_404(request, pk, queryset=None):
+    """An import job of the staff member's organization; another organization's is not found."""
     if pk > 2**63 - 1:  # too large for the database to compare
         raise Http404
-    return get_object_or_404(queryset if queryset is not None else ImportJob, pk=pk)
+    jobs = ImportJob.objects if queryset is None else queryset
+    return get_object_or_404(jobs.for_organization(staff_organization(request)), pk=pk)
 
 
 def can_import(user) -> bool:
@@ -54,7 +58,8 @@ class ImportStartView(ImportMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", UploadForm())
         context["columns"] = COLUMNS
-        context["recent_jobs"] = ImportJob.objects.defer("content")[:10]
+        jobs = ImportJob.objects.for_organization(staff_organization(self.request))
+        context["recent_jobs"] = jobs.defer("content")[:10]
         return context
 
     def post(self, request):
@@ -68,7 +73,7 @@ class ImportStartView(ImportMixin, TemplateView):
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.render_to_response(self.get_context_data(form=form))
-        job = ImportJob.objects.create(
+        job = ImportJob.objects.for_organization(staff_organization(request)).create(
             created_by=request.user,
             filename=upload.name[:255],
             content=content,
@@ -83,7 +88,7 @@ class ImportPreviewView(ImportMixin, TemplateView):
     page_title = gettext_lazy("Check the file before importing")
 
     def get(self, request, pk):
-        job = job_or_404(pk)
+        job = job_or_404(request, pk)
         if job.state != ImportJob.State.PREVIEW:
             return redirect("procurement_import:progress", job.pk)
         try:
@@ -92,11 +97,8 @@ class ImportPreviewView(ImportMixin, TemplateView):
             messages.error(request, str(error))
             return redirect("procurement_import:start")
         numbers = {row.values.get("egp_number") for row in parsed.good_rows} - {"", None}
-        existing = set(
-            ProcurementProject.objects.filter(egp_number__in=numbers).values_list(
-                "egp_number", flat=True
-            )
-        )
+        projects = ProcurementProject.objects.for_organization(job.organization)
+        existing = set(projects.filter(egp_number__in=numbers).values_list("egp_number", flat=True))
         headings = {column.key: column.heading for column in COLUMNS}
         return self.render_to_response(
             self.get_context_data(
@@ -114,7 +116,7 @@ class ImportPreviewView(ImportMixin, TemplateView):
         )
 
     def post(self, request, pk):
-        job = job_or_404(pk)
+        job = job_or_404(request, pk)
         if job.state == ImportJob.State.PREVIEW:
             job.state = ImportJob.State.RUNNING
             job.save(update_fields=["state"])
@@ -129,11 +131,11 @@ class ImportProgressView(ImportMixin, TemplateView):
     page_title = gettext_lazy("Importing procurement")
 
     def get(self, request, pk):
-        job = job_or_404(pk, ImportJob.objects.defer("content"))
+        job = job_or_404(request, pk, ImportJob.objects.defer("content"))
         if job.state == ImportJob.State.PREVIEW:
             return redirect("procurement_import:preview", job.pk)
         if job.state == ImportJob.State.RUNNING:
-            job = run_chunk(job.pk)
+            job = run_chunk(job)
         return self.render_to_response(
             self.get_context_data(job=job, refresh_seconds=REFRESH_SECONDS)
         )

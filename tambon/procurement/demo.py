@@ -16,13 +16,12 @@ from .models import (
     AnnualProcurementReport,
     Method,
     ProcurementAnnouncement,
-    ProcurementIndexPage,
     ProcurementPlan,
     ProcurementProject,
     Status,
 )
+from .starter import ensure_procurement_page
 
-SLUG = "procurement"
 LOWEST = "เสนอราคาต่ำสุดและมีคุณสมบัติถูกต้องตามเงื่อนไข"
 SPECIFIC_REASON = "เป็นผู้มีอาชีพรับจ้าง/ขายโดยตรง เสนอราคาไม่เกินวงเงินงบประมาณ"
 
@@ -144,24 +143,14 @@ PLAN_LINES = [
 
 
 def ensure_procurement(home, today):
-    page = home.get_children().filter(slug=SLUG).specific().first()
-    if page is None:
-        page = ProcurementIndexPage(
-            title="การจัดซื้อจัดจ้าง",
-            slug=SLUG,
-            intro="ประกาศจัดซื้อจัดจ้าง แผนการจัดซื้อจัดจ้าง สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1) "
-            "และรายงานผลการจัดซื้อจัดจ้างประจำปี",
-            summary="ประกาศและผลการจัดซื้อจัดจ้างของ อบต.พงษ์",
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    current = fiscal_year(today)
-    ensure_plan(current, today)
     organization = Organization.for_site(home.get_site())
+    page = ensure_procurement_page(organization, home)
+    current = fiscal_year(today)
+    ensure_plan(organization, current, today)
     division = Division.objects.for_organization(organization).filter(name="กองคลัง").first()
     for number, sample in enumerate(SAMPLES, start=1):
-        ensure_project(number, sample, current, today, division)
-    AnnualProcurementReport.objects.get_or_create(
+        ensure_project(organization, number, sample, current, today, division)
+    AnnualProcurementReport.objects.for_organization(organization).get_or_create(
         fiscal_year=current - 1,
         defaults={
             "problems": "ผู้ประกอบการในพื้นที่มีน้อย บางรายการมีผู้เสนอราคาเพียงรายเดียว (ข้อความตัวอย่าง)",
@@ -171,11 +160,12 @@ def ensure_procurement(home, today):
     return page
 
 
-def ensure_plan(current, today):
-    if ProcurementPlan.objects.of_fiscal_year(current).exists():
+def ensure_plan(organization, current, today):
+    if ProcurementPlan.objects.for_organization(organization).of_fiscal_year(current).exists():
         return
     start, _end = fiscal_year_bounds(current)
     plan = ProcurementPlan(
+        organization=organization,
         fiscal_year=current,
         title=f"แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {current} (ตัวอย่าง)",
         published_on=min(start + datetime.timedelta(days=14), today),
@@ -187,16 +177,18 @@ def ensure_plan(current, today):
     plan.save()
 
 
-def ensure_project(number, sample, current, today, division):
+def ensure_project(organization, number, sample, current, today, division):
     offset, days, method, title, budget, median, bids, winner_index = sample
     year = current + offset
     egp_number = f"{year % 100:02d}0{number:08d}"
-    if ProcurementProject.objects.filter(egp_number=egp_number).exists():
+    projects = ProcurementProject.objects.for_organization(organization)
+    if projects.filter(egp_number=egp_number).exists():
         return
     start, _end = fiscal_year_bounds(year)
     contract_date = min(start + datetime.timedelta(days=days), today)
     winner, price = bids[winner_index]
     project = ProcurementProject(
+        organization=organization,
         fiscal_year=year,
         title=title,
         egp_number=egp_number,
@@ -220,14 +212,14 @@ def ensure_project(number, sample, current, today, division):
             (AnnouncementKind.INVITATION, 28, "ประกาศเชิญชวน ประกวดราคา"),
             (AnnouncementKind.RESULT, 3, "ประกาศผู้ชนะการเสนอราคา"),
         ):
-            ProcurementAnnouncement.objects.create(
+            ProcurementAnnouncement.objects.for_organization(organization).create(
                 kind=kind,
                 title=f"{prefix} {title}",
                 date=contract_date - datetime.timedelta(days=before),
                 project=project,
             )
     else:
-        ProcurementAnnouncement.objects.create(
+        ProcurementAnnouncement.objects.for_organization(organization).create(
             kind=AnnouncementKind.RESULT,
             title=f"ประกาศผู้ชนะการเสนอราคา {title}",
             date=max(contract_date - datetime.timedelta(days=1), start),

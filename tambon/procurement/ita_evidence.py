@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from tambon.core.ita.evidence import Suggestion, finds, live_pages
 from tambon.core.ita.topics import ItaTopic
+from tambon.core.models import Organization
 
 from .models import (
     ProcurementAnnouncement,
@@ -12,6 +13,11 @@ from .models import (
     ProcurementPlan,
     ProcurementProject,
 )
+
+
+def _of_site(model, site):
+    """The rows of the organization of the site assessed."""
+    return model.objects.for_organization(Organization.for_site(site))
 
 
 def _on_each_page(site, fiscal_year, label, route, exists):
@@ -35,7 +41,7 @@ def plan(site, fiscal_year, current_only):
         fiscal_year,
         _("Procurement plan, fiscal year %(year)s"),
         lambda page: page.reverse_subpage("plan", args=[fiscal_year]),
-        ProcurementPlan.objects.of_fiscal_year(fiscal_year).exists(),
+        _of_site(ProcurementPlan, site).of_fiscal_year(fiscal_year).exists(),
     )
 
 
@@ -46,7 +52,7 @@ def announcements(site, fiscal_year, current_only):
         fiscal_year,
         _("Procurement announcements, fiscal year %(year)s"),
         lambda page: f"?year={fiscal_year}",
-        ProcurementAnnouncement.objects.of_fiscal_year(fiscal_year).exists(),
+        _of_site(ProcurementAnnouncement, site).of_fiscal_year(fiscal_year).exists(),
     )
     # FY 2568 asks for "procurement and its progress" under one item: the monthly summaries too.
     return found + monthly_summaries(site, fiscal_year, current_only)
@@ -59,7 +65,7 @@ def monthly_summaries(site, fiscal_year, current_only):
         fiscal_year,
         _("Monthly procurement summaries (form สขร.1), fiscal year %(year)s"),
         lambda page: page.reverse_subpage("summary_months", args=[fiscal_year]),
-        ProcurementProject.objects.concluded_in_fiscal_year(fiscal_year).exists(),
+        _of_site(ProcurementProject, site).concluded_in_fiscal_year(fiscal_year).exists(),
     )
 
 
@@ -70,5 +76,5 @@ def annual_report(site, fiscal_year, current_only):
         fiscal_year,
         _("Annual procurement report, fiscal year %(year)s"),
         lambda page: page.reverse_subpage("report", args=[fiscal_year]),
-        ProcurementProject.objects.concluded_in_fiscal_year(fiscal_year).exists(),
+        _of_site(ProcurementProject, site).concluded_in_fiscal_year(fiscal_year).exists(),
     )

@@ -59,7 +59,8 @@ def announcement_records(announcements, absolute):
 
 
 def project_records(projects, absolute, project_url):
-    for project in projects.select_related("division").prefetch_related("bids"):
+    """The projects, with their bids prefetched by the caller (of the projects' organization)."""
+    for project in projects.select_related("division"):
         yield {
             "id": project.pk,
             "fiscal_year": project.fiscal_year,

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from tambon.core.exports import csv_lines_download, workbook_download
+from tambon.core.models import Organization
 from tambon.thai.dates import (
     buddhist_year,
     format_thai_date,
@@ -140,18 +141,21 @@ class MonthlySummary:
         return f"sorkhorror1-{self.be_year}-{self.month:02d}.{extension}"
 
 
-def monthly_summary(organization: str, year: int, month: int) -> MonthlySummary:
+def monthly_summary(organization: Organization, year: int, month: int) -> MonthlySummary:
+    """The organization's form สขร.1 of a (Gregorian) month."""
+    bids = Bid.objects.for_organization(organization).order_by("sort_order", "pk")
     projects = (
-        ProcurementProject.objects.concluded()
+        ProcurementProject.objects.for_organization(organization)
+        .concluded()
         .of_month(year, month)
         .in_summary_order()
-        .prefetch_related(Prefetch("bids", queryset=Bid.objects.order_by("sort_order", "pk")))
+        .prefetch_related(Prefetch("bids", queryset=bids))
     )
     rows = [
         SummaryRow(number, project, list(project.bids.all()))
         for number, project in enumerate(projects, start=1)
     ]
-    return MonthlySummary(organization, year, month, rows)
+    return MonthlySummary(organization.name, year, month, rows)
 
 
 def heading_lines(summary: MonthlySummary) -> list[str]:
@@ -220,12 +224,12 @@ class MonthEntry:
         return buddhist_year(self.year)
 
 
-def months_of_fiscal_year(fy_be: int) -> list[MonthEntry]:
-    """The twelve months, October first, each with its number of concluded projects."""
+def months_of_fiscal_year(organization: Organization, fy_be: int) -> list[MonthEntry]:
+    """The twelve months, October first, each with its number of the organization's concluded
+    projects."""
     counts = {}
-    for day in ProcurementProject.objects.concluded_in_fiscal_year(fy_be).values_list(
-        "contract_date", flat=True
-    ):
+    projects = ProcurementProject.objects.for_organization(organization)
+    for day in projects.concluded_in_fiscal_year(fy_be).values_list("contract_date", flat=True):
         counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
     return [
         MonthEntry(year, month, counts.get((year, month), 0))
@@ -256,11 +260,13 @@ class AnnualReport:
         return sum((line.total for line in self.lines), Decimal(0))
 
 
-def annual_report(fy_be: int) -> AnnualReport:
-    """Per method, the number of projects concluded in the fiscal year and their agreed total."""
+def annual_report(organization: Organization, fy_be: int) -> AnnualReport:
+    """Per method, the number of the organization's projects concluded in the fiscal year and
+    their agreed total."""
     figures = {
         row["method"]: row
-        for row in ProcurementProject.objects.concluded_in_fiscal_year(fy_be)
+        for row in ProcurementProject.objects.for_organization(organization)
+        .concluded_in_fiscal_year(fy_be)
         .values("method")
         .annotate(count=Count("pk"), total=Sum("agreed_price"))
     }
@@ -273,5 +279,6 @@ def annual_report(fy_be: int) -> AnnualReport:
         )
         for method in Method
     ]
-    text = AnnualProcurementReport.objects.filter(fiscal_year=fy_be).first()
+    texts = AnnualProcurementReport.objects.for_organization(organization)
+    text = texts.filter(fiscal_year=fy_be).first()
     return AnnualReport(fy_be, lines, text)

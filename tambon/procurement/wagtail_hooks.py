@@ -1,13 +1,13 @@
 """Procurement in the admin: one "Procurement" menu with the projects, announcements, plans,
-the annual report texts and the CSV import."""
+the annual report texts and the CSV import, each showing the staff member's organization's."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from tambon.core.scoped_admin import ScopedChoicesSnippetViewSet
+from tambon.core.scoped_admin import OrganizationSnippetViewSet
 
 from .admin_views import ImportPreviewView, ImportProgressView, ImportStartView, can_import
 from .models import (
@@ -18,7 +18,7 @@ from .models import (
 )
 
 
-class ProjectViewSet(ScopedChoicesSnippetViewSet):
+class ProjectViewSet(OrganizationSnippetViewSet):
     menu_name = "procurement-projects"
     model = ProcurementProject
     icon = "clipboard-list"
@@ -28,7 +28,7 @@ class ProjectViewSet(ScopedChoicesSnippetViewSet):
     ordering = ["-fiscal_year", "-contract_date", "-pk"]
 
 
-class AnnouncementViewSet(SnippetViewSet):
+class AnnouncementViewSet(OrganizationSnippetViewSet):
     menu_name = "procurement-announcements"
     model = ProcurementAnnouncement
     icon = "doc-full"
@@ -38,7 +38,7 @@ class AnnouncementViewSet(SnippetViewSet):
     ordering = ["-date", "-pk"]
 
 
-class PlanViewSet(SnippetViewSet):
+class PlanViewSet(OrganizationSnippetViewSet):
     menu_name = "procurement-plans"
     model = ProcurementPlan
     icon = "list-ul"
@@ -46,7 +46,7 @@ class PlanViewSet(SnippetViewSet):
     ordering = ["-fiscal_year", "-published_on"]
 
 
-class AnnualReportViewSet(SnippetViewSet):
+class AnnualReportViewSet(OrganizationSnippetViewSet):
     menu_name = "procurement-annual-reports"
     model = AnnualProcurementReport
     icon = "doc-empty"

@@ -3,6 +3,8 @@
 import datetime
 import random
 
+from tambon.core.models import Organization
+
 from .models import DailyPageViews, DailyVisits, VisitorCounterSettings
 
 # The old site counted from 5 March 2563 and had reached this total.
@@ -20,7 +22,8 @@ def ensure_visitor_history(site, today):
         settings.counted_since = COUNTED_SINCE
         settings.baseline_visits = BASELINE_VISITS
         settings.save()
-    if DailyVisits.objects.filter(site=site).exists():
+    organization = Organization.for_site(site)
+    if DailyVisits.objects.for_organization(organization).exists():
         return
     rng = random.Random(2563)  # noqa: S311 - sample figures, not security
     days, pages = [], []
@@ -29,10 +32,14 @@ def ensure_visitor_history(site, today):
         visits = rng.randint(20, 90)
         # Five pages each seen by a quarter to all of the day's visitors: views >= visits.
         views = {path: rng.randint(visits // 4 + 1, visits) for path in DEMO_TOP_PATHS}
-        days.append(DailyVisits(site=site, day=day, visits=visits, page_views=sum(views.values())))
+        days.append(
+            DailyVisits(
+                organization=organization, day=day, visits=visits, page_views=sum(views.values())
+            )
+        )
         if offset <= DEMO_PAGE_HISTORY_DAYS:
             pages += [
-                DailyPageViews(site=site, day=day, path=path, views=count)
+                DailyPageViews(organization=organization, day=day, path=path, views=count)
                 for path, count in views.items()
             ]
     DailyVisits.objects.bulk_create(days)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Min, Q, Sum
 
+from tambon.core.models import Organization
 from tambon.thai.dates import to_bangkok_date
 from tambon.thai.days import add_months
 from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
@@ -35,8 +36,8 @@ def _year_starts(today, fiscal):
 
 
 def counter_figures(site, now, pending_visits=None):
-    """All seven figures in one query over the daily rows, plus visits not yet written
-    (`pending_visits`: day -> visits)."""
+    """All seven figures of the site's organization in one query over its daily rows, plus
+    visits not yet written (`pending_visits`: day -> visits)."""
     settings = VisitorCounterSettings.for_site(site)
     today = to_bangkok_date(now)
     periods = {
@@ -52,7 +53,8 @@ def counter_figures(site, now, pending_visits=None):
     periods["this_year"] = (this_year_start, today)
     periods["last_year"] = (last_year_start, this_year_start - datetime.timedelta(days=1))
 
-    sums = DailyVisits.objects.filter(site=site).aggregate(
+    organization = Organization.for_site(site)
+    sums = DailyVisits.objects.for_organization(organization).aggregate(
         **{
             name: Sum("visits", filter=Q(day__gte=first, day__lte=last), default=0)
             for name, (first, last) in periods.items()

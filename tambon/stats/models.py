@@ -1,4 +1,4 @@
-"""Visitor statistics: one row per site and day, plus the figures an old site already had."""
+"""Visitor statistics: one row per organization and day, and the figures an old site had."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
 
 from tambon.core.models import RememberedSiteSetting
+from tambon.core.scoping import OrganizationOwned
 
 
 class CounterPlacement(models.TextChoices):
@@ -59,8 +60,9 @@ class VisitorCounterSettings(RememberedSiteSetting):
         verbose_name = _("visitor counter")
 
 
-class DailyVisits(models.Model):
-    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+class DailyVisits(OrganizationOwned):
+    """The visits of one organization's site on one Bangkok day."""
+
     day = models.DateField(_("day"))
     visits = models.PositiveIntegerField(_("visits"), default=0)
     page_views = models.PositiveIntegerField(_("page views"), default=0)
@@ -69,18 +71,19 @@ class DailyVisits(models.Model):
         verbose_name = _("daily visits")
         verbose_name_plural = _("daily visits")
         constraints = [
-            models.UniqueConstraint(fields=["site", "day"], name="one_row_per_site_and_day")
+            models.UniqueConstraint(
+                fields=["organization", "day"], name="one_row_per_organization_and_day"
+            )
         ]
         ordering = ["-day"]
 
     def __str__(self):
-        return f"{self.site_id} {self.day}: {self.visits}"
+        return f"{self.organization_id} {self.day}: {self.visits}"
 
 
-class DailyPageViews(models.Model):
+class DailyPageViews(OrganizationOwned):
     """Page views of one path on one day: the top pages of the report."""
 
-    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     day = models.DateField(_("day"))
     path = models.CharField(_("page address"), max_length=500)
     views = models.PositiveIntegerField(_("page views"), default=0)
@@ -90,10 +93,11 @@ class DailyPageViews(models.Model):
         verbose_name_plural = _("daily page views")
         constraints = [
             models.UniqueConstraint(
-                fields=["site", "day", "path"], name="one_row_per_site_day_and_path"
+                fields=["organization", "day", "path"],
+                name="one_row_per_organization_day_and_path",
             )
         ]
-        indexes = [models.Index(fields=["site", "day"])]
+        indexes = [models.Index(fields=["organization", "day"], name="stats_views_org_day")]
 
     def __str__(self):
         return f"{self.day} {self.path}: {self.views}"

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from wagtail.models import Site
+
+from tambon.core.models import Organization
 
 from .models import DailyPageViews, DailyVisits
 from .visitors import visitor_key
@@ -79,33 +82,47 @@ def count_notes(notes, last_seen, window_ms):
     return visits, views, paths
 
 
+def organizations_of_sites(site_ids):
+    """{site id: its organization}. Notes name the site of the request's host (known without a
+    query on the cached fast path); the counts belong to its organization. A site deleted since
+    has none: its counts are dropped."""
+    organizations = {
+        organization.site_id: organization
+        for organization in Organization.objects.filter(site_id__in=site_ids)
+    }
+    for site in Site.objects.filter(pk__in=set(site_ids) - set(organizations)):
+        organizations[site.pk] = Organization.for_site(site)  # made on first use
+    return organizations
+
+
 def write_counts(visits, views, paths):
-    """Add the counts to the daily rows, in one transaction."""
+    """Add the counts to the daily rows of each site's organization, in one transaction."""
     with transaction.atomic():
+        owners = organizations_of_sites({site_id for site_id, *_ in [*visits, *views, *paths]})
         for site_id, day in set(visits) | set(views):
-            _add(
-                DailyVisits,
-                {"site_id": site_id, "day": day},
-                visits=visits.get((site_id, day), 0),
-                page_views=views.get((site_id, day), 0),
-            )
+            if site_id in owners:
+                _add(
+                    DailyVisits,
+                    owners[site_id],
+                    {"day": day},
+                    visits=visits.get((site_id, day), 0),
+                    page_views=views.get((site_id, day), 0),
+                )
         for (site_id, day, path), count in paths.items():
-            _add(DailyPageViews, {"site_id": site_id, "day": day, "path": path}, views=count)
+            if site_id in owners:
+                _add(DailyPageViews, owners[site_id], {"day": day, "path": path}, views=count)
 
 
-def _add(model, keys, **increments):
+def _add(model, organization, keys, **increments):
     increments = {field: n for field, n in increments.items() if n}
     if not increments:
         return
-    updated = model.objects.filter(**keys).update(
-        **{field: F(field) + n for field, n in increments.items()}
-    )
+    rows = model.objects.for_organization(organization).filter(**keys)
+    updated = rows.update(**{field: F(field) + n for field, n in increments.items()})
     if updated:
         return
     try:
         with transaction.atomic():
-            model.objects.create(**keys, **increments)
+            model.objects.for_organization(organization).create(**keys, **increments)
     except IntegrityError:  # another process created the row a moment ago
-        model.objects.filter(**keys).update(
-            **{field: F(field) + n for field, n in increments.items()}
-        )
+        rows.update(**{field: F(field) + n for field, n in increments.items()})

@@ -26,7 +26,7 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "images": Image.objects.count(),
         "tags": sorted(Tag.objects.values_list("name", flat=True)),
-        "daily_rows": DailyVisits.objects.count(),
+        "daily_rows": DailyVisits.objects.all_organizations().count(),
         "footer": [str(f.links.raw_data) for f in FooterSettings.objects.order_by("site_id")],
     }
 

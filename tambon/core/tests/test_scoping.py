@@ -26,8 +26,7 @@ OUR_APPS = {
     "composition",
 }
 
-# Models that belong to no organization, each with its reason. "issue 10: not converted yet"
-# is the to-do list of the next steps: each of them gets the OrganizationOwned base.
+# Models that belong to no organization, each with its reason.
 NOT_ORGANIZATION_OWNED = {
     "core.Organization": "it is the organization",
     "core.HostName": "maps a request's host to its site, before any organization is known",
@@ -37,15 +36,6 @@ NOT_ORGANIZATION_OWNED = {
     "stats.FlushedBatch": "the counter's bookkeeping of the process, no organization's data",
     "stats.VisitorSeen": "the counter's hashed visitors of the process, no organization's data",
     "stats.DailySalt": "the counter's daily salt of the process, no organization's data",
-    "stats.DailyVisits": "issue 10: not converted yet (per Site today)",
-    "stats.DailyPageViews": "issue 10: not converted yet (per Site today)",
-    "procurement.AnnualProcurementReport": "issue 10: not converted yet",
-    "procurement.Bid": "issue 10: not converted yet",
-    "procurement.ImportJob": "issue 10: not converted yet",
-    "procurement.PlanLine": "issue 10: not converted yet",
-    "procurement.ProcurementAnnouncement": "issue 10: not converted yet",
-    "procurement.ProcurementPlan": "issue 10: not converted yet",
-    "procurement.ProcurementProject": "issue 10: not converted yet",
 }
 
 

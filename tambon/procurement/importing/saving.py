@@ -1,5 +1,5 @@
-"""Saving checked rows: a project is created, or updated when its e-GP number is known, and a
-running import job goes on a chunk of rows at a time."""
+"""Saving checked rows: a project of the job's organization is created, or updated when that
+organization knows its e-GP number, and a running import job goes on a chunk of rows at a time."""
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -28,15 +28,15 @@ PROJECT_KEYS = (
 )
 
 
-def save_row(values: dict) -> str:
-    """Create or update one project from a checked row; "imported" or "updated"."""
+def save_row(organization, values: dict) -> str:
+    """Create or update one of the organization's projects from a checked row; "imported" or
+    "updated"."""
     egp_number = values.get("egp_number", "")
-    project = (
-        ProcurementProject.objects.filter(egp_number=egp_number).first() if egp_number else None
-    )
+    projects = ProcurementProject.objects.for_organization(organization)
+    project = projects.filter(egp_number=egp_number).first() if egp_number else None
     outcome = "updated" if project else "imported"
     if project is None:
-        project = ProcurementProject(status=Status.INVITED)
+        project = ProcurementProject(organization=organization, status=Status.INVITED)
     for key in PROJECT_KEYS:
         if key in values:
             setattr(project, key, values[key])
@@ -51,7 +51,13 @@ def save_row(values: dict) -> str:
     if "bids" in values:
         project.bids.all().delete()
         Bid.objects.bulk_create(
-            Bid(project=project, bidder=bidder, price=price, sort_order=index)
+            Bid(
+                project=project,
+                organization=organization,
+                bidder=bidder,
+                price=price,
+                sort_order=index,
+            )
             for index, (bidder, price) in enumerate(values["bids"])
         )
     return outcome
@@ -69,11 +75,12 @@ def _saving_error(error) -> str:
     return _("The row could not be saved")
 
 
-def run_chunk(job_id: int, chunk_size: int | None = None) -> ImportJob:
-    """Import the next rows of a running job in one transaction; the job row is locked so
-    two refreshing browsers cannot import the same rows twice."""
+def run_chunk(job: ImportJob, chunk_size: int | None = None) -> ImportJob:
+    """Import the next rows of a running job into its organization, in one transaction; the job
+    row is locked (read again) so two refreshing browsers cannot import the same rows twice."""
     with transaction.atomic():
-        job = ImportJob.objects.select_for_update().get(pk=job_id)
+        jobs = ImportJob.objects.for_organization(job.organization_id)
+        job = jobs.select_for_update().get(pk=job.pk)
         if job.state != ImportJob.State.RUNNING:
             return job
         rows = parse_file(bytes(job.content)).rows
@@ -84,7 +91,7 @@ def run_chunk(job_id: int, chunk_size: int | None = None) -> ImportJob:
                 continue
             try:
                 with transaction.atomic():
-                    outcome = save_row(row.values)
+                    outcome = save_row(job.organization, row.values)
             except (ValidationError, DatabaseError) as error:
                 job.rejected.append({"line": row.line, "reason": _saving_error(error)})
                 continue

@@ -5,8 +5,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.scoping import OrganizationOwned
 
-class ImportJob(models.Model):
+
+class ImportJob(OrganizationOwned):
+    """An import into one organization's projects, seen only by its staff."""
+
     class State(models.TextChoices):
         PREVIEW = "preview", _("Waiting for confirmation")
         RUNNING = "running", _("Importing")

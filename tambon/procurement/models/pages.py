@@ -4,6 +4,8 @@ and open data, all as routes of one page so their URLs stay stable for the ITA a
 Downloads end in a folder such as `csv/` rather than `.csv`: Wagtail's page URLs have no dots.
 """
 
+from functools import cached_property
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -19,7 +21,7 @@ from tambon.thai.fiscal import fiscal_year
 
 from .. import opendata, summary
 from ..forms import AnnouncementFilterForm
-from .plans import ProcurementPlan
+from .plans import PlanLine, ProcurementPlan
 from .projects import Bid, ProcurementAnnouncement, ProcurementProject
 
 ANNOUNCEMENTS_PER_PAGE = 20
@@ -49,14 +51,29 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     def project_url(self, project):
         return self.route_url("project", project.pk)
 
+    @cached_property
+    def organization(self):
+        """The organization whose procurement this page shows: its site's."""
+        return Organization.for_site(self.get_site())
+
+    def projects(self):
+        return ProcurementProject.objects.for_organization(self.organization)
+
+    def plans(self):
+        return ProcurementPlan.objects.for_organization(self.organization)
+
+    def announcements_shown(self):
+        return ProcurementAnnouncement.objects.for_organization(self.organization)
+
+    def bids(self):
+        return Bid.objects.for_organization(self.organization)
+
     def known_years(self):
         """Fiscal years that have anything to show, newest first, with the current one."""
         years = {fiscal_year()}
-        years.update(ProcurementProject.objects.values_list("fiscal_year", flat=True))
-        years.update(ProcurementPlan.objects.values_list("fiscal_year", flat=True))
-        years.update(
-            fiscal_year(day) for day in ProcurementAnnouncement.objects.dates("date", "month")
-        )
+        years.update(self.projects().values_list("fiscal_year", flat=True))
+        years.update(self.plans().values_list("fiscal_year", flat=True))
+        years.update(fiscal_year(day) for day in self.announcements_shown().dates("date", "month"))
         return sorted(years, reverse=True)
 
     def ita_evidence_urls(self, fy_be):
@@ -79,16 +96,13 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
                 urls.append({"location": root + self.reverse_subpage(name, args=[year])})
         return urls
 
-    def organization_name(self, request):
-        return Organization.for_request(request).name
-
     # --- Announcements ----------------------------------------------------------------------
 
     def filtered_announcements(self, request, years=None):
         years = self.known_years() if years is None else years
         form = AnnouncementFilterForm(request.GET or None, years=years)
-        announcements = ProcurementAnnouncement.objects.newest_first().select_related(
-            "project", "document"
+        announcements = (
+            self.announcements_shown().newest_first().select_related("project", "document")
         )
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
@@ -139,7 +153,11 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     # --- Projects ---------------------------------------------------------------------------
 
     def projects_for_export(self, request):
-        projects = ProcurementProject.objects.order_by("-fiscal_year", "-contract_date", "-pk")
+        projects = (
+            self.projects()
+            .order_by("-fiscal_year", "-contract_date", "-pk")
+            .prefetch_related(Prefetch("bids", self.bids()))
+        )
         year = request.GET.get("year", "")
         if year.isdigit() and is_buddhist_year(int(year)):
             projects = projects.of_fiscal_year(int(year))
@@ -163,9 +181,10 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     def project_page(self, request, pk):
         if pk > MAX_ID:  # the database cannot even compare such a number
             raise Http404
-        bids = Bid.objects.order_by("sort_order", "pk")
+        bids = self.bids().order_by("sort_order", "pk")
         project = (
-            ProcurementProject.objects.select_related("division")
+            self.projects()
+            .select_related("division")
             .prefetch_related(Prefetch("bids", queryset=bids), "announcements__document")
             .filter(pk=pk)
             .first()
@@ -187,8 +206,11 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
     def plan_page(self, request, year):
         known_fiscal_year(year)
         plans = (
-            ProcurementPlan.objects.of_fiscal_year(year)
-            .prefetch_related("lines")
+            self.plans()
+            .of_fiscal_year(year)
+            .prefetch_related(
+                Prefetch("lines", PlanLine.objects.for_organization(self.organization))
+            )
             .select_related("document")
         )
         return self.render(
@@ -205,7 +227,7 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
             template="procurement/summary_months.html",
             context_overrides={
                 "fiscal_year": year,
-                "months": summary.months_of_fiscal_year(year),
+                "months": summary.months_of_fiscal_year(self.organization, year),
                 "years": self.known_years(),
             },
         )
@@ -215,7 +237,7 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
             gregorian, month = summary.checked_month(year, month)
         except ValueError:
             raise Http404 from None
-        return summary.monthly_summary(self.organization_name(request), gregorian, month)
+        return summary.monthly_summary(self.organization, gregorian, month)
 
     @path("summary/<int:year>/<int:month>/", name="summary")
     def summary_page(self, request, year, month):
@@ -240,5 +262,8 @@ class ProcurementIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="procurement/report.html",
-            context_overrides={"report": summary.annual_report(year), "years": self.known_years()},
+            context_overrides={
+                "report": summary.annual_report(self.organization, year),
+                "years": self.known_years(),
+            },
         )

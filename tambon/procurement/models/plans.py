@@ -7,6 +7,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 from tambon.thai.dates import THAI_MONTHS
 
 from .projects import MONEY, NOT_NEGATIVE, Method, fiscal_year_field
@@ -15,12 +16,12 @@ from .projects import MONEY, NOT_NEGATIVE, Method, fiscal_year_field
 MONTH_CHOICES = [(month, THAI_MONTHS[month - 1]) for month in (10, 11, 12, *range(1, 10))]
 
 
-class ProcurementPlanQuerySet(models.QuerySet):
+class ProcurementPlanQuerySet(ScopedQuerySet):
     def of_fiscal_year(self, fy_be):
         return self.filter(fiscal_year=fy_be)
 
 
-class ProcurementPlan(ClusterableModel):
+class ProcurementPlan(OrganizationOwned, ClusterableModel):
     fiscal_year = fiscal_year_field()
     title = models.CharField(_("title"), max_length=300)
     published_on = models.DateField(_("publish date"))
@@ -52,7 +53,7 @@ class ProcurementPlan(ClusterableModel):
         return self.title
 
 
-class PlanLine(Orderable):
+class PlanLine(OrganizationOwned, Orderable):
     plan = ParentalKey(ProcurementPlan, on_delete=models.CASCADE, related_name="lines")
     project = models.CharField(_("project"), max_length=500)
     budget = models.DecimalField(_("budget (baht)"), validators=NOT_NEGATIVE, **MONEY)
@@ -66,6 +67,8 @@ class PlanLine(Orderable):
         FieldRowPanel([FieldPanel("budget"), FieldPanel("method"), FieldPanel("expected_month")]),
     ]
 
+    organization_parent = "plan"
+
     class Meta(Orderable.Meta):
         verbose_name = _("plan line")
         verbose_name_plural = _("plan lines")
@@ -74,10 +77,10 @@ class PlanLine(Orderable):
         return self.project
 
 
-class AnnualProcurementReport(models.Model):
+class AnnualProcurementReport(OrganizationOwned):
     """The clerk's words for the yearly report; the figures are counted from the projects."""
 
-    fiscal_year = fiscal_year_field(unique=True)
+    fiscal_year = fiscal_year_field()
     problems = models.TextField(_("problems and obstacles"), blank=True)
     suggestions = models.TextField(_("suggestions"), blank=True)
 
@@ -87,6 +90,13 @@ class AnnualProcurementReport(models.Model):
         ordering = ["-fiscal_year"]
         verbose_name = _("annual procurement report text")
         verbose_name_plural = _("annual procurement report texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "fiscal_year"],
+                name="procurement_report_unique_fiscal_year",
+                violation_error_message=_("There is already a report text for this fiscal year."),
+            )
+        ]
 
     def __str__(self):
         return str(self.fiscal_year)

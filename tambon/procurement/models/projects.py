@@ -9,6 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 from tambon.thai.dates import MIN_BUDDHIST_YEAR
 from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
 
@@ -42,7 +43,7 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", _("Procurement cancelled")
 
 
-class ProcurementProjectQuerySet(models.QuerySet):
+class ProcurementProjectQuerySet(ScopedQuerySet):
     def of_fiscal_year(self, fy_be):
         """Projects budgeted in the fiscal year (the year field, not the contract date)."""
         return self.filter(fiscal_year=fy_be)
@@ -68,7 +69,7 @@ class ProcurementProjectQuerySet(models.QuerySet):
         return self.order_by("contract_date", "contract_number", "pk")
 
 
-class ProcurementProject(ClusterableModel):
+class ProcurementProject(OrganizationOwned, ClusterableModel):
     fiscal_year = fiscal_year_field()
     title = models.CharField(_("work to buy or hire"), max_length=500)
     egp_number = models.CharField(
@@ -133,8 +134,9 @@ class ProcurementProject(ClusterableModel):
         verbose_name = _("procurement project")
         verbose_name_plural = _("procurement projects")
         constraints = [
+            # One e-GP number per organization: two offices may well use the same.
             models.UniqueConstraint(
-                fields=["egp_number"],
+                fields=["organization", "egp_number"],
                 condition=~models.Q(egp_number=""),
                 name="procurement_unique_egp_number",
                 violation_error_message=_("Another project already has this e-GP number."),
@@ -154,12 +156,13 @@ class ProcurementProject(ClusterableModel):
         return Method(self.method).label if self.method in Method.values else self.method
 
 
-class Bid(Orderable):
+class Bid(OrganizationOwned, Orderable):
     project = ParentalKey(ProcurementProject, on_delete=models.CASCADE, related_name="bids")
     bidder = models.CharField(_("bidder"), max_length=300)
     price = models.DecimalField(_("offered price (baht)"), validators=NOT_NEGATIVE, **MONEY)
 
     panels = [FieldRowPanel([FieldPanel("bidder"), FieldPanel("price")])]
+    organization_parent = "project"
 
     class Meta(Orderable.Meta):
         verbose_name = _("bid")
@@ -176,7 +179,7 @@ class AnnouncementKind(models.TextChoices):
     CANCELLATION = "cancellation", _("Cancellation of procurement")
 
 
-class ProcurementAnnouncementQuerySet(models.QuerySet):
+class ProcurementAnnouncementQuerySet(ScopedQuerySet):
     def of_fiscal_year(self, fy_be):
         start, end = fiscal_year_bounds(fy_be)
         return self.filter(date__range=(start, end))
@@ -196,7 +199,7 @@ class ProcurementAnnouncementQuerySet(models.QuerySet):
         )
 
 
-class ProcurementAnnouncement(models.Model):
+class ProcurementAnnouncement(OrganizationOwned):
     kind = models.CharField(
         _("kind of announcement"), max_length=20, choices=AnnouncementKind.choices
     )

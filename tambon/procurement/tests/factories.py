@@ -3,7 +3,9 @@ announcements, plans with their lines and the annual report's text.
 
 The default project is concluded (a winner, an agreed price and a contract dated 14 March
 2022, fiscal year 2565), so it is a row of form สขร.1 unless a test says otherwise:
-``ProcurementProjectFactory(title="...", bids=[("ร้าน ก", "9500")])``.
+``ProcurementProjectFactory(title="...", bids=[("ร้าน ก", "9500")])``. Rows belong to the
+default site's organization unless given ``organization=``; bids and plan lines to their
+parent's.
 """
 
 import datetime
@@ -11,7 +13,7 @@ from decimal import Decimal
 
 import factory
 
-from tambon.core.tests.factories import PageFactory
+from tambon.core.tests.factories import OrganizationOwnedFactory, PageFactory
 from tambon.people.tests.factories import DivisionFactory
 from tambon.procurement.models import (
     AnnouncementKind,
@@ -36,7 +38,7 @@ class ProcurementIndexPageFactory(PageFactory):
     intro = "ประกาศและผลการจัดซื้อจัดจ้างของ อบต.ทดสอบ"
 
 
-class ProcurementProjectFactory(factory.django.DjangoModelFactory):
+class ProcurementProjectFactory(OrganizationOwnedFactory):
     class Meta:
         model = ProcurementProject
         skip_postgeneration_save = True  # the bids are saved rows of their own
@@ -46,7 +48,9 @@ class ProcurementProjectFactory(factory.django.DjangoModelFactory):
     method = Method.SPECIFIC
     budget = Decimal("10000.00")
     reference_price = Decimal("9800.00")
-    division = factory.SubFactory(DivisionFactory)
+    division = factory.SubFactory(
+        DivisionFactory, organization=factory.SelfAttribute("..organization")
+    )
     status = Status.CONTRACTED
     winner = "ร้านทดสอบ"
     agreed_price = Decimal("9500.00")
@@ -61,16 +65,17 @@ class ProcurementProjectFactory(factory.django.DjangoModelFactory):
             BidFactory(project=project, bidder=bidder, price=Decimal(price), sort_order=sort_order)
 
 
-class BidFactory(factory.django.DjangoModelFactory):
+class BidFactory(OrganizationOwnedFactory):
     class Meta:
         model = Bid
 
     project = factory.SubFactory(ProcurementProjectFactory)
+    organization = factory.SelfAttribute("project.organization")
     bidder = factory.Sequence(lambda n: f"ร้านเสนอราคาทดสอบ {n}")
     price = Decimal("9500.00")
 
 
-class ProcurementAnnouncementFactory(factory.django.DjangoModelFactory):
+class ProcurementAnnouncementFactory(OrganizationOwnedFactory):
     class Meta:
         model = ProcurementAnnouncement
 
@@ -80,7 +85,7 @@ class ProcurementAnnouncementFactory(factory.django.DjangoModelFactory):
     project = None
 
 
-class ProcurementPlanFactory(factory.django.DjangoModelFactory):
+class ProcurementPlanFactory(OrganizationOwnedFactory):
     class Meta:
         model = ProcurementPlan
 
@@ -89,21 +94,22 @@ class ProcurementPlanFactory(factory.django.DjangoModelFactory):
     published_on = datetime.date(2021, 10, 20)
 
 
-class PlanLineFactory(factory.django.DjangoModelFactory):
+class PlanLineFactory(OrganizationOwnedFactory):
     class Meta:
         model = PlanLine
 
     plan = factory.SubFactory(ProcurementPlanFactory)
+    organization = factory.SelfAttribute("plan.organization")
     project = factory.Sequence(lambda n: f"โครงการในแผนทดสอบ {n}")
     budget = Decimal("50000.00")
     method = Method.SPECIFIC
     expected_month = 1
 
 
-class AnnualProcurementReportFactory(factory.django.DjangoModelFactory):
+class AnnualProcurementReportFactory(OrganizationOwnedFactory):
     class Meta:
         model = AnnualProcurementReport
-        django_get_or_create = ("fiscal_year",)
+        django_get_or_create = ("organization", "fiscal_year")
 
     fiscal_year = 2565
     problems = "ปัญหาและอุปสรรคทดสอบ"

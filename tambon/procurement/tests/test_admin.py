@@ -69,4 +69,4 @@ def test_a_second_project_with_the_same_egp_number_is_refused_in_thai(admin_clie
 
     assert response.status_code == 200
     assert "มีโครงการอื่นใช้เลขที่โครงการ e-GP นี้แล้ว" in response.content.decode()
-    assert not ProcurementProject.objects.filter(title="โครงการซ้ำ").exists()
+    assert not ProcurementProject.objects.all_organizations().filter(title="โครงการซ้ำ").exists()

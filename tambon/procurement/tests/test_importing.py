@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tambon.core.tests.factories import default_organization as ours
 from tambon.procurement import importing
 from tambon.procurement.models import ImportJob, ProcurementProject
 
@@ -78,17 +79,21 @@ def test_the_preview_shows_the_first_rows_and_every_rejected_row_with_its_line_a
     assert "“หนึ่งพัน” ไม่ใช่จำนวนเงินที่ถูกต้อง" in rejected["5"]
     assert "“31/02/2565” ไม่ใช่วันที่" in rejected["6"]
     assert "2" not in rejected
-    assert not ProcurementProject.objects.filter(egp_number__startswith="66017").exists()
+    assert (
+        not ProcurementProject.objects.for_organization(ours())
+        .filter(egp_number__startswith="66017")
+        .exists()
+    )
 
 
 def test_importing_keeps_the_good_rows_and_reports_the_rejected_ones(admin_client):
     text = "\n".join([HEADER, GOOD_ROW, ",,เฉพาะเจาะจง,1000,,,,,,,"])
     upload(admin_client, text)
-    job = ImportJob.objects.latest("created_at")
+    job = ImportJob.objects.for_organization(ours()).latest("created_at")
 
     pages = run_to_the_end(admin_client, job)
 
-    project = ProcurementProject.objects.get(egp_number="66017000001")
+    project = ProcurementProject.objects.for_organization(ours()).get(egp_number="66017000001")
     assert project.title == "จัดซื้อวัสดุนำเข้าทดสอบ"
     assert project.method == "specific"
     assert project.budget == Decimal("12000.00")
@@ -107,16 +112,16 @@ def test_importing_keeps_the_good_rows_and_reports_the_rejected_ones(admin_clien
 
 def test_the_same_egp_number_updates_the_project_instead_of_adding_one(admin_client):
     upload(admin_client, "\n".join([HEADER, GOOD_ROW]))
-    run_to_the_end(admin_client, ImportJob.objects.latest("created_at"))
+    run_to_the_end(admin_client, ImportJob.objects.for_organization(ours()).latest("created_at"))
 
     changed = GOOD_ROW.replace("จัดซื้อวัสดุนำเข้าทดสอบ", "ชื่อที่แก้แล้ว").replace(
         "ร้าน ก: 11500; ร้าน ข: 11900", "ร้าน ค: 11000"
     )
     upload(admin_client, "\n".join([HEADER, changed]))
-    job = ImportJob.objects.latest("created_at")
+    job = ImportJob.objects.for_organization(ours()).latest("created_at")
     run_to_the_end(admin_client, job)
 
-    project = ProcurementProject.objects.get(egp_number="66017000001")
+    project = ProcurementProject.objects.for_organization(ours()).get(egp_number="66017000001")
     assert project.title == "ชื่อที่แก้แล้ว"
     assert [bid.bidder for bid in project.bids.all()] == ["ร้าน ค"]
     job.refresh_from_db()
@@ -144,7 +149,7 @@ def test_a_long_file_is_imported_in_chunks_with_a_progress_bar(admin_client, mon
     monkeypatch.setattr(importing.saving, "CHUNK_SIZE", 4)
     rows = [f"6602800{n:04d},งานทดสอบที่ {n},เฉพาะเจาะจง,{n}00,,,,,,," for n in range(1, 11)]
     upload(admin_client, "\n".join([HEADER, *rows]))
-    job = ImportJob.objects.latest("created_at")
+    job = ImportJob.objects.for_organization(ours()).latest("created_at")
 
     pages = run_to_the_end(admin_client, job)
 
@@ -152,7 +157,12 @@ def test_a_long_file_is_imported_in_chunks_with_a_progress_bar(admin_client, mon
     assert bars == ["4", "8", "10"]
     assert 'max="10"' in pages[0]
     assert 'http-equiv="refresh"' in pages[0] and 'http-equiv="refresh"' not in pages[-1]
-    assert ProcurementProject.objects.filter(egp_number__startswith="66028").count() == 10
+    assert (
+        ProcurementProject.objects.for_organization(ours())
+        .filter(egp_number__startswith="66028")
+        .count()
+        == 10
+    )
 
 
 @pytest.mark.parametrize(
@@ -171,7 +181,7 @@ def test_an_empty_binary_or_headerless_file_is_refused_with_a_thai_message(
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not ImportJob.objects.exists()
+    assert not ImportJob.objects.for_organization(ours()).exists()
 
 
 def test_the_uploaded_file_is_kept_in_the_database_not_in_media(admin_client):
@@ -181,7 +191,7 @@ def test_the_uploaded_file_is_kept_in_the_database_not_in_media(admin_client):
 
     after = set(settings.MEDIA_ROOT.rglob("*")) if settings.MEDIA_ROOT.exists() else set()
     assert not [path for path in after - before if "secret-list" in path.name]
-    job = ImportJob.objects.get()
+    job = ImportJob.objects.for_organization(ours()).get()
     assert bytes(job.content).decode() == "\n".join([HEADER, GOOD_ROW])
 
 

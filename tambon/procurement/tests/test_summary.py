@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from tambon.core.tests.factories import default_organization as ours
 from tambon.procurement.models import Method, ProcurementProject, Status
 from tambon.procurement.summary import annual_report, monthly_summary
 
@@ -34,7 +35,7 @@ def test_each_concluded_project_of_the_month_is_one_row_with_its_bids_and_result
         title="ซื้อกระดาษทดสอบ", contract_date=datetime.date(2022, 3, 2)
     )
 
-    summary = monthly_summary(ORG, 2022, 3)
+    summary = monthly_summary(ours(), 2022, 3)
 
     assert [row.project for row in summary.rows] == [paper, road]  # by contract date
     cells = summary.rows[1].text_cells()
@@ -57,7 +58,7 @@ def test_cancelled_and_unfinished_projects_are_not_in_the_summary():
     ProcurementProjectFactory(title="ยังไม่มีผู้ชนะ", winner="", agreed_price=None)
     ProcurementProjectFactory(title="ยังไม่ทำสัญญา", contract_date=None)
 
-    assert monthly_summary(ORG, 2022, 3).rows == []
+    assert monthly_summary(ours(), 2022, 3).rows == []
 
 
 def test_a_contract_on_30_september_and_one_on_1_october_fall_in_different_months_and_years():
@@ -68,12 +69,16 @@ def test_a_contract_on_30_september_and_one_on_1_october_fall_in_different_month
         title="สัญญาต้นปีงบ", contract_date=datetime.date(2022, 10, 1), agreed_price=Decimal("200")
     )
 
-    assert [row.project for row in monthly_summary(ORG, 2022, 9).rows] == [september]
-    assert [row.project for row in monthly_summary(ORG, 2022, 10).rows] == [october]
-    assert list(ProcurementProject.objects.concluded_in_fiscal_year(2565)) == [september]
-    assert list(ProcurementProject.objects.concluded_in_fiscal_year(2566)) == [october]
-    assert annual_report(2565).total == Decimal("100")
-    assert annual_report(2566).total == Decimal("200")
+    assert [row.project for row in monthly_summary(ours(), 2022, 9).rows] == [september]
+    assert [row.project for row in monthly_summary(ours(), 2022, 10).rows] == [october]
+    assert list(
+        ProcurementProject.objects.for_organization(ours()).concluded_in_fiscal_year(2565)
+    ) == [september]
+    assert list(
+        ProcurementProject.objects.for_organization(ours()).concluded_in_fiscal_year(2566)
+    ) == [october]
+    assert annual_report(ours(), 2565).total == Decimal("100")
+    assert annual_report(ours(), 2566).total == Decimal("200")
 
 
 def test_the_annual_report_counts_projects_and_agreed_amounts_per_method():
@@ -83,7 +88,7 @@ def test_the_annual_report_counts_projects_and_agreed_amounts_per_method():
     )
     ProcurementProjectFactory(title="ค", method=Method.E_BIDDING, agreed_price=Decimal("500000"))
 
-    report = annual_report(2565)
+    report = annual_report(ours(), 2565)
 
     by_method = {line.method: (line.count, line.total) for line in report.lines}
     assert by_method[Method.SPECIFIC] == (2, Decimal("3000.50"))
@@ -149,6 +154,6 @@ def test_a_month_without_procurement_says_so_in_every_format(client, procurement
 def test_a_winner_without_an_agreed_price_is_shown_without_an_empty_amount():
     ProcurementProjectFactory(title="ยังไม่ระบุราคา", winner="ร้านทดสอบราคา", agreed_price=None)
 
-    (row,) = monthly_summary(ORG, 2022, 3).rows
+    (row,) = monthly_summary(ours(), 2022, 3).rows
 
     assert row.text_cells()[6] == "ร้านทดสอบราคา"

@@ -1,5 +1,5 @@
-"""The report's figures, read from the daily rows of one site: every day of a period, the
-months that end with a month, and the most viewed pages; and the charts drawn from them."""
+"""The report's figures, read from the daily rows of one organization: every day of a period,
+the months that end with a month, and the most viewed pages; and the charts drawn from them."""
 
 import datetime
 from dataclasses import dataclass
@@ -54,25 +54,27 @@ class MonthRow:
         return self.month.strftime("%Y-%m")
 
 
-def daily_rows(site, start: datetime.date, end: datetime.date) -> list[DayRow]:
+def daily_rows(organization, start: datetime.date, end: datetime.date) -> list[DayRow]:
     """One row for every day from start to end, days without a row counted as 0."""
     stored = {
         day: (visits, page_views)
-        for day, visits, page_views in DailyVisits.objects.filter(
-            site=site, day__gte=start, day__lte=end
-        ).values_list("day", "visits", "page_views")
+        for day, visits, page_views in DailyVisits.objects.for_organization(organization)
+        .filter(day__gte=start, day__lte=end)
+        .values_list("day", "visits", "page_views")
     }
     return [DayRow(day, *stored.get(day, (0, 0))) for day in each_day(start, end)]
 
 
-def monthly_rows(site, last_month: datetime.date, count: int) -> list[MonthRow]:
+def monthly_rows(organization, last_month: datetime.date, count: int) -> list[MonthRow]:
     """The `count` months that end with the month of `last_month`, oldest first."""
     first = add_months(last_month, -(count - 1))
     after_last = add_months(last_month, 1)
     sums = {}
-    for day, visits, page_views in DailyVisits.objects.filter(
-        site=site, day__gte=first, day__lt=after_last
-    ).values_list("day", "visits", "page_views"):
+    for day, visits, page_views in (
+        DailyVisits.objects.for_organization(organization)
+        .filter(day__gte=first, day__lt=after_last)
+        .values_list("day", "visits", "page_views")
+    ):
         key = day.replace(day=1)
         month_visits, month_views = sums.get(key, (0, 0))
         sums[key] = (month_visits + visits, month_views + page_views)
@@ -82,10 +84,11 @@ def monthly_rows(site, last_month: datetime.date, count: int) -> list[MonthRow]:
     ]
 
 
-def top_pages(site, start: datetime.date, end: datetime.date, limit: int = TOP_PAGES_COUNT):
+def top_pages(organization, start: datetime.date, end: datetime.date, limit: int = TOP_PAGES_COUNT):
     """[(path, views)] with the most viewed page first; equal views in address order."""
     return list(
-        DailyPageViews.objects.filter(site=site, day__gte=start, day__lte=end)
+        DailyPageViews.objects.for_organization(organization)
+        .filter(day__gte=start, day__lte=end)
         .values("path")
         .annotate(total=Sum("views"))
         .order_by("-total", "path")

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from tambon.core.scoping import staff_organization
 from tambon.core.sites import site_for_request
 from tambon.thai.days import last_days
 from tambon.thai.fiscal import today_in_bangkok
@@ -58,16 +59,17 @@ class VisitorReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.site = site_for_request(request)
+        self.organization = staff_organization(request)
         self.today = today_in_bangkok()
         self.form = ReportPeriodForm(request.GET, today=self.today)
         self.start, self.end = self.form.period()
         export = request.GET.get("export")
         # A period that cannot be used gives the page with its error, never a file.
         if export in self.export_formats and self.form.is_valid():
-            rows = daily_rows(self.site, self.start, self.end)
+            rows = daily_rows(self.organization, self.start, self.end)
             if export == "csv":
                 return csv_response(rows, self.start, self.end)
-            months = monthly_rows(self.site, self.today, MONTHLY_CHART_MONTHS)
+            months = monthly_rows(self.organization, self.today, MONTHLY_CHART_MONTHS)
             return xlsx_response(rows, months, self.start, self.end)
         return super().get(request, *args, **kwargs)
 
@@ -81,10 +83,10 @@ class VisitorReportView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         yesterday = self.today - datetime.timedelta(days=1)
 
-        days = daily_rows(self.site, *last_days(yesterday, DAILY_CHART_DAYS))
-        months = monthly_rows(self.site, self.today, MONTHLY_CHART_MONTHS)
+        days = daily_rows(self.organization, *last_days(yesterday, DAILY_CHART_DAYS))
+        months = monthly_rows(self.organization, self.today, MONTHLY_CHART_MONTHS)
         pages_start, pages_end = last_days(yesterday, TOP_PAGES_DAYS)
-        period_rows = daily_rows(self.site, self.start, self.end)
+        period_rows = daily_rows(self.organization, self.start, self.end)
         invalid = self.form.invalid_fields()
 
         context.update(
@@ -99,7 +101,7 @@ class VisitorReportView(WagtailAdminTemplateMixin, TemplateView):
             monthly_end=months[-1].thai_label,
             monthly_totals=totals(months),
             monthly_chart=monthly_chart(months),
-            top_pages=top_pages(self.site, pages_start, pages_end),
+            top_pages=top_pages(self.organization, pages_start, pages_end),
             top_pages_start=pages_start,
             top_pages_end=pages_end,
             form=self.form,

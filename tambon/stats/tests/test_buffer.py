@@ -10,8 +10,9 @@ from collections import Counter
 import pytest
 
 from tambon.stats.buffer import Flusher, MemoryCounter
-from tambon.stats.models import DailyPageViews, DailyVisits, VisitorSeen
+from tambon.stats.models import VisitorSeen
 from tambon.stats.notes import Note, count_notes, write_counts
+from tambon.stats.tests.factories import page_views_of, visits_of
 from tambon.thai.dates import BANGKOK
 
 DAY = datetime.date(2026, 11, 24)
@@ -59,11 +60,11 @@ def test_pages_are_counted_per_path():
 
 @pytest.fixture
 def today(site):
-    DailyVisits.objects.filter(site=site, day=DAY).delete()
-    DailyPageViews.objects.filter(site=site, day=DAY).delete()
+    visits_of(site).filter(day=DAY).delete()
+    page_views_of(site).filter(day=DAY).delete()
 
     def row():
-        found = DailyVisits.objects.filter(site=site, day=DAY).first()
+        found = visits_of(site).filter(day=DAY).first()
         return (found.visits, found.page_views) if found else (0, 0)
 
     return row
@@ -92,15 +93,15 @@ def test_a_visitor_served_by_two_workers_is_one_visit(site, today):
 def test_a_new_day_is_a_new_visit(site, time_machine):
     counter = MemoryCounter(WINDOW)
     tomorrow = DAY + datetime.timedelta(days=1)
-    DailyVisits.objects.filter(site=site, day__in=[DAY, tomorrow]).delete()
+    visits_of(site).filter(day__in=[DAY, tomorrow]).delete()
     midnight = datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=BANGKOK)
     time_machine.move_to(midnight - datetime.timedelta(seconds=30), tick=False)
     counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
     time_machine.shift(60)  # the same visitor a minute later, on the next day
     counter.record(site.pk, tomorrow, "/", "203.0.113.5", PHONE)
     counter.flush()
-    assert DailyVisits.objects.get(site=site, day=DAY).visits == 1
-    assert DailyVisits.objects.get(site=site, day=tomorrow).visits == 1
+    assert visits_of(site).get(day=DAY).visits == 1
+    assert visits_of(site).get(day=tomorrow).visits == 1
 
 
 @pytest.mark.django_db
@@ -134,15 +135,15 @@ def test_many_threads_lose_and_double_nothing(site, today):
 
 @pytest.mark.django_db
 def test_writing_adds_to_the_rows_already_there(site):
-    DailyVisits.objects.filter(site=site, day=DAY).delete()
-    DailyPageViews.objects.filter(site=site, day=DAY).delete()
-    DailyVisits.objects.create(site=site, day=DAY, visits=10, page_views=20)
+    visits_of(site).filter(day=DAY).delete()
+    page_views_of(site).filter(day=DAY).delete()
+    visits_of(site).create(day=DAY, visits=10, page_views=20)
     key = (site.pk, DAY)
     write_counts(Counter({key: 2}), Counter({key: 5}), Counter({(*key, "/"): 5}))
     write_counts(Counter({key: 1}), Counter({key: 1}), Counter({(*key, "/"): 1}))
-    row = DailyVisits.objects.get(site=site, day=DAY)
+    row = visits_of(site).get(day=DAY)
     assert (row.visits, row.page_views) == (13, 26)
-    assert DailyPageViews.objects.get(site=site, day=DAY, path="/").views == 6
+    assert page_views_of(site).get(day=DAY, path="/").views == 6
 
 
 @pytest.mark.django_db
@@ -203,7 +204,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "tambon.settings.test"
 os.environ["DATABASE_URL"] = "sqlite:///{database}"
 django.setup()
 from tambon.stats.models import DailyVisits
-row = DailyVisits.objects.get()
+row = DailyVisits.objects.all_organizations().get()
 print(row.visits, row.page_views)
 """
     out = subprocess.run(

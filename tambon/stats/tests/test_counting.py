@@ -9,8 +9,11 @@ from django.utils import timezone
 
 from tambon.pages.tests.factories import town_pages
 from tambon.stats import buffer
-from tambon.stats.models import DailyVisits
-from tambon.stats.tests.factories import DailyVisitsFactory, VisitorCounterSettingsFactory
+from tambon.stats.tests.factories import (
+    DailyVisitsFactory,
+    VisitorCounterSettingsFactory,
+    visits_of,
+)
 from tambon.thai.dates import to_bangkok_date
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("town")]
@@ -31,11 +34,11 @@ def town(site):
 def today_row(site):
     buffer.flush_now()
     today = to_bangkok_date(timezone.now())
-    assert not DailyVisits.objects.filter(site=site).exists()
+    assert not visits_of(site).exists()
 
     def read():
         buffer.flush_now()
-        row = DailyVisits.objects.filter(site=site, day=today).first()
+        row = visits_of(site).filter(day=today).first()
         return (row.visits, row.page_views) if row else (0, 0)
 
     return read

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from tambon.stats.figures import counter_figures
-from tambon.stats.models import DailyVisits, VisitorCounterSettings
+from tambon.stats.models import VisitorCounterSettings
+from tambon.stats.tests.factories import visits_of
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
@@ -13,7 +14,7 @@ UTC = datetime.UTC
 
 @pytest.fixture
 def site(site):
-    DailyVisits.objects.filter(site=site).delete()
+    visits_of(site).delete()
     settings = VisitorCounterSettings.for_site(site)
     settings.baseline_visits = 1000
     settings.counted_since = datetime.date(2020, 3, 5)
@@ -22,7 +23,7 @@ def site(site):
 
 
 def visits(site, day, count):
-    DailyVisits.objects.create(site=site, day=day, visits=count, page_views=count * 2)
+    visits_of(site).create(day=day, visits=count, page_views=count * 2)
 
 
 def test_each_figure_counts_its_own_period(site):

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 import redis
 
-from tambon.stats.models import DailyPageViews, DailyVisits, FlushedBatch
+from tambon.stats.models import FlushedBatch
 from tambon.stats.redis_counter import (
     BATCHES,
     FLUSH_LOCK,
@@ -17,6 +17,7 @@ from tambon.stats.redis_counter import (
     RedisCounter,
     parse_batch,
 )
+from tambon.stats.tests.factories import page_views_of, visits_of
 from tambon.thai.dates import BANGKOK
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +29,13 @@ PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
 def workers(redis_url, site):
     """Two counters on one Redis, as two worker processes would have."""
     redis.Redis.from_url(redis_url).flushdb()
-    DailyVisits.objects.filter(site=site, day=DAY).delete()
-    DailyPageViews.objects.filter(site=site, day=DAY).delete()
+    visits_of(site).filter(day=DAY).delete()
+    page_views_of(site).filter(day=DAY).delete()
     return RedisCounter(redis_url, 30 * 60), RedisCounter(redis_url, 30 * 60)
 
 
 def row(site):
-    found = DailyVisits.objects.filter(site=site, day=DAY).first()
+    found = visits_of(site).filter(day=DAY).first()
     return (found.visits, found.page_views) if found else (0, 0)
 
 
@@ -45,7 +46,7 @@ def test_a_visitor_served_by_two_workers_is_one_visit(workers, site):
     first.flush()
     second.flush()
     assert row(site) == (1, 2)
-    assert DailyPageViews.objects.get(site=site, day=DAY, path="/news/").views == 1
+    assert page_views_of(site).get(day=DAY, path="/news/").views == 1
 
 
 def test_pushed_but_unwritten_visits_of_all_workers_show_on_the_counter(workers, site):

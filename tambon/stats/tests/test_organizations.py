@@ -1,0 +1,191 @@
+"""Two organizations on two sites: each one's visits are counted, shown and reported apart,
+through the same paths a visitor takes (Django's middleware, the cached fast path, Redis)."""
+
+import datetime
+import io
+import sys
+
+import pytest
+import redis
+from django.contrib.auth import get_user_model
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.utils import timezone
+
+from tambon.core.models import Organization
+from tambon.core.pagecache import CachedPageApplication, purge
+from tambon.pages.tests.factories import second_organization_site, town_pages
+from tambon.stats import buffer
+from tambon.stats.counter import forget_rendered_blocks
+from tambon.stats.middleware import serve_cached_page
+from tambon.stats.redis_counter import RedisCounter
+from tambon.stats.tests.factories import (
+    DailyPageViewsFactory,
+    DailyVisitsFactory,
+    VisitorCounterSettingsFactory,
+    visits_of,
+)
+from tambon.thai.dates import to_bangkok_date
+
+pytestmark = pytest.mark.django_db
+OTHER_HOST = "127.0.0.1"  # the second site's host name; the default site answers the rest
+BROWSER = {
+    "HTTP_USER_AGENT": "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile",
+    "HTTP_ACCEPT": "text/html",
+    "HTTP_ACCEPT_LANGUAGE": "th",
+}
+
+
+@pytest.fixture
+def two(site):
+    """Our town on the default site, theirs on OTHER_HOST, each with the counter on its pages."""
+    other = second_organization_site(OTHER_HOST)
+    town_pages(site)
+    town_pages(other)
+    buffer.flush_now()
+    forget_rendered_blocks()
+    return site, other
+
+
+def today():
+    return to_bangkok_date(timezone.now())
+
+
+def counted(site):
+    """(visits, page views) of today, of the site's organization, once the notes are written."""
+    buffer.flush_now()
+    row = visits_of(site).filter(day=today()).first()
+    return (row.visits, row.page_views) if row else (0, 0)
+
+
+def test_visits_to_each_host_count_for_its_own_organization_only(client, two):
+    ours, theirs = two
+    for path in ["/", "/news/", "/contact/"]:
+        assert client.get(path, **BROWSER).status_code == 200
+    assert counted(ours) == (1, 3)
+    assert counted(theirs) == (0, 0)
+
+    client.get("/", HTTP_HOST=OTHER_HOST, REMOTE_ADDR="198.51.100.7", **BROWSER)
+    client.get("/news/", HTTP_HOST=OTHER_HOST, REMOTE_ADDR="198.51.100.7", **BROWSER)
+    assert counted(theirs) == (1, 2)
+    assert counted(ours) == (1, 3)
+
+
+def test_the_same_person_on_both_sites_is_a_visit_to_each(client, two):
+    ours, theirs = two
+    client.get("/", **BROWSER)
+    client.get("/", HTTP_HOST=OTHER_HOST, **BROWSER)
+    assert counted(ours)[1] == 1
+    assert counted(theirs)[1] == 1
+
+
+def test_each_sites_counter_shows_its_own_organizations_figures(client, two):
+    ours, theirs = two
+    yesterday = today() - datetime.timedelta(days=1)
+    DailyVisitsFactory(site=ours, day=yesterday, visits=1234)
+    DailyVisitsFactory(site=theirs, day=yesterday, visits=5678)
+    their_settings = VisitorCounterSettingsFactory(site=theirs)
+    their_settings.baseline_visits = 90000
+    their_settings.save()
+
+    def yesterday_figure(html):
+        return html.split("เมื่อวานนี้</dt><dd>")[1].split("<")[0]
+
+    def total_figure(html):
+        return int(html.split("ทั้งหมด</dt><dd>")[1].split("<")[0].replace(",", ""))
+
+    our_page = client.get("/", **BROWSER).content.decode()
+    their_page = client.get("/", HTTP_HOST=OTHER_HOST, **BROWSER).content.decode()
+    assert yesterday_figure(our_page) == "1,234"
+    assert yesterday_figure(their_page) == "5,678"
+    assert total_figure(our_page) < 90000  # their baseline is theirs
+    assert total_figure(their_page) >= 90000 + 5678
+
+
+@pytest.fixture
+def app(db):
+    # As Django's test client does: keep the test's database connection open across requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    purge()
+    yield CachedPageApplication(WSGIHandler(), on_hit=serve_cached_page)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def wsgi_get(app, host, ip):
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/",
+        "QUERY_STRING": "",
+        "SERVER_NAME": host,
+        "SERVER_PORT": "80",
+        "HTTP_HOST": host,
+        "REMOTE_ADDR": ip,
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        **BROWSER,
+    }
+    answer = {}
+
+    def start_response(status, headers):
+        answer["status"] = status
+
+    b"".join(app(environ, start_response))
+    return answer["status"]
+
+
+def test_cached_pages_count_for_the_organization_of_their_host(app, two):
+    ours, theirs = two
+    for ip in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):  # the first fills the cache
+        assert wsgi_get(app, "localhost", ip).startswith("200")
+    for ip in ("198.51.100.1", "198.51.100.2"):
+        assert wsgi_get(app, OTHER_HOST, ip).startswith("200")
+    assert counted(ours) == (3, 3)
+    assert counted(theirs) == (2, 2)
+
+
+def test_redis_counts_of_two_sites_go_to_their_organizations(redis_url, two):
+    ours, theirs = two
+    redis.Redis.from_url(redis_url).flushdb()
+    day = datetime.date(2026, 11, 24)
+    counter = RedisCounter(redis_url, 30 * 60)
+    counter.record(ours.pk, day, "/", "203.0.113.5", BROWSER["HTTP_USER_AGENT"])
+    counter.record(theirs.pk, day, "/", "203.0.113.6", BROWSER["HTTP_USER_AGENT"])
+    counter.record(theirs.pk, day, "/news/", "203.0.113.6", BROWSER["HTTP_USER_AGENT"])
+    counter.flush()
+    assert visits_of(ours).get(day=day).page_views == 1
+    assert visits_of(theirs).get(day=day).page_views == 2
+    assert Organization.for_site(ours) != Organization.for_site(theirs)
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("admin", "admin@pong.example", "x" * 12)
+    client.force_login(user)
+    return client
+
+
+def test_each_organizations_report_shows_its_own_counts_only(admin_client, two):
+    ours, theirs = two
+    day = today() - datetime.timedelta(days=2)
+    DailyVisitsFactory(site=ours, day=day, visits=321, page_views=400)
+    DailyPageViewsFactory(site=ours, day=day, path="/our-page/", views=400)
+    DailyVisitsFactory(site=theirs, day=day, visits=9876, page_views=9999)
+    DailyPageViewsFactory(site=theirs, day=day, path="/their-page/", views=9999)
+    url = "/admin/visitor-statistics/"
+
+    our_report = admin_client.get(url).content.decode()
+    their_report = admin_client.get(url, HTTP_HOST=OTHER_HOST).content.decode()
+
+    assert "/our-page/" in our_report
+    assert "/their-page/" not in our_report
+    assert "9,876" not in our_report
+    assert "/their-page/" in their_report
+    assert "/our-page/" not in their_report
+    our_csv = admin_client.get(url, {"export": "csv"}).content.decode()
+    assert f"{day.isoformat()},{day.day:02d}" in our_csv
+    assert ",321,400" in our_csv
+    assert "9876" not in our_csv
