@@ -12,6 +12,7 @@ from tambon.core.demo import ORGANIZATION, add_page, child_by_slug, placeholder_
 from tambon.core.models import Organization
 from tambon.thai.areas import province_name
 
+from . import starter
 from .models import HomePage, NewsPage
 from .starter import ensure_contact_page as ensure_starter_contact_page
 from .starter import ensure_news_index, ensure_sitemap, home_page, standard_page
@@ -59,14 +60,7 @@ STANDARD_PAGES = {
         "<h2>สิทธิของท่าน</h2><p>ท่านมีสิทธิขอเข้าถึง แก้ไข ลบ หรือคัดค้านการประมวลผลข้อมูลของท่าน "
         "โดยติดต่อ saraban@pong.example เราจะตอบภายใน 30 วัน</p>",
     ),
-    "cookies": (
-        "นโยบายคุกกี้",
-        False,
-        "เว็บไซต์นี้ใช้เฉพาะคุกกี้ที่จำเป็นต่อการทำงานของเว็บไซต์",
-        "<p>คุกกี้ที่จำเป็น ได้แก่ คุกกี้ป้องกันการปลอมแปลงคำขอ (csrftoken) เมื่อท่านกรอกแบบฟอร์ม "
-        "และคุกกี้การเข้าสู่ระบบของเจ้าหน้าที่ (sessionid) เว็บไซต์ไม่ใช้คุกกี้โฆษณา "
-        "ไม่ใช้คุกกี้ติดตามของบุคคลภายนอก และไม่โหลดสคริปต์จากเว็บไซต์อื่น</p>",
-    ),
+    "cookies": starter.COOKIES,
     "accessibility": (
         "การเข้าถึงเว็บไซต์",
         False,

@@ -39,6 +39,17 @@ def standard_page(title, slug, intro, body, show_in_menus=False):
     )
 
 
+# Every site uses the same cookies (the demo organization too).
+COOKIES = (
+    "นโยบายคุกกี้",
+    False,
+    "เว็บไซต์นี้ใช้เฉพาะคุกกี้ที่จำเป็นต่อการทำงานของเว็บไซต์",
+    "<p>คุกกี้ที่จำเป็น ได้แก่ คุกกี้ป้องกันการปลอมแปลงคำขอ (csrftoken) เมื่อท่านกรอกแบบฟอร์ม "
+    "และคุกกี้การเข้าสู่ระบบของเจ้าหน้าที่ (sessionid) เว็บไซต์ไม่ใช้คุกกี้โฆษณา "
+    "ไม่ใช้คุกกี้ติดตามของบุคคลภายนอก และไม่โหลดสคริปต์จากเว็บไซต์อื่น</p>",
+)
+
+
 def home_page(organization_name, province_name, slug):
     """An unsaved home page welcoming visitors to the organization."""
     where = f" จังหวัด{province_name}" if province_name else ""
@@ -88,14 +99,7 @@ def standard_pages(organization):
             "<h2>สิทธิของท่าน</h2><p>ท่านมีสิทธิขอเข้าถึง แก้ไข ลบ หรือคัดค้านการประมวลผลข้อมูลของท่าน "
             f"โดย{contact} เราจะตอบภายใน 30 วัน</p>",
         ),
-        "cookies": (
-            "นโยบายคุกกี้",
-            False,
-            "เว็บไซต์นี้ใช้เฉพาะคุกกี้ที่จำเป็นต่อการทำงานของเว็บไซต์",
-            "<p>คุกกี้ที่จำเป็น ได้แก่ คุกกี้ป้องกันการปลอมแปลงคำขอ (csrftoken) เมื่อท่านกรอกแบบฟอร์ม "
-            "และคุกกี้การเข้าสู่ระบบของเจ้าหน้าที่ (sessionid) เว็บไซต์ไม่ใช้คุกกี้โฆษณา "
-            "ไม่ใช้คุกกี้ติดตามของบุคคลภายนอก และไม่โหลดสคริปต์จากเว็บไซต์อื่น</p>",
-        ),
+        "cookies": COOKIES,
         "accessibility": (
             "การเข้าถึงเว็บไซต์",
             False,
