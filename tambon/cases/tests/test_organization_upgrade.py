@@ -22,7 +22,7 @@ from tambon.cases.models import (
     ServiceType,
 )
 from tambon.core.models import Organization
-from tambon.core.tests.upgrade import migrate
+from tambon.core.tests.upgrade import another_organization, default_site_id, migrate
 
 BEFORE = [("cases", "0007_case_admins_edit_case_rules")]
 AFTER = [("cases", "0010_organization_required")]
@@ -44,10 +44,6 @@ RECEIVED = datetime.datetime(2025, 11, 3, 3, 0, tzinfo=datetime.UTC)
 @pytest.fixture
 def old_schema(schema_changes_in_a_test, db):
     return migrate(BEFORE)
-
-
-def default_site_id(apps):
-    return apps.get_model("wagtailcore", "Site").objects.get(is_default_site=True).pk
 
 
 def old_rows(apps):
@@ -148,10 +144,7 @@ def test_names_and_addresses_are_unique_per_organization_after_the_upgrade(old_s
     old_rows(old_schema)
     migrate(AFTER)
     ours = Organization.objects.get()
-    Site = old_schema.get_model("wagtailcore", "Site")
-    root_id = old_schema.get_model("wagtailcore", "Page").objects.get(depth=1).pk
-    other_site = Site.objects.create(hostname="other.example", port=80, root_page_id=root_id)
-    other = Organization.objects.create(site_id=other_site.pk, name="อื่น", short_name="อื่น")
+    other = another_organization(old_schema)
 
     Category.objects.for_organization(other).create(kind="complaint", name="ไฟฟ้าส่องสว่าง")
     ServiceType.objects.for_organization(other).create(name="ขอถังขยะ", slug="garbage-bin")

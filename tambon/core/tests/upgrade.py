@@ -21,3 +21,19 @@ def migrate(targets):
         connection.check_constraints()
         MigrationExecutor(connection).migrate(step)
     return MigrationExecutor(connection).loader.project_state(targets).apps
+
+
+def default_site_id(apps):
+    """The default site of a database in the state `apps` describes."""
+    return apps.get_model("wagtailcore", "Site").objects.get(is_default_site=True).pk
+
+
+def another_organization(apps):
+    """A second organization, on a second site, beside the upgraded database's own (for the
+    tests that uniqueness after an upgrade is per organization)."""
+    from tambon.core.models import Organization
+
+    Site = apps.get_model("wagtailcore", "Site")
+    root_id = apps.get_model("wagtailcore", "Page").objects.get(depth=1).pk
+    other_site = Site.objects.create(hostname="other.example", port=80, root_page_id=root_id)
+    return Organization.objects.create(site_id=other_site.pk, name="อื่น", short_name="อื่น")

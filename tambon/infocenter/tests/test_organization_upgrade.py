@@ -8,7 +8,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from tambon.core.models import Organization
-from tambon.core.tests.upgrade import migrate
+from tambon.core.tests.upgrade import another_organization, default_site_id, migrate
 from tambon.infocenter.models import (
     CourtRuling,
     GiftRegisterEntry,
@@ -39,10 +39,6 @@ OWNED = [
 @pytest.fixture
 def old_schema(schema_changes_in_a_test, db):
     return migrate(BEFORE)
-
-
-def default_site_id(apps):
-    return apps.get_model("wagtailcore", "Site").objects.get(is_default_site=True).pk
 
 
 def the_one_organization(apps):
@@ -152,10 +148,7 @@ def test_slugs_and_fiscal_years_are_unique_per_organization_after_the_upgrade(ol
     ours = the_one_organization(old_schema)
     old_rows(old_schema)
     migrate(AFTER)
-    Site = old_schema.get_model("wagtailcore", "Site")
-    root_id = old_schema.get_model("wagtailcore", "Page").objects.get(depth=1).pk
-    other_site = Site.objects.create(hostname="other.example", port=80, root_page_id=root_id)
-    other = Organization.objects.create(site_id=other_site.pk, name="อื่น", short_name="อื่น")
+    other = another_organization(old_schema)
 
     RecordCategory.objects.for_organization(other).create(name="กฎหมาย", slug="laws")
     ItaYear.objects.for_organization(other).create(fiscal_year=2568, title="ITA 2568")

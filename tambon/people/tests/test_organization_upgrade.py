@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from tambon.core.models import Organization
-from tambon.core.tests.upgrade import migrate
+from tambon.core.tests.upgrade import another_organization, default_site_id, migrate
 from tambon.people.models import Division, Position
 
 BEFORE = [("people", "0001_initial")]
@@ -16,10 +16,6 @@ AFTER = [("people", "0004_organization_required")]
 @pytest.fixture
 def old_schema(schema_changes_in_a_test, db):
     return migrate(BEFORE)
-
-
-def default_site_id(apps):
-    return apps.get_model("wagtailcore", "Site").objects.get(is_default_site=True).pk
 
 
 def old_rows(apps):
@@ -74,10 +70,7 @@ def test_names_are_unique_per_organization_after_the_upgrade(old_schema):
     old_rows(old_schema)
     migrate(AFTER)
     ours = Organization.objects.get()
-    Site = old_schema.get_model("wagtailcore", "Site")
-    root_id = old_schema.get_model("wagtailcore", "Page").objects.get(depth=1).pk
-    other_site = Site.objects.create(hostname="other.example", port=80, root_page_id=root_id)
-    other = Organization.objects.create(site_id=other_site.pk, name="อื่น", short_name="อื่น")
+    other = another_organization(old_schema)
 
     Division.objects.for_organization(other).create(name="กองช่าง")
     with pytest.raises(IntegrityError), transaction.atomic():
