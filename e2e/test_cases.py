@@ -42,8 +42,8 @@ def officer_replies(e2e_server, subject, text):
         "from tambon.cases import services\n"
         "from tambon.cases.demo import demo_officer\n"
         "from tambon.cases.models import Case\n"
-        f"case = Case.objects.get(subject={subject!r})\n"
-        f"services.reply(case, demo_officer(), {text!r})\n"
+        f"case = Case.objects.all_organizations().get(subject={subject!r})\n"
+        f"services.reply(case, demo_officer(case.organization), {text!r})\n"
     )
     subprocess.run(
         [sys.executable, str(REPO / "manage.py"), "shell", "-c", script],

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from .permissions import current_request
+
 
 def romanised_slug(text, max_length=80):
     return slugify(anyascii(text))[:max_length].strip("-") or "page"
@@ -34,6 +36,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def url(self):
+        """The page's address as the site being served should link to it: relative on its own
+        site. (Wagtail's ``url`` alone, without the request, turns absolute as soon as a second
+        organization's site exists, with the host name the site was saved with.)"""
+        return self.get_url(request=current_request())
 
     def full_clean(self, *args, **kwargs):
         # Wagtail's URL pattern cannot match Thai vowel and tone marks, and a slug without them

@@ -25,6 +25,8 @@ def main_menu(context):
         for page in pages
     ]
     return {
+        # The request goes on, so that {% pageurl %} writes links relative to this site.
+        "request": request,
         "home": home,
         "home_is_current": bool(home) and current_path == home.path,
         "items": items,
@@ -38,4 +40,9 @@ def breadcrumbs(context, page=None, extra_label=None):
     trail = []
     if isinstance(page, Page) and page.depth > 2:
         trail = list(page.get_ancestors().filter(depth__gte=2).specific(defer=True))
-    return {"trail": trail, "page": page, "extra_label": extra_label}
+    return {
+        "request": context.get("request"),
+        "trail": trail,
+        "page": page,
+        "extra_label": extra_label,
+    }

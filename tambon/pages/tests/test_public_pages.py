@@ -223,3 +223,16 @@ def test_server_error_page_is_thai_and_shows_no_traceback(rf):
     assert response.status_code == 500
     assert "ขออภัย ระบบขัดข้องชั่วคราว" in body
     assert "Traceback" not in body
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_links_stay_on_the_site_being_served_when_another_organization_exists(client, url):
+    """With a second organization's site in the database, Wagtail would write page links in
+    full with the host name the site was saved with; a visitor who came by another address
+    (127.0.0.1:8000 in the demo) would be sent to an address that does not answer."""
+    from tambon.pages.tests.factories import second_organization_site
+
+    second_organization_site("other.localhost")
+    links = [a["href"] for a in soup_of(client.get(url)).select("a[href]")]
+    assert links
+    assert [link for link in links if link.startswith("http://localhost")] == []
