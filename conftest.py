@@ -72,11 +72,15 @@ def home(site):
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test rolls its changes back; what the cache remembered of them must go too."""
+    from wagtail.models import Site
+
     from tambon.core.pagecache import purge
     from tambon.stats.counter import forget_rendered_blocks
 
     purge()
     forget_rendered_blocks()
+    # Wagtail keeps the sites' root paths in the cache; a rolled-back second site would stay.
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture(autouse=True)
