@@ -189,3 +189,20 @@ def test_an_editor_edits_only_the_pages_of_their_organization(client, two):
     assert (
         client.get(f"/admin/pages/{b.site.root_page_id}/edit/", HTTP_HOST=A_HOST).status_code != 200
     )
+
+
+def test_an_operator_sees_no_case_and_no_citizen(client, two):
+    """A vendor running A's site: settings yes; the cases, and so the citizens' names, no."""
+    from tambon.cases.tests.factories import CaseFactory
+
+    a, _b = two
+    case = CaseFactory(organization=a, reporter={"name": "นางสาวผู้แจ้ง ทดสอบ"})
+    vendor = person("vendor")
+    memberships.add_member(vendor, a, Role.OPERATOR)
+    client.force_login(vendor)
+
+    assert client.get(f"/admin/settings/core/organization/{a.site_id}/").status_code == 200
+    for url in ("/admin/cases/", f"/admin/cases/{case.pk}/"):
+        response = client.get(url)
+        assert response.status_code != 200
+        assert "นางสาวผู้แจ้ง" not in response.content.decode()
