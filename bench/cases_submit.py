@@ -141,43 +141,49 @@ class Browser:
             self.connection = None
 
 
+def submit_once(browser: Browser, subject: str, out: ClientResult) -> bool:
+    """One citizen's submission: GET the form, POST a valid complaint, GET the receipt. The
+    receipt's code goes into `out`; True when a receipt was read. Network errors propagate."""
+    status, _, html = browser.request("GET", FORM)
+    token, category = _CSRF.search(html), _CATEGORY.search(html)
+    if status != 200 or not token or not category:
+        out.error(f"form {status}")
+        return False
+    form = {
+        "csrfmiddlewaretoken": token[1],
+        "category": category[1],
+        "subject": subject,
+        "details": "ไฟถนนดับทั้งซอย ทดสอบความเร็วการรับเรื่อง",
+        "location_text": "หมู่ 3",
+        "name": "ผู้ทดสอบ ระบบ",
+        "phone": "0812345678",
+        "website": "",
+    }
+    status, location, html = browser.request("POST", FORM, urllib.parse.urlencode(form))
+    if status == 200:
+        out.refused += 1
+        return False
+    if status != 302 or not location.endswith(RECEIPT):
+        out.error(f"post {status}")
+        return False
+    status, _, html = browser.request("GET", RECEIPT)
+    code = _CODE.search(html)
+    if status != 200 or not code:
+        # Accepted but no receipt read: the case exists, the client cannot prove it.
+        out.error(f"receipt {status}")
+        return False
+    out.receipts.append((subject, code[1].strip()))
+    return True
+
+
 def one_client(port: int, level: int, number: int, deadline: float, out: ClientResult):
     browser = Browser(port)
     sequence = 0
     try:
         while time.monotonic() < deadline:
             sequence += 1
-            subject = f"{MARKER} L{level} c{number} n{sequence}"
             try:
-                status, _, html = browser.request("GET", FORM)
-                token, category = _CSRF.search(html), _CATEGORY.search(html)
-                if status != 200 or not token or not category:
-                    out.error(f"form {status}")
-                    continue
-                form = {
-                    "csrfmiddlewaretoken": token[1],
-                    "category": category[1],
-                    "subject": subject,
-                    "details": "ไฟถนนดับทั้งซอย ทดสอบความเร็วการรับเรื่อง",
-                    "location_text": "หมู่ 3",
-                    "name": "ผู้ทดสอบ ระบบ",
-                    "phone": "0812345678",
-                    "website": "",
-                }
-                status, location, html = browser.request("POST", FORM, urllib.parse.urlencode(form))
-                if status == 200:
-                    out.refused += 1
-                    continue
-                if status != 302 or not location.endswith(RECEIPT):
-                    out.error(f"post {status}")
-                    continue
-                status, _, html = browser.request("GET", RECEIPT)
-                code = _CODE.search(html)
-                if status != 200 or not code:
-                    # Accepted but no receipt read: the case exists, the client cannot prove it.
-                    out.error(f"receipt {status}")
-                    continue
-                out.receipts.append((subject, code[1].strip()))
+                submit_once(browser, f"{MARKER} L{level} c{number} n{sequence}", out)
             except (OSError, http.client.HTTPException) as exc:
                 out.error(type(exc).__name__)
     finally:

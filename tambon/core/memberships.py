@@ -15,6 +15,7 @@ What each role may do with an app's models is that app's word: its AppConfig's
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.utils import translation
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import (
@@ -63,10 +64,19 @@ def model_permissions(role):
 
 
 def _permissions(names):
-    found = []
-    for name in names:
-        app_label, codename = name.split(".")
-        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    """The permissions named "app_label.codename", in one query (a new organization asks for
+    hundreds), with their content types; Permission.DoesNotExist names any that is missing."""
+    wanted = {tuple(name.split(".")) for name in names}
+    if not wanted:
+        return []
+    condition = Q()
+    for app_label, codename in wanted:
+        condition |= Q(content_type__app_label=app_label, codename=codename)
+    found = list(Permission.objects.filter(condition).select_related("content_type"))
+    missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
+    if missing:
+        names = ", ".join(sorted(".".join(name) for name in missing))
+        raise Permission.DoesNotExist(f"No such permission: {names}")
     return found
 
 
@@ -116,19 +126,20 @@ def role_group(organization, role):
 
 def grant_role_permissions(organization, role, group):
     """Give `group` what `role` may do in the organization; what it has already stays."""
-    site = Site.objects.get(pk=organization.site_id)
+    site = Site.objects.select_related("root_page").get(pk=organization.site_id)
+    model_wide = []
     for permission in _permissions(model_permissions(role)):
         if _is_site_setting(permission):
             # A per-site setting's permission is given on the organization's site only, or the
             # settings admin would open every site's (Wagtail's GroupSitePermission).
             GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
         else:
-            group.permissions.add(permission)
-    for codename in PAGE_PERMISSIONS.get(role, ()):
+            model_wide.append(permission)
+    group.permissions.add(*model_wide)
+    page_permissions = [f"wagtailcore.{codename}" for codename in PAGE_PERMISSIONS.get(role, ())]
+    for permission in _permissions(page_permissions):
         GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=site.root_page,
-            permission=_permissions([f"wagtailcore.{codename}"])[0],
+            group=group, page=site.root_page, permission=permission
         )
     collection = ensure_collection(organization)
     for permission in _permissions(COLLECTION_PERMISSIONS[role]):

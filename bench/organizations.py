@@ -1,0 +1,925 @@
+"""Scale benchmark: one deployment with 1,000 organizations on PostgreSQL, in one run.
+
+    .venv/bin/python bench/organizations.py [--organizations 1000] [--seconds 10] [--turns 2]
+
+Everything runs against a throw-away PostgreSQL (scripts/with-postgres, as bench/cases_submit.py
+uses it) and the production server as bench/homepage.py starts it (granian, 2 workers, production
+settings, TAMBON_ALLOWED_HOSTS with "*" so that every organization's host is served), on
+loopback only. The steps:
+
+1. migrate, load_demo: the first organization is the demo อบต.พงษ์ on the default site (the
+   demo's second organization, ทต.บ้านแฮด, is there too). The database is then copied
+   (CREATE DATABASE ... TEMPLATE): the copy is "the first organization alone".
+2. Organizations 2..N are created from the template in ONE long-lived Django process (this
+   script run with --build-child): `organizations.check` then `organizations.build`, timed, each
+   on a real subdistrict code from geothai (N distinct ones, spread over the country) at a host
+   like o0002.bench.localhost. After each build, not timed as creation, demo-sized content:
+   3 news posts (published Wagtail pages), 5 information-center records in the organization's
+   own folders and 3 complaints filed through the citizens' service (PIN, tracking code,
+   deadlines), so the database holds working organizations, not empty templates. The last
+   organization is made instead by `manage.py create_organization` (with a first
+   administrator) in its own process, timed from outside: what an operator waits for.
+   Reported: median, p99 and max of the in-process check + build, the command's time, and
+   the database size per organization (pg_database_size after minus before, divided by the
+   number created; content included).
+3. Latency of the first organization, "alone" (the copy) and "with N" (the main database),
+   measured in turns (--turns, default 2: alone, with N, alone, with N), because the load of
+   other programs on a shared machine changes within minutes; the best turn of each side is
+   compared (other programs only ever add time), every turn is printed. In each turn:
+   home page cached (wrk -t1 -c4 --latency on /, after warming the page cache: with N, every
+   organization's home page until each gives 3 cache hits in a row), case submission (2
+   citizens: GET the form, POST, GET the receipt, as bench/cases_submit.py does; each
+   submission's time), and home page uncached (a second granian with TAMBON_PAGE_CACHE=0).
+   Meanwhile background traffic asks for home pages at a fixed rate, each of a random host:
+   alone only the first organization's, with N any of the N. A fixed rate, not "as fast as
+   possible": a saturating load would make the measured client's share of the two CPUs, not
+   the number of organizations, decide its latency. Also printed: the SQL queries and the CPU
+   time of one uncached render of the first organization's home page in-process, which no
+   other program's load disturbs.
+4. Worker memory: a cached server, the VmRSS of each granian worker process before and after
+   every organization's home page was served (until 3 cache hits in a row each, so both
+   workers hold it), once with the default TAMBON_PAGE_CACHE_MAX_ENTRIES and once with a small
+   value (50): the page cache is keyed by host and keeps at most that many pages per worker,
+   so with the small value the last organizations' pages (after the first 100) add almost
+   nothing, while with the default every page is kept.
+
+Targets (issue 10): latency with N organizations within 1.2x of one (p50 and p99 of each
+measurement); a new organization in under 10 s (the command, and the slowest in-process build);
+worker memory bounded by a setting, not by the number of organizations. Exit code 0 when
+everything was measured (whether or not a target is met), 1 otherwise, 2 when wrk is missing.
+Every wait has a deadline; every process started here is stopped on the way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import http.client
+import json
+import math
+import os
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The helpers of the other two benchmarks: processes, production environment, granian, wrk,
+# the citizen's browser.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cases_submit import Browser, ClientResult, submit_once  # noqa: E402
+from homepage import (  # noqa: E402
+    BROWSER_HEADERS,
+    GRANIAN_WORKERS,
+    REPO,
+    WRK,
+    BenchError,
+    Processes,
+    ServerError,
+    django_env,
+    get,
+    git_commit,
+    machine,
+    parse_wrk,
+    progress,
+    raise_keyboard_interrupt,
+    run_django_snippet,
+    set_up_site,
+    start_granian,
+    stop_server,
+    warm_page_cache,
+)
+
+HOST_PATTERN = "o{number:04d}.bench.localhost"
+TARGET_RATIO = 1.2
+TARGET_CREATE_SECONDS = 10.0
+SMALL_CACHE_ENTRIES = 50  # the small TAMBON_PAGE_CACHE_MAX_ENTRIES of the memory check
+MEASURED_CONNECTIONS = 4  # wrk on the first organization: two per worker
+# Background home-page requests per second, a random host each, while measuring: well under
+# what the server can do (about 20,000 cached and 350 uncached per second on this machine).
+BACKGROUND_RATE = {"cached": 400.0, "submissions": 100.0, "uncached": 40.0}
+BACKGROUND_THREADS = 4
+SUBMITTING_CLIENTS = 2
+HTTP_TIMEOUT = 30
+HITS_IN_A_ROW = 3  # warming: a host is warm in both workers after this many hits in a row
+MAX_ATTEMPTS = 12
+BUILD_SECONDS_PER_ORGANIZATION = 20  # the bound on the creation process: N times this
+SETUP_BUDGET = 900
+
+NEWS_POSTS = 3
+RECORDS = 5
+CASES = 3
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Latency:
+    p50_ms: float
+    p99_ms: float
+    count: int
+    per_second: float = 0.0
+
+
+@dataclass
+class Phase:
+    organizations: int
+    cached: Latency | None = None
+    uncached: Latency | None = None
+    submissions: Latency | None = None
+    page_bytes: int = 0  # the first organization's home page
+    warm_short: int = 0  # hosts that did not reach HITS_IN_A_ROW while warming
+    background: dict[str, float] = field(default_factory=dict)  # req/s of the background wrk
+
+
+@dataclass
+class Memory:
+    max_entries: int
+    before_kb: list[int]
+    after_first_kb: list[int]  # after sweeping the first hosts (small setting only)
+    after_kb: list[int]
+    hosts: int
+    first_hosts: int = 0
+
+
+@dataclass
+class Creation:
+    created: int
+    build_seconds: list[float]
+    content_seconds: list[float]
+    command_seconds: float = 0.0
+    size_before: int = 0
+    size_after: int = 0
+    total_seconds: float = 0.0
+
+
+@dataclass
+class Report:
+    started: datetime.datetime
+    args: argparse.Namespace
+    alone: list[Phase] = field(default_factory=list)  # one per turn
+    many: list[Phase] = field(default_factory=list)
+    renders: list[dict] = field(default_factory=list)  # alone, many
+    creation: Creation | None = None
+    memory: list[Memory] = field(default_factory=list)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+# --- the Django side: building the organizations (run as --build-child) -----------------------
+
+
+def child_build(spec_path: str, out_path: str) -> int:
+    """In one Django process: for each (host, code, build) of the spec, check + build when
+    `build` (timed), then add demo-sized content. Writes the times as JSON."""
+    import logging
+
+    import django
+
+    django.setup()
+    # Every page saved logs lines (Wagtail, the task queue): 100 per organization.
+    logging.disable(logging.INFO)
+    from django.utils import timezone
+
+    from tambon.composition import organizations
+
+    spec = json.loads(Path(spec_path).read_text())
+    today = timezone.localdate()
+    build_seconds, content_seconds = [], []
+    started = time.monotonic()
+    for index, (host, code, build) in enumerate(spec, start=1):
+        begin = time.perf_counter()
+        if build:
+            built = organizations.build(organizations.check(host, code), today)
+            if built.new_rows == 0:
+                raise SystemExit(f"{host} existed already")
+            build_seconds.append(time.perf_counter() - begin)
+        middle = time.perf_counter()
+        add_demo_content(host, today)
+        content_seconds.append(time.perf_counter() - middle)
+        if index % 50 == 0 or index == len(spec):
+            elapsed = time.monotonic() - started
+            progress(
+                f"{index} of {len(spec)} organizations ({elapsed:.0f} s, "
+                f"build median {statistics.median(build_seconds or [0]):.2f} s)"
+            )
+    Path(out_path).write_text(json.dumps({"build": build_seconds, "content": content_seconds}))
+    return 0
+
+
+def add_demo_content(host: str, today: datetime.date) -> None:
+    """NEWS_POSTS news posts, RECORDS records, CASES complaints for the organization at `host`."""
+    from django.db import transaction
+    from wagtail.models import Site
+
+    from tambon.cases import services
+    from tambon.cases.models import CaseKind, Category
+    from tambon.core.demo import child_by_slug
+    from tambon.core.models import Organization
+    from tambon.infocenter.models import InfoRecord, RecordCategory
+    from tambon.pages.demo import add_news_posts
+
+    site = Site.objects.get(hostname=host)
+    organization = Organization.for_site(site)
+    with transaction.atomic():
+        news = child_by_slug(site.root_page, "news")
+        posts = [
+            (
+                f"bench-{n}",
+                "executive" if n % 2 else "news",
+                today - datetime.timedelta(days=7 * n),
+                f"{organization.short_name} ข่าวประชาสัมพันธ์ฉบับที่ {n} (ข่าวตัวอย่าง)",
+                f"{organization.name} ขอเชิญชวนประชาชนร่วมกิจกรรมของตำบล ครั้งที่ {n} "
+                "ณ ที่ทำการ ในวันและเวลาราชการ (ข่าวตัวอย่าง)",
+            )
+            for n in range(1, NEWS_POSTS + 1)
+        ]
+        add_news_posts(news, posts)
+        folders = RecordCategory.objects.for_organization(organization).filter(parent__isnull=False)
+        records = InfoRecord.objects.for_organization(organization)
+        for n, folder in enumerate(folders.order_by("sort_order")[:RECORDS], start=1):
+            records.create(
+                title=f"{folder.name} ฉบับที่ {n} (ตัวอย่าง)",
+                category=folder,
+                published_on=today,
+                summary=f"เอกสารตัวอย่างของ{organization.short_name}",
+            )
+    category = (
+        Category.objects.for_organization(organization).filter(kind=CaseKind.COMPLAINT).first()
+    )
+    for n in range(1, CASES + 1):
+        services.submit(
+            kind=CaseKind.COMPLAINT,
+            category=category,
+            subject=f"ไฟถนนดับ หมู่ {n} (ตัวอย่าง)",
+            details="ไฟถนนดับหลายต้น ช่วงกลางคืนมืดมาก (ตัวอย่าง)",
+            reporter={"name": "ตัวอย่าง ประชาชน", "phone": "0810000000"},
+            organization=organization,
+        )
+
+
+# Distinct real subdistricts, spread over the country, none of an existing organization.
+CHOOSE_AREAS = """
+import json, os
+import geothai
+from tambon.core.models import Organization
+wanted = int(os.environ["BENCH_AREAS"])
+taken = set(Organization.objects.values_list("subdistrict_code", flat=True))
+codes = [
+    s.code
+    for p in geothai.provinces()
+    for d in geothai.districts(p.code)
+    for s in geothai.subdistricts(d.code)
+    if s.code not in taken
+]
+step = len(codes) / wanted
+print(json.dumps([codes[int(i * step)] for i in range(wanted)]))
+"""
+
+DATABASE_SIZE = """
+import json
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("SELECT pg_database_size(current_database())")
+    print(json.dumps({"bytes": cursor.fetchone()[0]}))
+"""
+
+
+def database_size(processes: Processes, env: dict) -> int:
+    return run_django_snippet(processes, env, DATABASE_SIZE)["bytes"]
+
+
+def create_organizations(
+    processes: Processes, env: dict, tmp: Path, count: int
+) -> tuple[Creation, list[str]]:
+    """Organizations 2..count+1: all but the last in one process, the last by the command."""
+    codes = run_django_snippet(processes, {**env, "BENCH_AREAS": str(count)}, CHOOSE_AREAS)
+    hosts = [HOST_PATTERN.format(number=n) for n in range(2, count + 2)]
+    creation = Creation(created=count, build_seconds=[], content_seconds=[])
+    creation.size_before = database_size(processes, env)
+    started = time.monotonic()
+
+    in_process = [(host, code, True) for host, code in zip(hosts[:-1], codes[:-1], strict=True)]
+    if in_process:
+        progress(f"creating {len(in_process)} organizations in one Django process")
+        times = run_build_child(processes, env, tmp, in_process)
+        creation.build_seconds, creation.content_seconds = times["build"], times["content"]
+
+    progress(f"manage.py create_organization --domain {hosts[-1]} --subdistrict {codes[-1]}")
+    password_file = tmp / "admin-password"
+    password_file.write_text("bench-admin-Password-2569\n")
+    command = [sys.executable, str(REPO / "manage.py"), "create_organization"]
+    command += ["--domain", hosts[-1], "--subdistrict", codes[-1]]
+    command += ["--admin-username", "bench-admin", "--admin-password-file", str(password_file)]
+    begin = time.perf_counter()
+    processes.run(command, env=env, timeout=300)
+    creation.command_seconds = time.perf_counter() - begin
+    times = run_build_child(processes, env, tmp, [(hosts[-1], codes[-1], False)])
+    creation.content_seconds += times["content"]
+
+    creation.total_seconds = time.monotonic() - started
+    creation.size_after = database_size(processes, env)
+    return creation, hosts
+
+
+def run_build_child(processes: Processes, env: dict, tmp: Path, spec: list) -> dict:
+    spec_path, out_path = tmp / "build-spec.json", tmp / "build-times.json"
+    spec_path.write_text(json.dumps(spec))
+    out_path.unlink(missing_ok=True)
+    command = [sys.executable, __file__, "--build-child", str(spec_path), str(out_path)]
+    budget = 120 + BUILD_SECONDS_PER_ORGANIZATION * len(spec)
+    # Its progress lines go to our stderr as they happen; its output to a log.
+    log = tmp / "build.log"
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            command, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=out,
+            start_new_session=True,
+        )  # fmt: skip
+    processes.running.append(process)
+    try:
+        process.wait(timeout=budget)
+    except subprocess.TimeoutExpired:
+        raise BenchError(
+            f"creating {len(spec)} organizations took longer than {budget} s"
+        ) from None
+    finally:
+        processes.stop(process, graceful=False)
+    if process.returncode != 0 or not out_path.exists():
+        raise BenchError(f"creating the organizations failed (exit code {process.returncode})")
+    return json.loads(out_path.read_text())
+
+
+# --- load -------------------------------------------------------------------------------------
+
+
+class Background:
+    """Home-page requests at a fixed rate, each to a random host of `hosts`, from threads of
+    this process (keep-alive connections), while something else is measured. A fixed rate, not
+    as fast as possible: a saturating load would make the measured client's share of the two
+    CPUs, not the number of organizations, decide its latency."""
+
+    def __init__(self, port: int, hosts: list[str], rate: float, seed: int = 17):
+        self.port, self.hosts, self.rate, self.seed = port, hosts, rate, seed
+        self.stop = threading.Event()
+        self.sent = 0
+        self.failures: list[str] = []
+        self.threads: list[threading.Thread] = []
+        self.started = 0.0
+        self.achieved = 0.0
+
+    def __enter__(self) -> Background:
+        self.started = time.monotonic()
+        self.threads = [
+            threading.Thread(target=self.client, args=(n,), daemon=True)
+            for n in range(BACKGROUND_THREADS)
+        ]
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=HTTP_TIMEOUT + 5)
+        self.achieved = self.sent / (time.monotonic() - self.started)
+        if any(thread.is_alive() for thread in self.threads):
+            raise BenchError("a background client did not stop in time")
+        if self.failures and exc_info[0] is None:
+            raise BenchError(
+                f"{len(self.failures)} background requests failed: {self.failures[:5]}"
+            )
+
+    def client(self, number: int) -> None:
+        rng = random.Random(self.seed + number)
+        interval = BACKGROUND_THREADS / self.rate
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=HTTP_TIMEOUT)
+        next_at = time.monotonic()
+        try:
+            while not self.stop.is_set():
+                host = rng.choice(self.hosts)
+                try:
+                    connection.request("GET", "/", headers={**BROWSER_HEADERS, "Host": host})
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status != 200:
+                        self.failures.append(f"{host}: {response.status}")
+                except (OSError, http.client.HTTPException) as exc:
+                    self.failures.append(f"{host}: {exc!r}")
+                    connection.close()
+                self.sent += 1
+                # Behind (the server was slow): carry on from now, no burst to catch up.
+                next_at = max(next_at + interval, time.monotonic() - interval)
+                self.stop.wait(max(0.0, next_at - time.monotonic()))
+        finally:
+            connection.close()
+
+
+def wrk_first_organization(processes: Processes, port: int, seconds: int, name: str) -> Latency:
+    command = [str(WRK), "-t", "1", "-c", str(MEASURED_CONNECTIONS), "-d", f"{seconds}s"]
+    command += ["--latency", "--timeout", "10s"]
+    for header, value in BROWSER_HEADERS.items():
+        command += ["-H", f"{header}: {value}"]
+    command.append(f"http://127.0.0.1:{port}/")
+    progress(f"wrk on the first organization, {name} ({seconds} s) with background traffic")
+    result = parse_wrk(name, processes.run(command, env=dict(os.environ), timeout=seconds + 60))
+    return Latency(result.p50_ms, result.p99_ms, result.requests, result.requests_per_second)
+
+
+def submissions(port: int, seconds: int) -> Latency:
+    """SUBMITTING_CLIENTS citizens on the first organization: each submission's time."""
+    durations: list[float] = []
+    outs = [ClientResult() for _ in range(SUBMITTING_CLIENTS)]
+    deadline = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        browser = Browser(port)
+        sequence = 0
+        try:
+            while time.monotonic() < deadline:
+                sequence += 1
+                begin = time.perf_counter()
+                try:
+                    if submit_once(browser, f"bench c{number} n{sequence}", outs[number]):
+                        durations.append(time.perf_counter() - begin)
+                except (OSError, http.client.HTTPException) as exc:
+                    outs[number].error(type(exc).__name__)
+        finally:
+            browser.close()
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(SUBMITTING_CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=seconds + HTTP_TIMEOUT * 4)
+        if thread.is_alive():
+            raise BenchError("a submitting client did not finish within its time")
+    errors = {k: v for out in outs for k, v in out.errors.items()}
+    refused = sum(out.refused for out in outs)
+    if errors or refused or not durations:
+        raise BenchError(f"submissions failed: {errors}, {refused} refused, {len(durations)} ok")
+    ms = [d * 1000 for d in durations]
+    return Latency(percentile(ms, 50), percentile(ms, 99), len(ms), len(ms) / seconds)
+
+
+def serve_everywhere(port: int, hosts: list[str]) -> int:
+    """Every host's home page on new connections (the kernel picks the worker) until
+    HITS_IN_A_ROW cache hits in a row, at most MAX_ATTEMPTS times each: afterwards both
+    workers have served and cached it (as far as their bound allows). Returns how many hosts
+    did not get there."""
+    short = 0
+    for host in hosts:
+        in_a_row = 0
+        for _ in range(MAX_ATTEMPTS):
+            response = get(port, "/", {**BROWSER_HEADERS, "Host": host})
+            if response.status != 200:
+                raise BenchError(f"GET / on {host} answered {response.status}")
+            in_a_row = in_a_row + 1 if response.headers.get("X-Cache") == "hit" else 0
+            if in_a_row >= HITS_IN_A_ROW:
+                break
+        else:
+            short += 1
+    return short
+
+
+# --- measuring one phase ----------------------------------------------------------------------
+
+
+def measure_phase(
+    processes: Processes, env: dict, tmp: Path, hosts: list[str], seconds: int, name: str
+) -> Phase:
+    """`hosts`: the other organizations' hosts (empty: the first one alone)."""
+    phase = Phase(organizations=1 + len(hosts))
+
+    granian, port = start_granian(processes, env, tmp, f"{name}-cached", GRANIAN_WORKERS)
+    try:
+        everyone = [f"127.0.0.1:{port}", *hosts]
+        phase.page_bytes = len(get(port, "/", BROWSER_HEADERS).body)
+        warm_page_cache(port)
+        if hosts:
+            progress(f"warming the page cache with {len(everyone)} home pages")
+            phase.warm_short = serve_everywhere(port, everyone)
+        with Background(port, everyone, BACKGROUND_RATE["cached"]) as background:
+            phase.cached = wrk_first_organization(processes, port, seconds, "cached")
+        phase.background["cached"] = background.achieved
+
+        progress(f"{SUBMITTING_CLIENTS} citizens submitting for {seconds} s")
+        with Background(port, everyone, BACKGROUND_RATE["submissions"]) as background:
+            phase.submissions = submissions(port, seconds)
+        phase.background["submissions"] = background.achieved
+    finally:
+        stop_server(processes, granian, "granian (cached)")
+
+    uncached_env = {**env, "TAMBON_PAGE_CACHE": "0"}
+    granian, port = start_granian(processes, uncached_env, tmp, f"{name}-uncached", GRANIAN_WORKERS)
+    try:
+        if get(port, "/", BROWSER_HEADERS).headers.get("X-Cache") is not None:
+            raise BenchError("TAMBON_PAGE_CACHE=0 but the server answered from its cache")
+        everyone = [f"127.0.0.1:{port}", *hosts]
+        with Background(port, everyone, BACKGROUND_RATE["uncached"]) as background:
+            phase.uncached = wrk_first_organization(processes, port, seconds, "uncached")
+        phase.background["uncached"] = background.achieved
+    finally:
+        stop_server(processes, granian, "granian (uncached)")
+    return phase
+
+
+def worker_rss_kb(master: subprocess.Popen) -> list[int]:
+    """VmRSS of each granian worker (the master's child processes), in KiB."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master.pid:
+                children.append(entry)
+        except (OSError, ValueError, IndexError):
+            continue
+    sizes = []
+    for child in sorted(children, key=lambda entry: int(entry.name)):
+        for line in (child / "status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]))
+    if len(sizes) != GRANIAN_WORKERS:
+        raise BenchError(f"found {len(sizes)} granian workers, expected {GRANIAN_WORKERS}")
+    return sizes
+
+
+def measure_memory(
+    processes: Processes, env: dict, tmp: Path, hosts: list[str], max_entries: int | None
+) -> Memory:
+    """RSS of each worker before and after every organization's home page was served."""
+    extra = {} if max_entries is None else {"TAMBON_PAGE_CACHE_MAX_ENTRIES": str(max_entries)}
+    name = f"memory-{max_entries or 'default'}"
+    granian, port = start_granian(processes, {**env, **extra}, tmp, name, GRANIAN_WORKERS)
+    try:
+        all_hosts = [f"127.0.0.1:{port}", *hosts]
+        warm_page_cache(port)
+        memory = Memory(
+            max_entries=max_entries or default_max_entries(processes, env),
+            before_kb=worker_rss_kb(granian),
+            after_first_kb=[],
+            after_kb=[],
+            hosts=len(all_hosts),
+        )
+        if max_entries is not None:
+            # As many hosts as the cache holds (twice over): the cache is full after this.
+            memory.first_hosts = min(len(all_hosts), 2 * max_entries)
+            progress(f"{name}: serving the first {memory.first_hosts} home pages")
+            serve_everywhere(port, all_hosts[: memory.first_hosts])
+            memory.after_first_kb = worker_rss_kb(granian)
+        progress(f"{name}: serving all {len(all_hosts)} home pages")
+        serve_everywhere(port, all_hosts)
+        memory.after_kb = worker_rss_kb(granian)
+        return memory
+    finally:
+        stop_server(processes, granian, f"granian ({name})")
+
+
+def default_max_entries(processes: Processes, env: dict) -> int:
+    code = (
+        "import json\nfrom django.conf import settings\n"
+        "print(json.dumps({'n': settings.TAMBON_PAGE_CACHE_MAX_ENTRIES}))"
+    )
+    return run_django_snippet(processes, env, code)["n"]
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def measure(processes: Processes, tmp: Path, report: Report, url: str) -> None:
+    args = report.args
+    env = django_env(
+        tmp,
+        DATABASE_URL=url,
+        # "*": every Site's host is served (core/hostnames.py), the default site on 127.0.0.1.
+        TAMBON_ALLOWED_HOSTS="127.0.0.1,localhost,*",
+        TAMBON_CASE_SUBMISSIONS_PER_HOUR="1000000000",
+        TAMBON_PRIVATE_MEDIA_ROOT=str(tmp / "private"),
+        TAMBON_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    set_up_site(env, tmp)
+    # "Alone" is a copy of the database as load_demo left it, so that both sides can be
+    # measured in turns after the organizations were created: on a shared machine the load of
+    # other programs changes within minutes, and turns spread it over both sides.
+    alone_env = {**env, "DATABASE_URL": copy_database(processes, env, url, "tambon_alone")}
+
+    report.creation, hosts = create_organizations(processes, env, tmp, args.organizations - 1)
+
+    for turn in range(1, args.turns + 1):
+        progress(f"turn {turn} of {args.turns}: the first organization alone")
+        report.alone.append(measure_phase(processes, alone_env, tmp, [], args.seconds, "alone"))
+        progress(f"turn {turn} of {args.turns}: with {args.organizations} organizations")
+        report.many.append(measure_phase(processes, env, tmp, hosts, args.seconds, "many"))
+
+    progress("queries and CPU time of uncached renders, in-process")
+    report.renders = [render_cost(processes, alone_env), render_cost(processes, env)]
+
+    report.memory.append(measure_memory(processes, env, tmp, hosts, None))
+    report.memory.append(measure_memory(processes, env, tmp, hosts, SMALL_CACHE_ENTRIES))
+
+
+def copy_database(processes: Processes, env: dict, url: str, name: str) -> str:
+    """A copy of the database (PostgreSQL's CREATE DATABASE ... TEMPLATE); returns its URL."""
+    parts = urllib.parse.urlsplit(url)
+    code = (
+        "import json\nfrom django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        f"    cursor.execute('CREATE DATABASE {name} TEMPLATE {parts.path.lstrip('/')}')\n"
+        "print(json.dumps({}))"
+    )
+    run_django_snippet(processes, env, code)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+# The first organization's home page rendered by Django in one process (no server, no other
+# traffic): SQL queries of one render, CPU time per render over RENDERS renders.
+RENDER_COST = """
+import json, os, time
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1", headers=json.loads(os.environ["BENCH_HEADERS"]))
+first = client.get("/")  # warm-up: imports, templates, what is kept until the next purge
+assert first.status_code == 200, first.status_code
+with CaptureQueriesContext(connection) as queries:
+    second = client.get("/")
+assert second.status_code == 200, second.status_code
+count = len(queries)  # now: a later request's new connection empties the query log
+renders = int(os.environ["BENCH_RENDERS"])
+begin = time.process_time()
+for _ in range(renders):
+    client.get("/")
+cpu_ms = (time.process_time() - begin) / renders * 1000
+print(json.dumps({"queries": count, "cpu_ms": cpu_ms}))
+"""
+RENDERS = 50
+
+
+def render_cost(processes: Processes, env: dict) -> dict:
+    snippet_env = {
+        **env,
+        "TAMBON_PAGE_CACHE": "0",
+        "BENCH_HEADERS": json.dumps(BROWSER_HEADERS),
+        "BENCH_RENDERS": str(RENDERS),
+    }
+    return run_django_snippet(processes, snippet_env, RENDER_COST)
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def mb(kb: float) -> str:
+    return f"{kb / 1024:.1f}"
+
+
+MEASUREMENTS = (
+    ("home page, cached", "cached"),
+    ("home page, uncached", "uncached"),
+    ("case submission", "submissions"),
+)
+
+
+def best(phases: list[Phase], attribute: str) -> Latency:
+    """The least disturbed of the turns: the lowest p50 and the lowest p99 (other programs on
+    the machine only ever add time)."""
+    measured = [getattr(phase, attribute) for phase in phases]
+    return Latency(
+        p50_ms=min(m.p50_ms for m in measured),
+        p99_ms=min(m.p99_ms for m in measured),
+        count=sum(m.count for m in measured),
+        per_second=max(m.per_second for m in measured),
+    )
+
+
+def print_report(report: Report) -> bool:
+    """Prints the report; returns whether every target was met."""
+    args, creation = report.args, report.creation
+    bangkok = report.started.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
+    print("tambon scale benchmark: many organizations on one deployment (PostgreSQL)")
+    print(f"date      {report.started:%Y-%m-%d %H:%M:%S} UTC ({bangkok:%Y-%m-%d %H:%M} Bangkok)")
+    print(f"commit    {git_commit()}")
+    print(f"machine   {machine()}")
+    print(
+        f"run       --organizations {args.organizations} --seconds {args.seconds} --turns "
+        f"{args.turns}; granian {GRANIAN_WORKERS} workers; measured: wrk -t1 "
+        f"-c{MEASURED_CONNECTIONS} --latency on the first organization's home page, or "
+        f"{SUBMITTING_CLIENTS} citizens submitting complaints; meanwhile home pages at a fixed "
+        f"rate, a random host each (req/s: {BACKGROUND_RATE})"
+    )
+    print()
+    built = creation.build_seconds
+    size_per_org = (creation.size_after - creation.size_before) / creation.created
+    print(
+        f"creating {creation.created} organizations (2..{args.organizations}) took "
+        f"{creation.total_seconds:.0f} s, content included"
+    )
+    if built:
+        print(
+            f"  check + build in one process ({len(built)}): median "
+            f"{statistics.median(built):.2f} s, p99 {percentile(built, 99):.2f} s, max "
+            f"{max(built):.2f} s (first {built[0]:.2f} s, last {built[-1]:.2f} s)"
+        )
+    print(
+        f"  content ({NEWS_POSTS} news posts, {RECORDS} records, {CASES} cases): median "
+        f"{statistics.median(creation.content_seconds):.2f} s per organization"
+    )
+    print(
+        "  manage.py create_organization, in its own process, with an administrator: "
+        f"{creation.command_seconds:.2f} s"
+    )
+    print(
+        f"  database {creation.size_before / 2**20:.1f} MB -> {creation.size_after / 2**20:.1f} MB"
+        f": {size_per_org / 1024:.0f} KB per organization"
+    )
+    print()
+    print(f"first organization, ms, each turn (alone | with {args.organizations})")
+    for label, attribute in MEASUREMENTS:
+        turns = " ".join(
+            f"{getattr(a, attribute).p50_ms:.1f}/{getattr(a, attribute).p99_ms:.1f} | "
+            f"{getattr(m, attribute).p50_ms:.1f}/{getattr(m, attribute).p99_ms:.1f};"
+            for a, m in zip(report.alone, report.many, strict=True)
+        )
+        print(f"  {label:<22} p50/p99 {turns}")
+    print(
+        "  background achieved, req/s (alone | with N): "
+        + "; ".join(
+            f"{key} "
+            + " ".join(
+                f"{a.background[key]:.0f}|{m.background[key]:.0f}"
+                for a, m in zip(report.alone, report.many, strict=True)
+            )
+            for key in BACKGROUND_RATE
+        )
+    )
+    short = sum(m.warm_short for m in report.many)
+    if short:
+        print(f"  note: {short} hosts were not {HITS_IN_A_ROW} cache hits in a row after warming")
+    print()
+    print(f"{'best of the turns (ms)':<26}{'alone p50':>10}{'p99':>9}{'with N p50':>12}"
+          f"{'p99':>9}{'ratio p50':>11}{'p99':>7}")  # fmt: skip
+    ratios = []
+    for label, attribute in MEASUREMENTS:
+        a, m = best(report.alone, attribute), best(report.many, attribute)
+        r50, r99 = m.p50_ms / a.p50_ms, m.p99_ms / a.p99_ms
+        ratios += [(label, "p50", r50), (label, "p99", r99)]
+        print(
+            f"{label:<26}{a.p50_ms:>10.2f}{a.p99_ms:>9.2f}{m.p50_ms:>12.2f}{m.p99_ms:>9.2f}"
+            f"{r50:>11.2f}{r99:>7.2f}"
+        )
+    alone_render, many_render = report.renders
+    print(
+        f"uncached render in-process, no traffic: {alone_render['queries']} queries, "
+        f"{alone_render['cpu_ms']:.1f} ms CPU alone | {many_render['queries']} queries, "
+        f"{many_render['cpu_ms']:.1f} ms CPU with {args.organizations}"
+    )
+    print()
+    page_kb = report.alone[0].page_bytes / 1024
+    print(f"worker memory (VmRSS of each granian worker, MB; a home page is {page_kb:.1f} KB)")
+    for memory in report.memory:
+        line = (
+            f"  TAMBON_PAGE_CACHE_MAX_ENTRIES={memory.max_entries}: "
+            f"{' / '.join(mb(kb) for kb in memory.before_kb)} before"
+        )
+        if memory.after_first_kb:
+            line += (
+                f", {' / '.join(mb(kb) for kb in memory.after_first_kb)} after the first "
+                f"{memory.first_hosts} home pages"
+            )
+        line += f", {' / '.join(mb(kb) for kb in memory.after_kb)} after all {memory.hosts}"
+        print(line)
+    default, small = report.memory
+    growth_default = max(a - b for a, b in zip(default.after_kb, default.before_kb, strict=True))
+    growth_small = max(a - b for a, b in zip(small.after_kb, small.before_kb, strict=True))
+    beyond_bound = max(a - b for a, b in zip(small.after_kb, small.after_first_kb, strict=True))
+    extra_hosts = small.hosts - small.first_hosts
+    print(
+        f"  growth over all {default.hosts} home pages: {mb(growth_default)} MB with "
+        f"{default.max_entries} entries, {mb(growth_small)} MB with {small.max_entries}; with "
+        f"{small.max_entries} entries the last {extra_hosts} organizations added "
+        f"{mb(beyond_bound)} MB ({beyond_bound / max(extra_hosts, 1):.2f} KB each)"
+    )
+    print()
+    worst = max(ratios, key=lambda r: r[2])
+    slowest = max([creation.command_seconds, *built])
+    # Bounded by the setting: once the small cache is full, further organizations' pages cost
+    # less than a quarter of what keeping them would, and the small setting grows less.
+    bounded = beyond_bound <= 0.25 * extra_hosts * page_kb and growth_small < growth_default
+    latency_ok = worst[2] <= TARGET_RATIO
+    create_ok = slowest < TARGET_CREATE_SECONDS
+    print(
+        f"SUMMARY: latency with {args.organizations} / alone: worst {worst[2]:.2f} "
+        f"({worst[0]} {worst[1]}) {verdict(latency_ok)} (target <= {TARGET_RATIO}) | "
+        f"new organization: slowest {slowest:.2f} s {verdict(create_ok)} (target < "
+        f"{TARGET_CREATE_SECONDS:.0f} s) | database {size_per_org / 1024:.0f} KB per organization "
+        f"| worker memory bounded by TAMBON_PAGE_CACHE_MAX_ENTRIES {verdict(bounded)}"
+    )
+    return latency_ok and create_ok and bounded
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--organizations", type=int, default=1000, help="organizations in all (the demo's first)"
+    )
+    parser.add_argument("--seconds", type=int, default=10, help="duration of each measurement")
+    parser.add_argument(
+        "--turns", type=int, default=2, help="measurements of each side, taken in turns"
+    )
+    parser.add_argument("--keep-tmp", action="store_true", help="keep logs and the work folder")
+    parser.add_argument("--inside-postgres", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--build-child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not args.build_child:
+        if not 3 <= args.organizations <= 7000:
+            parser.error("--organizations must be between 3 and 7000")
+        if not 2 <= args.seconds <= 300:
+            parser.error("--seconds must be between 2 and 300")
+        if not 1 <= args.turns <= 10:
+            parser.error("--turns must be between 1 and 10")
+    return args
+
+
+def inside_postgres(args: argparse.Namespace) -> int:
+    """Run under scripts/with-postgres: every measurement, then the report."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        print("--inside-postgres needs DATABASE_URL from scripts/with-postgres", file=sys.stderr)
+        return 1
+    report = Report(started=datetime.datetime.now(datetime.UTC), args=args)
+    processes = Processes()
+    tmp = Path(tempfile.mkdtemp(prefix="tambon-bench-orgs-"))
+    try:
+        measure(processes, tmp, report, url)
+    except ServerError as exc:  # BenchError included
+        print(f"bench/organizations.py: could not measure: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("bench/organizations.py: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        processes.stop_all()
+        if args.keep_tmp:
+            print(f"kept {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print_report(report)
+    return 0
+
+
+def main() -> int:
+    args = parse_args()
+    if args.build_child:
+        return child_build(*args.build_child)
+    signal.signal(signal.SIGINT, raise_keyboard_interrupt)
+    signal.signal(signal.SIGTERM, raise_keyboard_interrupt)
+    if args.inside_postgres:
+        return inside_postgres(args)
+    if not os.access(WRK, os.X_OK):
+        print(
+            f"bench/organizations.py: {WRK} is missing (`make bench` installs it)", file=sys.stderr
+        )
+        return 2
+    command = [str(REPO / "scripts" / "with-postgres"), sys.executable, __file__, *sys.argv[1:]]
+    command.append("--inside-postgres")
+    budget = SETUP_BUDGET + BUILD_SECONDS_PER_ORGANIZATION * args.organizations
+    budget += args.turns * 2 * 3 * (args.seconds + 60)  # each turn: 2 sides, 3 measurements
+    budget += 4 * args.organizations  # warming and the memory check: every home page, 3 times
+    progress("PostgreSQL: scripts/with-postgres (throw-away server on loopback)")
+    processes = Processes()
+    # The report and the progress lines come straight from the child.
+    process = subprocess.Popen(command, cwd=REPO, stdin=subprocess.DEVNULL, start_new_session=True)
+    processes.running.append(process)
+    try:
+        process.wait(timeout=budget)
+    except subprocess.TimeoutExpired:
+        print(f"bench/organizations.py: took longer than {budget} s", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        # SIGTERM lets scripts/with-postgres stop its server; then whatever is left goes.
+        processes.stop(process, graceful=True)
+    return process.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
