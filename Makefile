@@ -80,7 +80,9 @@ e2e: install-test messages
 	$(PY) -m pytest e2e
 
 ## make bench: nginx vs the production server (granian), cached and uncached; counting accuracy;
-## then case submissions per second on SQLite and PostgreSQL, 0 lost and 0 duplicated
+## then case submissions per second on SQLite and PostgreSQL, 0 lost and 0 duplicated; then the
+## scale benchmark: 1,000 organizations on PostgreSQL (about an hour on 2 shared CPUs; a quick run:
+## BENCH_ORGS_ARGS="--organizations 50")
 bench: install $(VENV)/.bench-installed messages
 	test -x /usr/sbin/nginx || ./scripts/ensure-debian-packages nginx-light
 	command -v wrk >/dev/null || ./scripts/ensure-debian-packages wrk
@@ -88,6 +90,7 @@ bench: install $(VENV)/.bench-installed messages
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ./scripts/ensure-debian-packages postgresql
 	$(PY) bench/homepage.py $(BENCH_ARGS)
 	$(PY) bench/cases_submit.py $(BENCH_CASES_ARGS)
+	$(PY) bench/organizations.py $(BENCH_ORGS_ARGS)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3* e2e/node_modules
