@@ -6,6 +6,8 @@ What each role may do is in tambon.cases.actions."""
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from tambon.core.permissions import groups_counting_in
+
 from . import actions
 from .models.choices import CaseKind, StaffRole
 
@@ -72,22 +74,11 @@ def roles_of(user) -> frozenset:
     return cached
 
 
-def _of_organization(organization, prefix="groups__"):
-    """A group that counts in `organization`: one of its role groups, or a platform-wide group
-    (no organization), as tambon.core.permissions counts them."""
-    return Q(**{f"{prefix}organization_group__organization": organization}) | Q(
-        **{f"{prefix}organization_group__isnull": True}
-    )
-
-
 def _in_organization(users_qs, organization):
     """The users of `users_qs` who are staff of `organization`: a role group of it, a
     platform-wide group, or a permission given to them directly."""
-    return users_qs.filter(
-        Q(groups__organization_group__organization=organization)
-        | Q(groups__isnull=False, groups__organization_group__isnull=True)
-        | Q(user_permissions__isnull=False)
-    ).distinct()
+    in_a_group = Q(groups__isnull=False) & groups_counting_in(organization)
+    return users_qs.filter(in_a_group | Q(user_permissions__isnull=False)).distinct()
 
 
 def holding(role_keys, organization) -> Q:
@@ -98,7 +89,7 @@ def holding(role_keys, organization) -> Q:
     by_group = Q(
         groups__permissions__content_type__app_label="cases",
         groups__permissions__codename__in=codenames,
-    ) & _of_organization(organization)
+    ) & groups_counting_in(organization)
     directly = Q(
         user_permissions__content_type__app_label="cases",
         user_permissions__codename__in=codenames,

@@ -11,14 +11,13 @@ Lists are narrowed by Wagtail's hooks (wagtail_hooks.py: the page chooser and ex
 few screens that list every organization at once are for superusers only.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.http import Http404
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
+from . import memberships
 from .scoping import organization_for_request
 
 PAGE_ARGUMENTS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
@@ -56,8 +55,7 @@ def _document(organization, value):
 
 
 def _member(organization, value):
-    users = get_user_model().objects.filter(groups__organization_group__organization=organization)
-    return _in(users, value)
+    return _in(memberships.members_of(organization), value)
 
 
 # What an argument called "pk" (or another generic name) names, by the URL's namespace.
@@ -71,9 +69,7 @@ BY_NAMESPACE = {
     "wagtailsites": lambda org, pk: str(pk) == str(org.site_id),
     "wagtailsettings": lambda org, pk: str(pk) == str(org.site_id),
     "wagtailusers_users": _member,
-    "wagtailusers_groups": lambda org, pk: _in(
-        Group.objects.filter(organization_group__organization=org), pk
-    ),
+    "wagtailusers_groups": lambda org, pk: _in(memberships.groups_of(org), pk),
 }
 
 # Arguments that name the same kind of thing in every view.

@@ -168,13 +168,13 @@ def add_member(user, organization, role):
 
 def remove_member(user, organization, role=None):
     """Take `user` out of one role of the organization, or out of all of them."""
-    groups = _groups_of(organization)
+    groups = groups_of(organization)
     if role is not None:
         groups = groups.filter(organization_group__role=role)
     user.groups.remove(*groups)
 
 
-def _groups_of(organization):
+def groups_of(organization):
     return Group.objects.filter(organization_group__organization=organization)
 
 
@@ -199,7 +199,7 @@ def organizations_of(user):
 
 def members_of(organization, roles=None):
     """The users who hold a role (one of `roles`, if given) in the organization."""
-    groups = _groups_of(organization)
+    groups = groups_of(organization)
     if roles is not None:
         groups = groups.filter(organization_group__role__in=[Role(role) for role in roles])
     return get_user_model().objects.filter(groups__in=groups).distinct()

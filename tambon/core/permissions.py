@@ -52,6 +52,16 @@ def current_organization():
     return organization_for_request(request)
 
 
+def groups_counting_in(organization, via="groups__"):
+    """A filter on the groups reached through `via`: those whose permissions count in
+    `organization` (its role groups, and the platform-wide ones that belong to none). The one
+    rule of this module, for any query that must count groups the way the checks do."""
+    platform_wide = Q(**{f"{via}organization_group__isnull": True})
+    if organization is None:
+        return platform_wide
+    return platform_wide | Q(**{f"{via}organization_group__organization": organization})
+
+
 class OrganizationPermissionBackend(ModelBackend):
     def _get_group_permissions(self, user_obj):
         user_groups = get_user_model()._meta.get_field("groups").related_query_name()
@@ -59,11 +69,8 @@ class OrganizationPermissionBackend(ModelBackend):
         organization = current_organization()
         if organization is _NO_REQUEST:
             return Permission.objects.filter(in_a_group)
-        platform_wide = Q(group__organization_group__isnull=True)
-        if organization is not None:
-            platform_wide |= Q(group__organization_group__organization=organization)
         # One filter() call: the group that holds the permission is the one checked.
-        return Permission.objects.filter(in_a_group & platform_wide)
+        return Permission.objects.filter(in_a_group & groups_counting_in(organization, "group__"))
 
     def _get_permissions(self, user_obj, obj, from_name):
         # ModelBackend remembers the permissions on the user object; remember them per
