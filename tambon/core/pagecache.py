@@ -12,9 +12,7 @@ import functools
 import hashlib
 import logging
 import os
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +21,8 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+
+from .memory import Bounded
 
 logger = logging.getLogger(__name__)
 
@@ -70,43 +70,10 @@ def _forget_config(**kwargs):
     _local_pages.clear()
 
 
-class LocalPageStore:
-    """Pages kept in this worker's memory, least recently used dropped first. Unlike Django's
-    LocMemCache it does not pickle: a cache hit is a dictionary look-up."""
-
-    def __init__(self, max_entries=None):
-        self._max_entries = max_entries
-        self._pages = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
-
-    def set(self, key, page):
-        with self._lock:
-            self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.max_entries:
-                self._pages.popitem(last=False)
-
-    @property
-    def max_entries(self):
-        """At most this many pages per worker, however many organizations it serves
-        (TAMBON_PAGE_CACHE_MAX_ENTRIES): the worker's memory is bounded by a setting."""
-        if self._max_entries is None:
-            return getattr(settings, "TAMBON_PAGE_CACHE_MAX_ENTRIES", 2000)
-        return self._max_entries
-
-    def clear(self):
-        with self._lock:
-            self._pages.clear()
-
-
-_local_pages = LocalPageStore()
+# Pages kept in this worker's memory. Unlike Django's LocMemCache it does not pickle: a cache hit
+# is a dictionary look-up. At most TAMBON_PAGE_CACHE_MAX_ENTRIES pages, however many
+# organizations the worker serves.
+_local_pages = Bounded("TAMBON_PAGE_CACHE_MAX_ENTRIES", 2000)
 
 
 class SharedPageStore:
@@ -299,21 +266,18 @@ def connect_purge_signals():
     post_delete.connect(purge_if_shown, dispatch_uid="pagecache-deleted", weak=False)
 
 
-_remembered = {}
-_remembered_lock = threading.Lock()
+# Small values computed from the database and kept until the next purge (host names, site
+# settings, menus): at most TAMBON_REMEMBERED_MAX_ENTRIES, the least recently used dropped first.
+_remembered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES", 20_000)
 
 
 def remember(key, compute):
     """`compute()`, kept in this process until the next purge: for data that changes only
     when an editor saves something (site settings), so a full render need not query it."""
     gen = generation()
-    with _remembered_lock:
-        found = _remembered.get(key)
+    found = _remembered.get(key)
     if found is not None and found[0] == gen:
         return found[1]
     value = compute()
-    with _remembered_lock:
-        if len(_remembered) > 10_000:
-            _remembered.clear()
-        _remembered[key] = (gen, value)
+    _remembered.set(key, (gen, value))
     return value

@@ -238,6 +238,9 @@ TAMBON_PAGE_CACHE = os.environ.get("TAMBON_PAGE_CACHE", "1") == "1"
 # Pages each worker keeps in memory (least recently used dropped first), whatever the number of
 # organizations: the bound of a worker's memory for the page cache.
 TAMBON_PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("TAMBON_PAGE_CACHE_MAX_ENTRIES", "2000"))
+# Small values each worker keeps until the next purge (host names, site settings, menus, counter
+# blocks): about ten per organization served, least recently used dropped first.
+TAMBON_REMEMBERED_MAX_ENTRIES = int(os.environ.get("TAMBON_REMEMBERED_MAX_ENTRIES", "20000"))
 TAMBON_PAGE_CACHE_GENERATION_FILE = os.environ.get(
     "TAMBON_PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / "var" / "page-cache-generation")
 )
@@ -245,6 +248,9 @@ TAMBON_PAGE_CACHE_GENERATION_FILE = os.environ.get(
 # Visitor statistics (see docs/stats.md).
 TAMBON_VISIT_WINDOW_MINUTES = int(os.environ.get("TAMBON_VISIT_WINDOW_MINUTES", "30"))
 TAMBON_STATS_FLUSH_SECONDS = float(os.environ.get("TAMBON_STATS_FLUSH_SECONDS", "5"))
+# The counter's figures on a page are at most this old: each worker computes a site's figures
+# again at most this often, however many sites it serves and however many visitors come.
+TAMBON_COUNTER_REFRESH_SECONDS = float(os.environ.get("TAMBON_COUNTER_REFRESH_SECONDS", "30"))
 # How many proxies in front of the app add to X-Forwarded-For (0: use the connection's address).
 TAMBON_TRUSTED_PROXY_HOPS = int(os.environ.get("TAMBON_TRUSTED_PROXY_HOPS", "0"))
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to the outside world (and the CSP would block it)

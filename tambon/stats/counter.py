@@ -1,17 +1,21 @@
 """The counter block on a page: a marker in the cached HTML, filled on every response.
 
 Pages are cached with the marker in place of the block. Every response, cached or not, has the
-marker replaced by the block with fresh figures (re-rendered at most every few seconds per site)
-and the visitor's own address, so a cached page never shows a frozen counter or someone else's IP.
+marker replaced by the block with recent figures (rendered again at most every
+TAMBON_COUNTER_REFRESH_SECONDS per site) and the visitor's own address, so a cached page never
+shows a frozen counter or someone else's IP.
 """
 
-import threading
 import time
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Site
+
+from tambon.core.memory import Bounded
+from tambon.core.pagecache import remember
 
 from .buffer import get_counter
 from .figures import counter_figures
@@ -19,31 +23,35 @@ from .figures import counter_figures
 MARKER = "<!--tambon:visitor-counter-->"
 MARKER_BYTES = MARKER.encode()
 IP_SLOT = "TAMBON-VISITOR-IP-SLOT"
-FIGURES_MAX_AGE_SECONDS = 3
 
-_rendered = {}  # site_id -> (monotonic time, HTML with IP_SLOT)
-_lock = threading.Lock()
+# site id -> (monotonic time, HTML with IP_SLOT). Bounded: a worker serving thousands of sites
+# keeps the blocks of the most recently served ones only.
+_rendered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES", 20_000)
+
+
+def _site(site_id):
+    return remember(("site", site_id), lambda: Site.objects.get(pk=site_id))
 
 
 def render_block(site_id):
-    """The counter block for a site, with IP_SLOT where the visitor's address goes."""
+    """The counter block for a site, with IP_SLOT where the visitor's address goes: rendered
+    again at most every TAMBON_COUNTER_REFRESH_SECONDS, so that a cache hit seldom touches the
+    database, however many sites share the worker."""
     now = time.monotonic()
     cached = _rendered.get(site_id)
-    if cached and now - cached[0] < FIGURES_MAX_AGE_SECONDS:
+    if cached and now - cached[0] < settings.TAMBON_COUNTER_REFRESH_SECONDS:
         return cached[1]
-    site = Site.objects.get(pk=site_id)
+    site = _site(site_id)
     figures = counter_figures(site, timezone.now(), get_counter().pending_visits(site_id))
     html = render_to_string(
         "stats/visitor_counter.html", {"figures": figures, "visitor_ip": IP_SLOT}
     )
-    with _lock:
-        _rendered[site_id] = (now, html)
+    _rendered.set(site_id, (now, html))
     return html
 
 
 def forget_rendered_blocks():
-    with _lock:
-        _rendered.clear()
+    _rendered.clear()
 
 
 def fill_counter(body, site_id, ip):

@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from django.http import HttpResponse
 
 from tambon.core.models import Organization
-from tambon.core.pagecache import CachedPageApplication, is_cacheable_response, purge
+from tambon.core.pagecache import CachedPageApplication, is_cacheable_response, purge, remember
 from tambon.pages.tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -229,3 +229,18 @@ def test_a_worker_keeps_no_more_pages_than_the_setting_allows(app, settings):
     assert get(app, "/?page=3")[1]["X-Cache"] == "hit"
     assert get(app, "/?page=2")[1]["X-Cache"] == "hit"
     assert "X-Cache" not in get(app, "/")[1]
+
+
+def test_a_worker_remembers_no_more_values_than_the_setting_allows(settings):
+    """Host names, settings and menus of thousands of sites: the least recently used value is
+    computed again, the others are not."""
+    settings.TAMBON_REMEMBERED_MAX_ENTRIES = 2
+    computed = []
+
+    def value(key):
+        return remember(("test", key), lambda: computed.append(key) or key)
+
+    for key in ["a", "b", "a", "c", "a", "b"]:
+        assert value(key) == key
+    # "b" was dropped to make room for "c" (the least recently used then), "c" for "b".
+    assert computed == ["a", "b", "c", "b"]

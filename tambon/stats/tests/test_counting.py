@@ -75,7 +75,7 @@ def test_the_counter_on_the_page_shows_a_new_visit_after_the_next_flush(client):
     before = client.get("/", **BROWSER).content.decode()
     client.get("/news/", REMOTE_ADDR="198.51.100.9", **BROWSER)  # a new visitor
     buffer.flush_now()  # the flusher does this every few seconds
-    forget_rendered_blocks()  # the block is re-rendered every few seconds
+    forget_rendered_blocks()  # as TAMBON_COUNTER_REFRESH_SECONDS later
     after = client.get("/", REMOTE_ADDR="198.51.100.9", **BROWSER).content.decode()
 
     def today_figure(html):
