@@ -41,10 +41,13 @@ loopback only. The steps:
 4. Worker memory: a cached server, the VmRSS of each granian worker process before and after
    every organization's home page was served (until 3 cache hits in a row each, so both
    workers hold it), once with the default TAMBON_PAGE_CACHE_MAX_ENTRIES and once with a small
-   value (50, and TAMBON_REMEMBERED_MAX_ENTRIES 500): the page cache is keyed by host and keeps
+   value (50, and TAMBON_REMEMBERED_MAX_ENTRIES 200): the page cache is keyed by host and keeps
    at most that many pages per worker, the small values kept per site (host name, settings,
    menus, counter block) at most that many, so with the small values the last organizations
-   (after the first 100) add almost nothing, while with the default every page is kept.
+   (after the first 200) add almost nothing, while with the default every page is kept. Before
+   the first figure each worker renders the first organization's page 1,000 times (with a
+   session cookie, so nothing is cached): Python's allocator keeps the memory of the first few
+   hundred renders of any page, which is not what the organizations cost.
 
 Targets (issue 10): latency with N organizations within 1.2x of one (p50 and p99 of each
 measurement); a new organization in under 10 s (the command, and the slowest in-process build);
@@ -105,8 +108,12 @@ TARGET_RATIO = 1.2
 TARGET_CREATE_SECONDS = 10.0
 SMALL_CACHE_ENTRIES = 50  # the small TAMBON_PAGE_CACHE_MAX_ENTRIES of the memory check
 # ...and TAMBON_REMEMBERED_MAX_ENTRIES with it: room for the small values (host name, site,
-# settings, menus, counter block) of about as many sites as pages.
-REMEMBERED_PER_SITE = 10
+# settings, menus) of about twenty sites, and for the counter blocks (one per site) of 200.
+SMALL_REMEMBERED_ENTRIES = 200
+# Before the first figure, each worker renders about this many pages: Python's allocator keeps
+# the memory of the first few hundred renders (RSS grows, then stays), whatever they render, so
+# without this the growth measured would be that, not what the organizations cost.
+SETTLING_RENDERS_PER_WORKER = 1000
 MEASURED_CONNECTIONS = 4  # wrk on the first organization: two per worker
 # Background home-page requests per second, a random host each, while measuring: well under
 # what the server can do (about 20,000 cached and 350 uncached per second on this machine).
@@ -588,13 +595,15 @@ def measure_memory(
     if max_entries is not None:
         extra = {
             "TAMBON_PAGE_CACHE_MAX_ENTRIES": str(max_entries),
-            "TAMBON_REMEMBERED_MAX_ENTRIES": str(REMEMBERED_PER_SITE * max_entries),
+            "TAMBON_REMEMBERED_MAX_ENTRIES": str(SMALL_REMEMBERED_ENTRIES),
         }
     name = f"memory-{max_entries or 'default'}"
     granian, port = start_granian(processes, {**env, **extra}, tmp, name, GRANIAN_WORKERS)
     try:
         all_hosts = [f"127.0.0.1:{port}", *hosts]
         warm_page_cache(port)
+        progress(f"{name}: {SETTLING_RENDERS_PER_WORKER} renders per worker, one site")
+        settle_allocator(port)
         memory = Memory(
             max_entries=max_entries or default_max_entries(processes, env),
             before_kb=worker_rss_kb(granian),
@@ -603,8 +612,8 @@ def measure_memory(
             hosts=len(all_hosts),
         )
         if max_entries is not None:
-            # As many hosts as the cache holds (twice over): the cache is full after this.
-            memory.first_hosts = min(len(all_hosts), 2 * max_entries)
+            # As many hosts as the small stores hold: they are full after this.
+            memory.first_hosts = min(len(all_hosts), SMALL_REMEMBERED_ENTRIES)
             progress(f"{name}: serving the first {memory.first_hosts} home pages")
             serve_everywhere(port, all_hosts[: memory.first_hosts])
             memory.after_first_kb = worker_rss_kb(granian)
@@ -614,6 +623,16 @@ def measure_memory(
         return memory
     finally:
         stop_server(processes, granian, f"granian ({name})")
+
+
+def settle_allocator(port: int) -> None:
+    """The first organization's home page rendered SETTLING_RENDERS_PER_WORKER times per
+    worker: a session cookie makes the page cache let Django render it and keep nothing."""
+    headers = {**BROWSER_HEADERS, "Cookie": "sessionid=bench-settling"}
+    for _ in range(SETTLING_RENDERS_PER_WORKER * GRANIAN_WORKERS):
+        response = get(port, "/", headers)
+        if response.status != 200 or response.headers.get("X-Cache") is not None:
+            raise BenchError(f"a settling render answered {response.status} (not rendered?)")
 
 
 def default_max_entries(processes: Processes, env: dict) -> int:
@@ -822,7 +841,7 @@ def print_report(report: Report) -> bool:
     print(f"worker memory (VmRSS of each granian worker, MB; a home page is {page_kb:.1f} KB)")
     for memory in report.memory:
         is_small = memory is not report.memory[0]
-        remembered = REMEMBERED_PER_SITE * memory.max_entries if is_small else "default"
+        remembered = SMALL_REMEMBERED_ENTRIES if is_small else "default"
         line = (
             f"  TAMBON_PAGE_CACHE_MAX_ENTRIES={memory.max_entries}, "
             f"TAMBON_REMEMBERED_MAX_ENTRIES={remembered}: "

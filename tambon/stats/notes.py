@@ -10,8 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection, transaction
 from wagtail.models import Site
 
 from tambon.core.models import Organization
@@ -48,7 +47,7 @@ class NoteBook:
         if salt is None:
             salt = self._salts[day] = self.salt_for(day)
         note = Note(
-            visitor=visitor_key(ip, user_agent, salt),
+            visitor=visitor_key(site_id, ip, user_agent, salt),
             at_ms=int(time.time() * 1000),
             site_id=site_id,
             day=day,
@@ -96,33 +95,62 @@ def organizations_of_sites(site_ids):
 
 
 def write_counts(visits, views, paths):
-    """Add the counts to the daily rows of each site's organization, in one transaction."""
+    """Add the counts to the daily rows of each site's organization, in one transaction and
+    one statement per table, however many sites the notes name: a worker serving a thousand
+    sites writes in one round trip what it would otherwise write in two thousand."""
     with transaction.atomic():
         owners = organizations_of_sites({site_id for site_id, *_ in [*visits, *views, *paths]})
-        for site_id, day in set(visits) | set(views):
-            if site_id in owners:
-                _add(
-                    DailyVisits,
-                    owners[site_id],
-                    {"day": day},
-                    visits=visits.get((site_id, day), 0),
-                    page_views=views.get((site_id, day), 0),
+        _add_up(
+            DailyVisits,
+            ("day",),
+            ("visits", "page_views"),
+            [
+                (
+                    owners[site_id].pk,
+                    day,
+                    visits.get((site_id, day), 0),
+                    views.get((site_id, day), 0),
                 )
-        for (site_id, day, path), count in paths.items():
-            if site_id in owners:
-                _add(DailyPageViews, owners[site_id], {"day": day, "path": path}, views=count)
+                for site_id, day in set(visits) | set(views)
+                if site_id in owners
+            ],
+        )
+        _add_up(
+            DailyPageViews,
+            ("day", "path"),
+            ("views",),
+            [
+                (owners[site_id].pk, day, path, count)
+                for (site_id, day, path), count in paths.items()
+                if site_id in owners
+            ],
+        )
 
 
-def _add(model, organization, keys, **increments):
-    increments = {field: n for field, n in increments.items() if n}
-    if not increments:
+def _add_up(model, keys, counts, rows):
+    """INSERT each row (organization id, *keys, *counts), or add its counts to the row with the
+    same organization and keys. Raw SQL because Django's bulk_create can replace a conflicting
+    row's values but not add to them; ON CONFLICT ... DO UPDATE is the same in SQLite and
+    PostgreSQL, and one statement cannot lose a concurrent worker's counts."""
+    if not rows:
         return
-    rows = model.objects.for_organization(organization).filter(**keys)
-    updated = rows.update(**{field: F(field) + n for field, n in increments.items()})
-    if updated:
-        return
-    try:
-        with transaction.atomic():
-            model.objects.for_organization(organization).create(**keys, **increments)
-    except IntegrityError:  # another process created the row a moment ago
-        rows.update(**{field: F(field) + n for field, n in increments.items()})
+    table = connection.ops.quote_name(model._meta.db_table)
+    key_columns = [model._meta.get_field("organization").column] + [
+        model._meta.get_field(name).column for name in keys
+    ]
+    count_columns = [model._meta.get_field(name).column for name in counts]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column in key_columns + count_columns)
+    placeholders = ", ".join(["%s"] * (len(key_columns) + len(count_columns)))
+    additions = ", ".join(
+        f"{quote(column)} = {table}.{quote(column)} + EXCLUDED.{quote(column)}"
+        for column in count_columns
+    )
+    conflict = ", ".join(quote(column) for column in key_columns)
+    # Only table and column names of our own models go into the text; the values are parameters.
+    sql = (
+        f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({conflict}) DO UPDATE SET {additions}"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
