@@ -16,7 +16,7 @@ from tambon.thai import areas
 
 from . import role_permissions as roles
 from .blocks import LabelledLinkBlock
-from .pagecache import purge, remember
+from .pagecache import purge, remember, storing_defaults
 from .scoping import OrganizationOwned
 
 
@@ -31,7 +31,13 @@ class RememberedSiteSetting(BaseSiteSetting):
         if site is None:
             return super().for_site(site)
         parent = super()
-        instance = remember((cls._meta.label, site.pk), lambda: parent.for_site(site))
+
+        def read():
+            # The first read stores a row of defaults, which every page showed already.
+            with storing_defaults():
+                return parent.for_site(site)
+
+        instance = remember((cls._meta.label, site.pk), read)
         # A copy per caller: the admin edits the instance it is given.
         return copy.copy(instance)
 

@@ -13,6 +13,8 @@ import hashlib
 import logging
 import os
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -241,6 +243,21 @@ class CachedPageApplication:
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else chunks
 
 
+_defaults_being_stored = ContextVar("tambon_defaults_being_stored", default=False)
+
+
+@contextmanager
+def storing_defaults():
+    """Saves inside store what pages already show: a site's settings row made with its default
+    values the first time a page reads it. No purge: with thousands of sites, every site's
+    first visit would otherwise drop every cached page of all the others."""
+    token = _defaults_being_stored.set(True)
+    try:
+        yield
+    finally:
+        _defaults_being_stored.reset(token)
+
+
 def connect_purge_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -255,6 +272,8 @@ def connect_purge_signals():
     post_page_move.connect(purge, dispatch_uid="pagecache-moved")
 
     def purge_if_shown(sender, **kwargs):
+        if _defaults_being_stored.get():
+            return
         shown = (Page, BaseSiteSetting, BaseGenericSetting, get_image_model(), get_document_model())
         if issubclass(sender, shown) or sender in get_snippet_models():
             if issubclass(sender, Page) and kwargs.get("signal") is post_save:

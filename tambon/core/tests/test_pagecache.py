@@ -16,6 +16,7 @@ from tambon.pages.tests.factories import (
     NewsPageFactory,
     SitemapPageFactory,
     StandardPageFactory,
+    second_organization_site,
 )
 from tambon.stats.middleware import serve_cached_page
 
@@ -44,15 +45,15 @@ def app(db):
     request_finished.connect(close_old_connections)
 
 
-def get(app, path="/", ip="203.0.113.5", cookie="", method="GET"):
+def get(app, path="/", ip="203.0.113.5", cookie="", method="GET", host="localhost"):
     path, _, query = path.partition("?")
     environ = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
         "QUERY_STRING": query,
-        "SERVER_NAME": "localhost",
+        "SERVER_NAME": host,
         "SERVER_PORT": "80",
-        "HTTP_HOST": "localhost",
+        "HTTP_HOST": host,
         "REMOTE_ADDR": ip,
         "HTTP_USER_AGENT": PHONE,
         "HTTP_ACCEPT": "text/html",
@@ -244,3 +245,16 @@ def test_a_worker_remembers_no_more_values_than_the_setting_allows(settings):
         assert value(key) == key
     # "b" was dropped to make room for "c" (the least recently used then), "c" for "b".
     assert computed == ["a", "b", "c", "b"]
+
+
+def test_another_sites_first_visit_keeps_this_sites_pages_cached(app):
+    """The first page read of a site stores its settings' defaults (the visitor counter's,
+    say): nothing any page shows changes, so no cached page of another site is dropped."""
+    from tambon.stats.models import VisitorCounterSettings
+
+    other = second_organization_site("127.0.0.1")
+    get(app)
+    assert not VisitorCounterSettings.objects.filter(site=other).exists()
+    assert get(app, host="127.0.0.1")[0] == "200 OK"  # its first visit
+    assert VisitorCounterSettings.objects.filter(site=other).exists()
+    assert get(app)[1]["X-Cache"] == "hit"
