@@ -49,6 +49,7 @@ from homepage import (  # noqa: E402
     progress,
     raise_keyboard_interrupt,
     run_django_snippet,
+    run_measuring,
     set_up_site,
     start_granian,
     stop_server,
@@ -391,29 +392,27 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="tambon-bench-cases-"))
     levels: list[LevelResult] = []
     checks: list[Check] = []
-    try:
+
+    def work() -> None:
         sqlite_levels, sqlite_check = measure_database(
             processes, tmp, "sqlite", args.levels, args.seconds
         )
-        levels += sqlite_levels
+        levels.extend(sqlite_levels)
         checks.append(sqlite_check)
         if not args.skip_postgres:
             pg_levels, pg_check = measure_postgres(processes, tmp, args)
-            levels += pg_levels
+            levels.extend(pg_levels)
             checks.append(pg_check)
-    except ServerError as exc:  # BenchError included
-        print(f"bench/cases_submit.py: could not measure: {exc}", file=sys.stderr)
+
+    def show_server_logs() -> None:
         for log in sorted(tmp.glob("granian-*.log")):
             print(f"--- {log.name} ---\n{log_tail(log)}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("bench/cases_submit.py: interrupted", file=sys.stderr)
-        return 130
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        processes.stop_all()
-        shutil.rmtree(tmp, ignore_errors=True)
+
+    failed = run_measuring(
+        "bench/cases_submit.py", processes, tmp, work, on_failure=show_server_logs
+    )
+    if failed is not None:
+        return failed
     print_report(started, args, levels, checks)
     lost = sum(c.lost for c in checks)
     duplicated = sum(c.duplicated for c in checks)

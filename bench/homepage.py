@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -815,6 +816,41 @@ def raise_keyboard_interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+def run_measuring(
+    script: str,
+    processes: Processes,
+    tmp: Path,
+    work: Callable[[], None],
+    *,
+    keep_tmp: bool = False,
+    on_failure: Callable[[], None] | None = None,
+) -> int | None:
+    """`work()`, after which every process started is stopped and the work folder removed
+    (kept with `keep_tmp`), whatever happened. None when it measured; otherwise the exit code:
+    1 when it could not measure (after `on_failure()`, while the folder still exists), 130 when
+    interrupted. The three benchmarks share it."""
+    try:
+        work()
+    except ServerError as exc:  # BenchError included
+        print(f"{script}: could not measure: {exc}", file=sys.stderr)
+        if on_failure is not None:
+            on_failure()
+        return 1
+    except KeyboardInterrupt:
+        print(f"{script}: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        # A second Ctrl-C must not leave servers behind.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        processes.stop_all()
+        if keep_tmp:
+            print(f"kept {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return None
+
+
 def main() -> int:
     args = parse_args()
     try:
@@ -833,23 +869,12 @@ def main() -> int:
     )
     processes = Processes()
     tmp = Path(tempfile.mkdtemp(prefix="tambon-bench-"))
-    try:
-        measure(processes, tmp, report)
-    except ServerError as exc:  # BenchError included
-        print(f"bench/homepage.py: could not measure: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("bench/homepage.py: interrupted", file=sys.stderr)
-        return 130
-    finally:
-        # A second Ctrl-C must not leave servers behind.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        processes.stop_all()
-        if args.keep_tmp:
-            print(f"kept {tmp}", file=sys.stderr)
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+    failed = run_measuring(
+        "bench/homepage.py", processes, tmp, lambda: measure(processes, tmp, report),
+        keep_tmp=args.keep_tmp,
+    )  # fmt: skip
+    if failed is not None:
+        return failed
     print_report(report)
     return 0
 

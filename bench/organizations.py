@@ -65,7 +65,6 @@ import json
 import math
 import os
 import random
-import shutil
 import signal
 import statistics
 import subprocess
@@ -88,7 +87,7 @@ from homepage import (  # noqa: E402
     WRK,
     BenchError,
     Processes,
-    ServerError,
+    Response,
     django_env,
     get,
     git_commit,
@@ -97,6 +96,7 @@ from homepage import (  # noqa: E402
     progress,
     raise_keyboard_interrupt,
     run_django_snippet,
+    run_measuring,
     set_up_site,
     start_granian,
     stop_server,
@@ -161,6 +161,7 @@ class Memory:
     after_kb: list[int]
     hosts: int
     first_hosts: int = 0
+    remembered_entries: int | None = None  # TAMBON_REMEMBERED_MAX_ENTRIES; None: the default
 
 
 @dataclass
@@ -486,6 +487,14 @@ def submissions(port: int, seconds: int) -> Latency:
     return Latency(percentile(ms, 50), percentile(ms, 99), len(ms), len(ms) / seconds)
 
 
+def home_page_of(port: int, host: str) -> Response:
+    """The home page of the organization at `host`, on a new connection; 200 or BenchError."""
+    response = get(port, "/", {**BROWSER_HEADERS, "Host": host})
+    if response.status != 200:
+        raise BenchError(f"GET / on {host} answered {response.status}")
+    return response
+
+
 def serve_everywhere(port: int, hosts: list[str]) -> int:
     """Every host's home page on new connections (the kernel picks the worker) until
     HITS_IN_A_ROW cache hits in a row, at most MAX_ATTEMPTS times each: afterwards both
@@ -495,9 +504,7 @@ def serve_everywhere(port: int, hosts: list[str]) -> int:
     for host in hosts:
         in_a_row = 0
         for _ in range(MAX_ATTEMPTS):
-            response = get(port, "/", {**BROWSER_HEADERS, "Host": host})
-            if response.status != 200:
-                raise BenchError(f"GET / on {host} answered {response.status}")
+            response = home_page_of(port, host)
             in_a_row = in_a_row + 1 if response.headers.get("X-Cache") == "hit" else 0
             if in_a_row >= HITS_IN_A_ROW:
                 break
@@ -516,9 +523,7 @@ def serve_uncached(port: int, hosts: list[str]) -> None:
     on either side of the comparison."""
     for host in hosts:
         for _ in range(UNCACHED_WARMING_REQUESTS):
-            response = get(port, "/", {**BROWSER_HEADERS, "Host": host})
-            if response.status != 200:
-                raise BenchError(f"GET / on {host} answered {response.status}")
+            home_page_of(port, host)
 
 
 # --- measuring one phase ----------------------------------------------------------------------
@@ -610,6 +615,7 @@ def measure_memory(
             after_first_kb=[],
             after_kb=[],
             hosts=len(all_hosts),
+            remembered_entries=None if max_entries is None else SMALL_REMEMBERED_ENTRIES,
         )
         if max_entries is not None:
             # As many hosts as the small stores hold: they are full after this.
@@ -840,8 +846,7 @@ def print_report(report: Report) -> bool:
     page_kb = report.alone[0].page_bytes / 1024
     print(f"worker memory (VmRSS of each granian worker, MB; a home page is {page_kb:.1f} KB)")
     for memory in report.memory:
-        is_small = memory is not report.memory[0]
-        remembered = SMALL_REMEMBERED_ENTRIES if is_small else "default"
+        remembered = memory.remembered_entries or "default"
         line = (
             f"  TAMBON_PAGE_CACHE_MAX_ENTRIES={memory.max_entries}, "
             f"TAMBON_REMEMBERED_MAX_ENTRIES={remembered}: "
@@ -916,22 +921,12 @@ def inside_postgres(args: argparse.Namespace) -> int:
     report = Report(started=datetime.datetime.now(datetime.UTC), args=args)
     processes = Processes()
     tmp = Path(tempfile.mkdtemp(prefix="tambon-bench-orgs-"))
-    try:
-        measure(processes, tmp, report, url)
-    except ServerError as exc:  # BenchError included
-        print(f"bench/organizations.py: could not measure: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("bench/organizations.py: interrupted", file=sys.stderr)
-        return 130
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        processes.stop_all()
-        if args.keep_tmp:
-            print(f"kept {tmp}", file=sys.stderr)
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+    failed = run_measuring(
+        "bench/organizations.py", processes, tmp, lambda: measure(processes, tmp, report, url),
+        keep_tmp=args.keep_tmp,
+    )  # fmt: skip
+    if failed is not None:
+        return failed
     print_report(report)
     return 0
 
