@@ -13,19 +13,18 @@ from django.conf import settings
 
 
 class Bounded:
-    """A dictionary of at most ``getattr(settings, setting_name, default)`` entries; reading an
+    """A dictionary of at most as many entries as the setting ``setting_name`` says; reading an
     entry makes it the most recently used, and adding one past the bound drops the least
     recently used. Thread-safe: a worker serves requests in several threads."""
 
-    def __init__(self, setting_name, default):
+    def __init__(self, setting_name):
         self.setting_name = setting_name
-        self.default = default
         self._entries = OrderedDict()
         self._lock = threading.Lock()
 
     @property
     def max_entries(self):
-        return getattr(settings, self.setting_name, self.default)
+        return getattr(settings, self.setting_name)
 
     def get(self, key, default=None):
         with self._lock:

@@ -75,7 +75,7 @@ def _forget_config(**kwargs):
 # Pages kept in this worker's memory. Unlike Django's LocMemCache it does not pickle: a cache hit
 # is a dictionary look-up. At most TAMBON_PAGE_CACHE_MAX_ENTRIES pages, however many
 # organizations the worker serves.
-_local_pages = Bounded("TAMBON_PAGE_CACHE_MAX_ENTRIES", 2000)
+_local_pages = Bounded("TAMBON_PAGE_CACHE_MAX_ENTRIES")
 
 
 class SharedPageStore:
@@ -248,9 +248,9 @@ _defaults_being_stored = ContextVar("tambon_defaults_being_stored", default=Fals
 
 @contextmanager
 def storing_defaults():
-    """Saves inside store what pages already show: a site's settings row made with its default
-    values the first time a page reads it. No purge: with thousands of sites, every site's
-    first visit would otherwise drop every cached page of all the others."""
+    """Saves made inside it store only what pages already show: a site's settings row made with
+    its default values the first time a page reads it. No purge: with thousands of sites, every
+    site's first visit would otherwise drop every cached page of all the others."""
     token = _defaults_being_stored.set(True)
     try:
         yield
@@ -287,7 +287,7 @@ def connect_purge_signals():
 
 # Small values computed from the database and kept until the next purge (host names, site
 # settings, menus): at most TAMBON_REMEMBERED_MAX_ENTRIES, the least recently used dropped first.
-_remembered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES", 20_000)
+_remembered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES")
 
 
 def remember(key, compute):

@@ -26,7 +26,7 @@ IP_SLOT = "TAMBON-VISITOR-IP-SLOT"
 
 # site id -> (monotonic time, HTML with IP_SLOT). Bounded: a worker serving thousands of sites
 # keeps the blocks of the most recently served ones only.
-_rendered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES", 20_000)
+_rendered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES")
 
 
 def _site(site_id):
