@@ -1,15 +1,15 @@
 """Counting without a database write per request.
 
-A page view is a note in the worker's memory: who (a keyed, daily-salted hash of address and
-browser), when, which site, day and path. A background thread turns the notes into counts every
-TAMBON_STATS_FLUSH_SECONDS, and the process does it once more when it exits:
+A page view is added up in the worker's memory (notes.Tally): who (a keyed, daily-salted hash of
+address and browser), when, which site, day and path. A background thread turns the tally into
+counts every TAMBON_STATS_FLUSH_SECONDS, and the process does it once more when it exits:
 
 - embedded profile (this module): in one database transaction, against the visitors' last page
   views kept in the database for all workers, so a visitor is one visit whichever worker serves
   them; the counts are added to the daily rows (UPDATE ... SET n = n + k);
 - production profile (redis_counter.py): the same decision in Redis.
 
-A crash loses at most one flush interval of notes; a graceful stop loses nothing.
+A crash loses at most one flush interval of page views; a graceful stop loses nothing.
 """
 
 import atexit
@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from .models import DailySalt, VisitorSeen
-from .notes import NoteBook, count_notes, write_counts
+from .notes import NoteBook, write_counts
 from .visitors import new_daily_salt
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ LOOKUP_CHUNK = 500
 
 
 class MemoryCounter(NoteBook):
-    """The embedded profile: notes in memory, decided and written in the database."""
+    """The embedded profile: page views added up in memory, decided and written in the database."""
 
     def salt_for(self, day):
         salt = new_daily_salt()
@@ -42,13 +42,13 @@ class MemoryCounter(NoteBook):
         return bytes(stored.salt)
 
     def flush(self):
-        notes = self.take()
-        if not notes:
+        tally = self.take()
+        if not tally:
             return
         try:
-            write_notes(notes, self.window_ms)
+            write_tally(tally, self.window_ms)
         except Exception:
-            self.put_back(notes)  # kept for the next try
+            self.put_back(tally)  # kept for the next try
             raise
 
     def pending_visits(self, site_id):
@@ -56,32 +56,32 @@ class MemoryCounter(NoteBook):
         return {}
 
 
-def write_notes(notes, window_ms):
+def write_tally(tally, window_ms):
     """Decide the visits against every worker's last page views, and add all counts."""
     with transaction.atomic():
-        visitors = sorted({note.visitor for note in notes})
+        visitors = sorted(tally.first_seen)
         last_seen = {}
         for start in range(0, len(visitors), LOOKUP_CHUNK):
             chunk = visitors[start : start + LOOKUP_CHUNK]
             last_seen.update(
                 VisitorSeen.objects.filter(visitor__in=chunk).values_list("visitor", "last_seen_ms")
             )
-        visits, views, paths = count_notes(notes, last_seen, window_ms)
+        visits, views, paths = tally.decide(last_seen, window_ms)
         VisitorSeen.objects.bulk_create(
             [VisitorSeen(visitor=v, last_seen_ms=last_seen[v]) for v in visitors],
             update_conflicts=True,
             unique_fields=["visitor"],
             update_fields=["last_seen_ms"],
         )
-        newest = max(note.at_ms for note in notes)
+        newest = max(tally.last_seen.values())
         VisitorSeen.objects.filter(last_seen_ms__lt=newest - 2 * window_ms).delete()
-        oldest_day = min(note.day for note in notes) - datetime.timedelta(days=1)
+        oldest_day = min(day for _site, day, _path in tally.views) - datetime.timedelta(days=1)
         DailySalt.objects.filter(day__lt=oldest_day).delete()
         write_counts(visits, views, paths)
 
 
 class Flusher:
-    """Writes a counter's notes to the database now and then, and once more at exit."""
+    """Writes a counter's page views to the database now and then, and once more at exit."""
 
     def __init__(self, counter, interval_seconds):
         self.counter = counter
@@ -112,7 +112,7 @@ class Flusher:
             try:
                 self.counter.flush()
             except Exception:
-                # The counter kept its notes; the next flush tries again.
+                # The counter kept its tally; the next flush tries again.
                 logger.exception("Could not write visitor counts; will try again")
 
 

@@ -1,14 +1,12 @@
-"""A worker's page views as notes in memory, and how counted notes reach the daily rows.
+"""A worker's page views, added up in memory, and how they reach the daily rows.
 
 Shared by both counters (buffer.py's MemoryCounter for the embedded profile, redis_counter.py for
 production); buffer.py starts whichever the settings ask for.
 """
 
-import datetime
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
 
 from django.db import connection, transaction
 from wagtail.models import Site
@@ -21,13 +19,75 @@ from .visitors import visitor_key
 MAX_PATH_LENGTH = 500
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    visitor: str
-    at_ms: int
-    site_id: int
-    day: datetime.date
-    path: str
+class Tally:
+    """The page views a worker has seen since its last flush, added up as they come, so that
+    its size and the time a flush takes grow with the distinct visitors and pages, not with
+    the requests: a busy worker sees a visitor's page thousands of times between two flushes.
+
+    Whether a visitor's first view here starts a visit is decided at the flush, against the
+    last view any worker saw (`decide`); a later view here starts one when it comes more than
+    the window after the visitor's previous view (`visits_started`)."""
+
+    def __init__(self):
+        self.views = Counter()  # (site id, day, path) -> page views
+        self.first_seen = {}  # visitor -> (ms, site id, day) of their first view here
+        self.last_seen = {}  # visitor -> ms of their latest view here
+        self.visits_started = Counter()  # (site id, day) -> visits begun after a gap here
+
+    def __bool__(self):
+        return bool(self.views or self.first_seen)
+
+    def __repr__(self):
+        return f"Tally({vars(self)!r})"
+
+    def add(self, visitor, at_ms, site_id, day, path, window_ms):
+        self.views[(site_id, day, path)] += 1
+        self._see(visitor, at_ms, site_id, day, window_ms)
+
+    def _see(self, visitor, at_ms, site_id, day, window_ms):
+        last = self.last_seen.get(visitor)
+        if last is None:
+            self.first_seen[visitor] = (at_ms, site_id, day)
+            self.last_seen[visitor] = at_ms
+            return
+        if at_ms - last > window_ms:
+            self.visits_started[(site_id, day)] += 1
+        if at_ms > last:
+            self.last_seen[visitor] = at_ms
+
+    def absorb(self, newer, window_ms):
+        """Take in the views of a tally begun after this one (a flush failed, this one is
+        kept): as if they had been added here one by one."""
+        self.views.update(newer.views)
+        self.visits_started.update(newer.visits_started)
+        for visitor, (at_ms, site_id, day) in newer.first_seen.items():
+            self._see(visitor, at_ms, site_id, day, window_ms)
+            self.last_seen[visitor] = max(self.last_seen[visitor], newer.last_seen[visitor])
+
+    def of_visitors(self, visitors):
+        """A tally of these visitors' first and last views only (what is left to send)."""
+        rest = Tally()
+        for visitor in visitors:
+            rest.first_seen[visitor] = self.first_seen[visitor]
+            rest.last_seen[visitor] = self.last_seen[visitor]
+        return rest
+
+    def decide(self, last_seen, window_ms):
+        """Visits, page views and page views per path. A visitor's first view here starts a
+        visit when their last view seen by any worker (`last_seen`, updated here) is older
+        than the window."""
+        visits = Counter(self.visits_started)
+        for visitor, (at_ms, site_id, day) in self.first_seen.items():
+            before = last_seen.get(visitor)
+            if before is None or at_ms - before > window_ms:
+                visits[(site_id, day)] += 1
+            latest = self.last_seen[visitor]
+            if before is None or latest > before:
+                last_seen[visitor] = latest
+        views = Counter()
+        for (site_id, day, _path), count in self.views.items():
+            views[(site_id, day)] += count
+        return visits, views, Counter(self.views)
 
 
 class NoteBook:
@@ -36,7 +96,7 @@ class NoteBook:
     def __init__(self, visit_window_seconds):
         self.window_ms = int(visit_window_seconds * 1000)
         self._lock = threading.Lock()
-        self._notes = []
+        self._tally = Tally()
         self._salts = {}
 
     def salt_for(self, day):
@@ -46,39 +106,21 @@ class NoteBook:
         salt = self._salts.get(day)
         if salt is None:
             salt = self._salts[day] = self.salt_for(day)
-        note = Note(
-            visitor=visitor_key(site_id, ip, user_agent, salt),
-            at_ms=int(time.time() * 1000),
-            site_id=site_id,
-            day=day,
-            path=path[:MAX_PATH_LENGTH],
-        )
+        visitor = visitor_key(site_id, ip, user_agent, salt)
+        at_ms = int(time.time() * 1000)
         with self._lock:
-            self._notes.append(note)
+            self._tally.add(visitor, at_ms, site_id, day, path[:MAX_PATH_LENGTH], self.window_ms)
 
     def take(self):
         with self._lock:
-            notes, self._notes = self._notes, []
-        return notes
+            tally, self._tally = self._tally, Tally()
+        return tally
 
-    def put_back(self, notes):
+    def put_back(self, tally):
+        """A tally that could not be sent, kept ahead of what was noted since."""
         with self._lock:
-            self._notes[:0] = notes
-
-
-def count_notes(notes, last_seen, window_ms):
-    """Visits, page views and page views per path of the notes, in time order. A note starts a
-    visit when the visitor's last page view (`last_seen`, updated here) is older than the window."""
-    visits, views, paths = Counter(), Counter(), Counter()
-    for note in sorted(notes, key=lambda n: n.at_ms):
-        last = last_seen.get(note.visitor)
-        if last is None or note.at_ms - last > window_ms:
-            visits[(note.site_id, note.day)] += 1
-        if last is None or note.at_ms > last:
-            last_seen[note.visitor] = note.at_ms
-        views[(note.site_id, note.day)] += 1
-        paths[(note.site_id, note.day, note.path)] += 1
-    return visits, views, paths
+            tally.absorb(self._tally, self.window_ms)
+            self._tally = tally
 
 
 def organizations_of_sites(site_ids):

@@ -1,15 +1,16 @@
 """The counter of the production profile: one count shared by every worker, in Redis.
 
-A page view costs no network round trip: the worker notes it in memory. Every flush interval the
-worker pushes its notes to Redis in one script call, which decides there, against the visitor's
-last page view seen by any worker, whether each note starts a visit, and adds the counts to one
-shared hash. So a visitor is one visit whichever worker serves them.
+A page view costs no network round trip: the worker adds it up in memory (notes.Tally). Every
+flush interval the worker pushes its tally to Redis: the counts in one transaction, and each
+visitor's first and last view here to a script that decides there, against the visitor's last
+page view seen by any worker, whether the first starts a visit. Everything goes to one shared
+hash, so a visitor is one visit whichever worker serves them.
 
 Then the hash is renamed to a batch (atomic: new counts go to a fresh hash), the batch is written
 to the database together with its id in one transaction, and deleted. A batch left behind by a
 worker that died in between is written by the next flush, or only deleted when its id shows it was
 written already: each count reaches the daily rows exactly once. A crash of a worker loses at most
-the notes of one flush interval, as with the embedded counter.
+the page views of one flush interval, as with the embedded counter.
 """
 
 import datetime
@@ -31,21 +32,20 @@ BATCHES = PREFIX + "batches"
 FLUSH_LOCK = PREFIX + "flush-lock"
 SALT_SECONDS = 2 * 24 * 3600
 
-# A worker's notes, five arguments each: visitor key, time (ms), visit, view and path fields.
-# A note starts a visit when the visitor's last page view, by any worker, is older than the window.
+# Four arguments per visitor: their key, first and last view here (ms), and the visit field.
+# The first view starts a visit when the visitor's last page view, by any worker, is older than
+# the window.
 PUSH_SCRIPT = """
 local window = tonumber(ARGV[1])
-for i = 2, #ARGV, 5 do
-  local seen_key, at = ARGV[i], tonumber(ARGV[i + 1])
+for i = 2, #ARGV, 4 do
+  local seen_key, first, latest = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   local last = tonumber(redis.call('GET', seen_key) or '')
-  if not last or at - last > window then redis.call('HINCRBY', KEYS[1], ARGV[i + 2], 1) end
-  if not last or at > last then redis.call('SET', seen_key, at, 'PX', window * 2) end
-  redis.call('HINCRBY', KEYS[1], ARGV[i + 3], 1)
-  redis.call('HINCRBY', KEYS[1], ARGV[i + 4], 1)
+  if not last or first - last > window then redis.call('HINCRBY', KEYS[1], ARGV[i + 3], 1) end
+  if not last or latest > last then redis.call('SET', seen_key, latest, 'PX', window * 2) end
 end
 return 0
 """
-NOTES_PER_PUSH = 500
+VISITORS_PER_PUSH = 500
 FLUSH_LOCK_WAIT_SECONDS = 10
 # Pending counts become a named batch, listed in BATCHES, in one atomic step.
 SEAL_SCRIPT = """
@@ -91,26 +91,47 @@ class RedisCounter(NoteBook):
         return self.redis.get(key)
 
     def push(self):
-        """Send this worker's notes to the shared count in Redis."""
-        notes = self.take()
+        """Send this worker's tally to the shared count in Redis."""
+        tally = self.take()
+        try:
+            self._push_counts(tally)
+        except Exception:
+            self.put_back(tally)  # Redis away: kept for the next try
+            raise
+        visitors = list(tally.first_seen)
         sent = 0
         try:
-            while sent < len(notes):
-                chunk = notes[sent : sent + NOTES_PER_PUSH]
+            while sent < len(visitors):
+                chunk = visitors[sent : sent + VISITORS_PER_PUSH]
                 args = [self.window_ms]
-                for note in chunk:
+                for visitor in chunk:
+                    first_ms, site_id, day = tally.first_seen[visitor]
                     args += [
-                        f"{PREFIX}seen:{note.visitor}",
-                        note.at_ms,
-                        _field("v", note.site_id, note.day),
-                        _field("p", note.site_id, note.day),
-                        _field("u", note.site_id, note.day, note.path),
+                        f"{PREFIX}seen:{visitor}",
+                        first_ms,
+                        tally.last_seen[visitor],
+                        _field("v", site_id, day),
                     ]
                 self._push(keys=[PENDING], args=args)
                 sent += len(chunk)
         except Exception:
-            self.put_back(notes[sent:])  # Redis away: kept for the next try
+            self.put_back(tally.of_visitors(visitors[sent:]))  # the counts went already
             raise
+
+    def _push_counts(self, tally):
+        """Page views and the visits begun here, all or none (one MULTI ... EXEC)."""
+        counts = Counter()
+        for (site_id, day, path), views in tally.views.items():
+            counts[_field("p", site_id, day)] += views
+            counts[_field("u", site_id, day, path)] += views
+        for (site_id, day), visits in tally.visits_started.items():
+            counts[_field("v", site_id, day)] += visits
+        if not counts:
+            return
+        with self.redis.pipeline(transaction=True) as pipe:
+            for field, count in counts.items():
+                pipe.hincrby(PENDING, field, count)
+            pipe.execute()
 
     def pending_visits(self, site_id):
         visits, _, _ = parse_batch(self.redis.hgetall(PENDING))

@@ -11,7 +11,7 @@ import pytest
 
 from tambon.stats.buffer import Flusher, MemoryCounter
 from tambon.stats.models import VisitorSeen
-from tambon.stats.notes import Note, count_notes, write_counts
+from tambon.stats.notes import Tally, write_counts
 from tambon.stats.tests.factories import page_views_of, visits_of
 from tambon.thai.dates import BANGKOK
 
@@ -21,41 +21,62 @@ WINDOW_MS = WINDOW * 1000
 PHONE = "Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"
 
 
-def note(visitor, minute, day=DAY, path="/"):
-    return Note(visitor=visitor, at_ms=int(minute * 60_000), site_id=1, day=day, path=path)
+def tally_of(*views, day=DAY):
+    """A tally of (visitor, minute, path) page views on site 1, added in the order given."""
+    tally = Tally()
+    for visitor, minute, path in views:
+        tally.add(visitor, int(minute * 60_000), 1, day, path, WINDOW_MS)
+    return tally
 
 
 def test_page_views_within_the_window_are_one_visit():
     # every 10 minutes for an hour: never a 30-minute gap
-    notes = [note("a", minute) for minute in range(0, 60, 10)]
-    visits, views, _ = count_notes(notes, {}, WINDOW_MS)
+    tally = tally_of(*[("a", minute, "/") for minute in range(0, 60, 10)])
+    visits, views, _ = tally.decide({}, WINDOW_MS)
     assert visits[(1, DAY)] == 1
     assert views[(1, DAY)] == 6
 
 
 def test_a_gap_longer_than_the_window_starts_a_new_visit():
-    visits, _, _ = count_notes([note("a", 0), note("a", 31)], {}, WINDOW_MS)
+    visits, _, _ = tally_of(("a", 0, "/"), ("a", 31, "/")).decide({}, WINDOW_MS)
     assert visits[(1, DAY)] == 2
 
 
 def test_notes_are_taken_in_time_order_whatever_order_they_arrive_in():
-    visits, _, _ = count_notes([note("a", 40), note("a", 0), note("a", 20)], {}, WINDOW_MS)
+    tally = tally_of(("a", 40, "/"), ("a", 0, "/"), ("a", 20, "/"))
+    visits, _, _ = tally.decide({}, WINDOW_MS)
     assert visits[(1, DAY)] == 1
 
 
 def test_a_visitor_seen_recently_by_another_worker_is_not_a_new_visit():
     last_seen = {"a": 10 * 60_000}  # what the database says another worker saw
-    visits, views, _ = count_notes([note("a", 25)], last_seen, WINDOW_MS)
+    visits, views, _ = tally_of(("a", 25, "/")).decide(last_seen, WINDOW_MS)
     assert visits[(1, DAY)] == 0
     assert views[(1, DAY)] == 1
     assert last_seen["a"] == 25 * 60_000
 
 
 def test_pages_are_counted_per_path():
-    notes = [note("a", 0, path="/"), note("a", 1, path="/news/"), note("b", 2, path="/")]
-    _, _, paths = count_notes(notes, {}, WINDOW_MS)
+    tally = tally_of(("a", 0, "/"), ("a", 1, "/news/"), ("b", 2, "/"))
+    _, _, paths = tally.decide({}, WINDOW_MS)
     assert paths[(1, DAY, "/")] == 2
     assert paths[(1, DAY, "/news/")] == 1
+
+
+def test_a_worker_keeps_a_line_per_visitor_and_page_not_per_request():
+    # A busy worker sees the same pages thousands of times between two flushes.
+    tally = tally_of(*[(f"v{i % 3}", i / 1000, ("/", "/news/")[i % 2]) for i in range(10_000)])
+    assert (len(tally.views), len(tally.first_seen)) == (2, 3)
+    visits, views, _ = tally.decide({}, WINDOW_MS)
+    assert (visits[(1, DAY)], views[(1, DAY)]) == (3, 10_000)
+
+
+def test_a_tally_kept_after_a_failed_flush_counts_as_one_with_the_views_since():
+    kept = tally_of(("a", 0, "/"))
+    since = tally_of(("a", 31, "/"), ("b", 32, "/"), ("a", 33, "/news/"))
+    kept.absorb(since, WINDOW_MS)
+    visits, views, _ = kept.decide({}, WINDOW_MS)
+    assert (visits[(1, DAY)], views[(1, DAY)]) == (3, 4)  # a twice (31 min apart), b once
 
 
 @pytest.fixture
@@ -154,7 +175,7 @@ def test_a_failed_write_keeps_the_notes_for_the_next_flush(site, today, monkeypa
     def database_down(*args):
         raise RuntimeError("database is locked")
 
-    monkeypatch.setattr("tambon.stats.buffer.write_notes", database_down)
+    monkeypatch.setattr("tambon.stats.buffer.write_tally", database_down)
     Flusher(counter, interval_seconds=60).flush()  # logs, keeps the notes
     monkeypatch.undo()
     counter.flush()
