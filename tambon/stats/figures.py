@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Min, Q, Sum
+from django.db import connection
 
 from tambon.core.models import Organization
 from tambon.thai.dates import to_bangkok_date
@@ -53,15 +53,7 @@ def counter_figures(site, now, pending_visits=None):
     periods["this_year"] = (this_year_start, today)
     periods["last_year"] = (last_year_start, this_year_start - datetime.timedelta(days=1))
 
-    organization = Organization.for_site(site)
-    sums = DailyVisits.objects.for_organization(organization).aggregate(
-        **{
-            name: Sum("visits", filter=Q(day__gte=first, day__lte=last), default=0)
-            for name, (first, last) in periods.items()
-        },
-        total=Sum("visits", default=0),
-        first_day=Min("day"),
-    )
+    sums = _sums(Organization.for_site(site).pk, periods)
     for day, visits in (pending_visits or {}).items():
         sums["total"] += visits
         for name, (first, last) in periods.items():
@@ -72,3 +64,28 @@ def counter_figures(site, now, pending_visits=None):
         total=sums["total"] + settings.baseline_visits,
         **{name: sums[name] for name in periods},
     )
+
+
+def _sums(organization_id, periods):
+    """{period name: visits}, "total" and "first_day" of one organization, in one statement.
+
+    Raw SQL because the ORM took some 2 ms to build this query, which the database answers in a
+    tenth of that, and a worker serving a thousand sites makes it about 30 times a second (each
+    site's counter block every TAMBON_COUNTER_REFRESH_SECONDS). The organization is a parameter
+    like every value; only our own table and column names go into the text."""
+    quote = connection.ops.quote_name
+    table = quote(DailyVisits._meta.db_table)
+    day, visits = quote("day"), quote("visits")
+    owner = quote(DailyVisits._meta.get_field("organization").column)
+    in_period = f"COALESCE(SUM(CASE WHEN {day} >= %s AND {day} <= %s THEN {visits} END), 0)"
+    sql = (
+        f"SELECT {', '.join([in_period] * len(periods))}, "  # noqa: S608
+        f"COALESCE(SUM({visits}), 0), MIN({day}) FROM {table} WHERE {owner} = %s"
+    )
+    params = [bound for first_last in periods.values() for bound in first_last]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, organization_id])
+        *in_periods, total, first_day = cursor.fetchone()
+    if isinstance(first_day, str):  # SQLite answers MIN() of a date column with its text
+        first_day = datetime.date.fromisoformat(first_day)
+    return {**dict(zip(periods, in_periods, strict=True)), "total": total, "first_day": first_day}
