@@ -4,6 +4,7 @@ deployment that leaves its hosts to the database refuses a host that no site has
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from wagtail.models import Site
 
 from tambon.core.models import HostName
 from tambon.pages.tests.factories import second_organization_site
@@ -216,6 +217,7 @@ def test_another_sites_host_name_cannot_be_deleted_or_changed_by_its_id(admin_cl
 @pytest.fixture
 def hosts_from_database(settings, two):
     settings.ALLOWED_HOSTS = ["*", ".health.internal"]
+    return two
 
 
 def test_with_the_wildcard_an_unknown_host_is_refused_with_a_thai_page(client, hosts_from_database):
@@ -238,3 +240,37 @@ def test_with_the_wildcard_a_new_sites_host_is_served_at_once(client, hosts_from
     assert client.get("/", HTTP_HOST="new.example").status_code == 400
     second_organization_site("new.example")
     assert client.get("/", HTTP_HOST="new.example").status_code == 200
+
+
+# Each page's own address (canonical link), made from every site's root path -------------------
+
+
+def canonical_of(client, host):
+    html = client.get("/", HTTP_HOST=host).content.decode()
+    return html.split('rel="canonical" href="', 1)[1].split('"', 1)[0]
+
+
+def test_each_sites_home_page_names_its_own_address(client, two):
+    assert canonical_of(client, MAIN_HOST) == "http://localhost/"
+    assert canonical_of(client, OTHER_HOST) == "http://127.0.0.1/"
+
+
+def test_a_sites_new_host_name_is_its_address_from_the_next_request(client, hosts_from_database):
+    _, other = hosts_from_database
+    assert canonical_of(client, OTHER_HOST) == "http://127.0.0.1/"  # now remembered
+    other.hostname = "new.example"
+    other.save()
+    assert canonical_of(client, "new.example") == "http://new.example/"
+
+
+def test_a_page_names_its_address_without_reading_every_sites_root_path_again(
+    client, two, monkeypatch
+):
+    # With a thousand sites, Wagtail's list of them cost about 1 ms per request to read back.
+    client.get("/", HTTP_HOST=OTHER_HOST)  # the worker remembers the list
+    reads = []
+    read = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: reads.append(1) or read())
+    client.cookies["sessionid"] = "not-a-session"  # rendered by Django, not the page cache
+    assert canonical_of(client, MAIN_HOST) == "http://localhost/"
+    assert reads == []
