@@ -137,14 +137,15 @@ def organization_ids_of_sites(site_ids):
 def write_counts(visits, views, paths):
     """Add the counts to the daily rows of each site's organization, in one transaction and
     one statement per table, however many sites the notes name: a worker serving a thousand
-    sites writes in one round trip what it would otherwise write in two thousand."""
+    sites writes in one round trip what it would otherwise write in two thousand. Rows in key
+    order, as every worker writes them, so that two workers' flushes never deadlock."""
     with transaction.atomic():
         owners = organization_ids_of_sites({site_id for site_id, *_ in [*visits, *views, *paths]})
-        _add_up(
+        upsert(
             DailyVisits,
-            ("day",),
+            ("organization", "day"),
             ("visits", "page_views"),
-            [
+            sorted(
                 (
                     owners[site_id],
                     day,
@@ -153,44 +154,43 @@ def write_counts(visits, views, paths):
                 )
                 for site_id, day in set(visits) | set(views)
                 if site_id in owners
-            ],
+            ),
+            add=True,
         )
-        _add_up(
+        upsert(
             DailyPageViews,
-            ("day", "path"),
+            ("organization", "day", "path"),
             ("views",),
-            [
+            sorted(
                 (owners[site_id], day, path, count)
                 for (site_id, day, path), count in paths.items()
                 if site_id in owners
-            ],
+            ),
+            add=True,
         )
 
 
-def _add_up(model, keys, counts, rows):
-    """INSERT each row (organization id, *keys, *counts), or add its counts to the row with the
-    same organization and keys. Raw SQL because Django's bulk_create can replace a conflicting
-    row's values but not add to them; ON CONFLICT ... DO UPDATE is the same in SQLite and
-    PostgreSQL, and one statement cannot lose a concurrent worker's counts."""
+def upsert(model, keys, values, rows, *, add):
+    """INSERT each row (*keys, *values); where a row with the same keys exists, add the values
+    to it (`add`) or put them in place of its own. Raw SQL because Django's bulk_create can
+    replace a conflicting row's values but not add to them, and builds an object per row; ON
+    CONFLICT ... DO UPDATE is the same in SQLite and PostgreSQL, and one statement cannot lose
+    a concurrent worker's counts."""
     if not rows:
         return
-    table = connection.ops.quote_name(model._meta.db_table)
-    key_columns = [model._meta.get_field("organization").column] + [
-        model._meta.get_field(name).column for name in keys
-    ]
-    count_columns = [model._meta.get_field(name).column for name in counts]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(column) for column in key_columns + count_columns)
-    placeholders = ", ".join(["%s"] * (len(key_columns) + len(count_columns)))
-    additions = ", ".join(
-        f"{quote(column)} = {table}.{quote(column)} + EXCLUDED.{quote(column)}"
-        for column in count_columns
-    )
-    conflict = ", ".join(quote(column) for column in key_columns)
+    table = quote(model._meta.db_table)
+    key_columns = [quote(model._meta.get_field(name).column) for name in keys]
+    value_columns = [quote(model._meta.get_field(name).column) for name in values]
+    placeholders = ", ".join(["%s"] * (len(key_columns) + len(value_columns)))
+    if add:
+        updates = ", ".join(f"{c} = {table}.{c} + EXCLUDED.{c}" for c in value_columns)
+    else:
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in value_columns)
     # Only table and column names of our own models go into the text; the values are parameters.
     sql = (
-        f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608
-        f"ON CONFLICT ({conflict}) DO UPDATE SET {additions}"
+        f"INSERT INTO {table} ({', '.join(key_columns + value_columns)}) "  # noqa: S608
+        f"VALUES ({placeholders}) ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {updates}"
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
