@@ -300,3 +300,22 @@ def remember(key, compute):
     value = compute()
     _remembered.set(key, (gen, value))
     return value
+
+
+def remember_many(keys, compute_missing):
+    """`remember` for many keys at once: `compute_missing(keys)` gets the keys not kept since
+    the last purge, all together (one query for a thousand sites, not a thousand), and returns
+    {key: value} for those it finds; a key it leaves out is left out of the answer too."""
+    gen = generation()
+    found, missing = {}, []
+    for key in keys:
+        kept = _remembered.get(key)
+        if kept is not None and kept[0] == gen:
+            found[key] = kept[1]
+        else:
+            missing.append(key)
+    if missing:
+        for key, value in compute_missing(missing).items():
+            _remembered.set(key, (gen, value))
+            found[key] = value
+    return found

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from wagtail.models import Site
 
 from tambon.core.models import Organization
+from tambon.core.pagecache import remember_many
 
 from .models import DailyPageViews, DailyVisits
 from .visitors import visitor_key
@@ -126,12 +127,18 @@ class NoteBook:
 def organization_ids_of_sites(site_ids):
     """{site id: its organization's id}. Page views name the site of the request's host (known
     without a query on the cached fast path); the counts belong to its organization. A site
-    deleted since has none: its counts are dropped. Ids only: a flush naming a thousand sites
-    would otherwise build a thousand organizations to read their ids."""
+    deleted since has none: its counts are dropped. Remembered until the next purge (saving an
+    organization or a site purges), so a flush naming a thousand sites seldom asks."""
+    found = remember_many([("organization-id", site_id) for site_id in site_ids], _look_up)
+    return {site_id: organization_id for (_, site_id), organization_id in found.items()}
+
+
+def _look_up(keys):
+    site_ids = {site_id for _, site_id in keys}
     owners = dict(Organization.objects.filter(site_id__in=site_ids).values_list("site_id", "pk"))
-    for site in Site.objects.filter(pk__in=set(site_ids) - set(owners)):
+    for site in Site.objects.filter(pk__in=site_ids - set(owners)):
         owners[site.pk] = Organization.for_site(site).pk  # made on first use
-    return owners
+    return {("organization-id", site_id): pk for site_id, pk in owners.items()}
 
 
 def write_counts(visits, views, paths):

@@ -10,7 +10,13 @@ from django.db import close_old_connections
 from django.http import HttpResponse
 
 from tambon.core.models import Organization
-from tambon.core.pagecache import CachedPageApplication, is_cacheable_response, purge, remember
+from tambon.core.pagecache import (
+    CachedPageApplication,
+    is_cacheable_response,
+    purge,
+    remember,
+    remember_many,
+)
 from tambon.pages.tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -245,6 +251,22 @@ def test_a_worker_remembers_no_more_values_than_the_setting_allows(settings):
         assert value(key) == key
     # "b" was dropped to make room for "c" (the least recently used then), "c" for "b".
     assert computed == ["a", "b", "c", "b"]
+
+
+def test_values_of_many_sites_are_computed_together_and_again_after_a_purge():
+    """A flush naming a thousand sites asks once for those it does not know yet."""
+    asked = []
+
+    def double(keys):
+        asked.append(sorted(keys))
+        return {key: key[1] * 2 for key in keys if key[1] != 3}  # 3: nothing found
+
+    sites = [("test-double", n) for n in (1, 2, 3)]
+    assert remember_many(sites, double) == {("test-double", 1): 2, ("test-double", 2): 4}
+    assert remember_many(sites[:2], double) == {("test-double", 1): 2, ("test-double", 2): 4}
+    purge()
+    remember_many(sites[:1], double)
+    assert asked == [sites, sites[:1]]
 
 
 def test_another_sites_first_visit_keeps_this_sites_pages_cached(app):
