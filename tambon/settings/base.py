@@ -156,7 +156,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "tambon"
 WAGTAILADMIN_BASE_URL = os.environ.get("TAMBON_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "tambon.search.backend"}}  # cleans queries
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "doc", "xls", "odt", "ods", "csv", "zip"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "tambon.infocenter.uploads.CheckedDocumentForm"  # checks content
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "svg"]
