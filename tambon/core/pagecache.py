@@ -293,13 +293,7 @@ _remembered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES")
 def remember(key, compute):
     """`compute()`, kept in this process until the next purge: for data that changes only
     when an editor saves something (site settings), so a full render need not query it."""
-    gen = generation()
-    found = _remembered.get(key)
-    if found is not None and found[0] == gen:
-        return found[1]
-    value = compute()
-    _remembered.set(key, (gen, value))
-    return value
+    return remember_many([key], lambda _missing: {key: compute()})[key]
 
 
 def remember_many(keys, compute_missing):
