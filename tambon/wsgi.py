@@ -2,6 +2,7 @@
 
 import gc
 import os
+import sys
 
 from django.core.wsgi import get_wsgi_application
 from django.urls import get_resolver
@@ -17,7 +18,7 @@ application = CachedPageApplication(django_application, on_hit=serve_cached_page
 # What a worker has loaded by now (Django, Wagtail, every view: some 150,000 objects) lives as
 # long as the worker. Frozen, the garbage collector's full passes skip it: without this, each
 # one stopped every request of the worker for about 100 ms (docs/performance.md).
-get_resolver().check()  # imports every view now rather than on the first request
+url_patterns = get_resolver().url_patterns  # imports every view now, not on the first request
 gc.collect()
 gc.freeze()
 # Most of what a request makes dies by reference counting as the request ends. Collected every
@@ -26,3 +27,7 @@ gc.freeze()
 # milliseconds with a thousand sites' remembered values. Collect the young less often, so that
 # little reaches the old generation, and that one seldom.
 gc.set_threshold(50_000, 20, 20)
+# The page-view flush runs in a thread of each worker and holds the interpreter for a few
+# milliseconds of Python at a time; a request that arrives meanwhile waited up to Python's
+# default switch interval (5 ms) for its turn, ten times what a cached page takes to serve.
+sys.setswitchinterval(0.0005)
