@@ -1,10 +1,16 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
+from tambon.cases import roles, services
 from tambon.cases.models import CaseEvent, CaseKind, CaseState, EventKind, ReporterView
+from tambon.cases.uploads import check_upload
 from tambon.thai.dates import BANGKOK
+
+from . import files
+from .conftest import group_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +61,30 @@ class TestList:
         response = signed_in(outsider).get("/admin/cases/")
         assert response.status_code in (302, 403)
         assert complaint.subject not in response.content.decode()
+
+
+class TestAssigneeWhoseRoleChanged:
+    """An integrity officer given a corruption complaint, then moved to the executives (who may
+    be the ones complained about): the case was given to the officer, not to the person."""
+
+    def test_the_case_and_its_file_are_closed_to_them_once_they_are_an_executive(
+        self, integrity_officer, new_case
+    ):
+        case = new_case(
+            kind=CaseKind.CORRUPTION,
+            subject="ปลัดเรียกรับเงินค่าอนุญาต",
+            files=[check_upload(files.pdf())],
+        )
+        services.assign(case, integrity_officer, integrity_officer)
+        client = signed_in(integrity_officer)
+        file_address = f"/cases/files/{case.attachments.get().public_id}/"
+        assert client.get(file_address).status_code == 200  # while still the officer
+
+        integrity_officer.groups.set([group_with_role(roles.EXECUTIVE)])
+        client = signed_in(get_user_model().objects.get(pk=integrity_officer.pk))
+        assert case.subject not in client.get("/admin/cases/").content.decode()
+        assert client.get(f"/admin/cases/{case.pk}/").status_code == 404
+        assert client.get(file_address).status_code == 404
 
 
 class TestCasePage:
