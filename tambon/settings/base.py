@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "tambon.stats.middleware.VisitCounterMiddleware",
     "tambon.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -174,6 +175,23 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# No page uses the camera, the microphone or the location API (a photo comes from a file input,
+# a place is typed or picked on the no-JavaScript map), and none may be embedded to ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 # Content Security Policy: everything from our own origin; no inline script on public pages.
 # Wagtail's admin needs inline styles and data: images.

@@ -87,6 +87,7 @@ def test_second_anonymous_visit_is_served_from_the_cache(app):
     assert "X-Cache" not in first[1]
     assert second[1]["X-Cache"] == "hit"
     assert second[1]["Content-Security-Policy"] == first[1]["Content-Security-Policy"]
+    assert second[1]["Permissions-Policy"] == first[1]["Permissions-Policy"]
 
 
 def test_a_cached_page_shows_each_visitor_their_own_address(app):

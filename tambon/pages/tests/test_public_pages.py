@@ -215,6 +215,12 @@ def test_pages_send_strict_security_headers(client):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 
+def test_pages_may_not_use_or_let_a_frame_use_the_camera_microphone_or_location(client):
+    policy = client.get("/")["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment"):
+        assert f"{feature}=()" in policy
+
+
 def test_server_error_page_is_thai_and_shows_no_traceback(rf):
     from django.views.defaults import server_error
 
