@@ -15,10 +15,14 @@ from .case import Case
 
 class PrivateStorage(FileSystemStorage):
     """Files outside MEDIA_ROOT, never served by the web server: only through a view that
-    checks who asks. The folder is read from the settings at each use."""
+    checks who asks. The folder is read from the settings at each use. Readable by the app's
+    own account only (not by the web server's or another user's on the machine): a citizen's
+    ID card scan is nobody else's business."""
 
     def __init__(self):
-        super().__init__(base_url=None)
+        super().__init__(
+            base_url=None, file_permissions_mode=0o600, directory_permissions_mode=0o700
+        )
 
     @property
     def base_location(self):

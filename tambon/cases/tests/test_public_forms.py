@@ -1,5 +1,7 @@
 import io
 import re
+import stat
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -231,6 +233,12 @@ class TestAttachments:
         path = Attachment.objects.all_organizations().latest("pk").file.path
         assert path.startswith(str(settings.TAMBON_PRIVATE_MEDIA_ROOT))
         assert not path.startswith(str(settings.MEDIA_ROOT))
+
+    def test_an_upload_can_be_read_by_the_apps_own_account_only(self, client, settings):
+        post(client, **complaint_data(attachments=files.png()))
+        path = Path(Attachment.objects.all_organizations().latest("pk").file.path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
     @pytest.mark.parametrize(
         "upload", [files.exe_named_jpg, files.html_named_pdf, files.truncated_jpeg]
