@@ -22,9 +22,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or getattr(settings, "TAMBON_SERVE_MEDIA", False):
-    # The embedded profile serves uploads itself; a bigger install lets nginx do it.
+    # The embedded profile serves uploads itself; a bigger install lets nginx do it. Documents
+    # never: they go through /documents/, which refuses those of a private collection.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
     ]
 
 urlpatterns += [
