@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from tambon.core import views as core_views
+from tambon.core.sitemap import RequestHostSitemap
 from tambon.pages.feeds import NewsAtomFeed, NewsRssFeed
 from tambon.search import views as search_views
 
@@ -15,7 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("cases/", include("tambon.cases.urls")),
-    path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap-xml"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("feeds/news.rss", NewsRssFeed(), name="news-rss"),
     path("feeds/news.atom", NewsAtomFeed(), name="news-atom"),

@@ -171,6 +171,17 @@ def test_sitemap_xml_lists_news_and_people(client):
     assert any(url.endswith("/people/chief-administrator/") for url in locations)
 
 
+@pytest.mark.parametrize(
+    "secure, origin", [(False, "http://testserver/"), (True, "https://testserver/")]
+)
+def test_sitemap_xml_gives_the_addresses_on_the_host_it_was_asked_on(client, secure, origin):
+    # The factory-made Site record says localhost, port 80: no visitor reaches that.
+    response = client.get("/sitemap.xml", secure=secure)
+    root = ET.fromstring(response.content)
+    locations = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locations and all(url.startswith(origin) for url in locations)
+
+
 def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
