@@ -1,19 +1,39 @@
+import functools
 import hashlib
 import hmac
+import ipaddress
 
 from django.conf import settings
 
 
 def client_ip(environ):
     """The visitor's address. Behind N trusted proxies, the N-th address from the right of
-    X-Forwarded-For is the one the outermost proxy saw (TAMBON_TRUSTED_PROXY_HOPS)."""
+    X-Forwarded-For is the one the outermost proxy saw (TAMBON_TRUSTED_PROXY_HOPS); but only
+    when the connection comes from a proxy (TAMBON_TRUSTED_PROXIES): a visitor who reaches the
+    app directly would otherwise choose their address with the header, and with it pass every
+    per-address limit."""
+    connection = environ.get("REMOTE_ADDR", "")
     hops = getattr(settings, "TAMBON_TRUSTED_PROXY_HOPS", 0)
-    if hops:
+    if hops and is_trusted_proxy(connection):
         forwarded = [a.strip() for a in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [a for a in forwarded if a]
         if len(forwarded) >= hops:
             return forwarded[-hops]
-    return environ.get("REMOTE_ADDR", "")
+    return connection
+
+
+def is_trusted_proxy(address):
+    networks = _networks(tuple(getattr(settings, "TAMBON_TRUSTED_PROXIES", ("127.0.0.1", "::1"))))
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(proxies):
+    return [ipaddress.ip_network(proxy, strict=False) for proxy in proxies]
 
 
 def keyed_hash(text: str) -> str:

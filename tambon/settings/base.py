@@ -271,4 +271,11 @@ TAMBON_STATS_FLUSH_SECONDS = float(os.environ.get("TAMBON_STATS_FLUSH_SECONDS", 
 TAMBON_COUNTER_REFRESH_SECONDS = float(os.environ.get("TAMBON_COUNTER_REFRESH_SECONDS", "30"))
 # How many proxies in front of the app add to X-Forwarded-For (0: use the connection's address).
 TAMBON_TRUSTED_PROXY_HOPS = int(os.environ.get("TAMBON_TRUSTED_PROXY_HOPS", "0"))
+# ...and the addresses (or networks) those proxies connect from: X-Forwarded-For is believed
+# only on their connections. Comma-separated; loopback when nginx runs on the same machine.
+TAMBON_TRUSTED_PROXIES = [
+    proxy.strip()
+    for proxy in os.environ.get("TAMBON_TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
+    if proxy.strip()
+]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to the outside world (and the CSP would block it)
