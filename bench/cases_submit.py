@@ -23,7 +23,6 @@ import datetime
 import http.client
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -31,8 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 # The helpers of the homepage benchmark: processes, production environment, granian.
@@ -55,26 +53,17 @@ from homepage import (  # noqa: E402
     stop_server,
 )
 
+from serverkit.citizen import (  # noqa: E402
+    FORM,
+    HTTP_TIMEOUT,
+    RECEIPT,
+    Browser,
+    ClientResult,
+    submit_once,
+)
+
 WORKERS = 2
-HTTP_TIMEOUT = 30  # one request; a SQLite writer may wait its busy timeout (5 s)
 MARKER = "bench"  # every benchmark complaint's subject starts with it
-FORM = "/cases/new/complaint/"
-RECEIPT = "/cases/receipt/"
-UA = "Mozilla/5.0 (X11; Linux x86_64) bench/cases_submit"
-
-_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-_CATEGORY = re.compile(r'<select name="category"[^>]*>\s*<option value="(\d+)"')
-_CODE = re.compile(r'class="receipt__code">([^<]+)<')
-
-
-@dataclass
-class ClientResult:
-    receipts: list[tuple[str, str]] = field(default_factory=list)  # (subject, code shown)
-    refused: int = 0  # the form came back (a 200 to the POST): not accepted, nothing expected
-    errors: dict[str, int] = field(default_factory=dict)
-
-    def error(self, what: str) -> None:
-        self.errors[what] = self.errors.get(what, 0) + 1
 
 
 @dataclass
@@ -100,81 +89,6 @@ class Check:
     duplicated: int
     without_receipt: int
     locked_in_log: int
-
-
-class Browser:
-    """One citizen's browser: a keep-alive connection and its cookies."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.cookies: dict[str, str] = {}
-        self.connection: http.client.HTTPConnection | None = None
-
-    def request(self, method: str, path: str, body: str | None = None):
-        headers = {"User-Agent": UA, "Accept": "text/html", "Accept-Language": "th"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        for attempt in (1, 2):  # a keep-alive connection the server closed is opened again
-            if self.connection is None:
-                self.connection = http.client.HTTPConnection(
-                    "127.0.0.1", self.port, timeout=HTTP_TIMEOUT
-                )
-            try:
-                self.connection.request(method, path, body=body, headers=headers)
-                response = self.connection.getresponse()
-                content = response.read()
-                break
-            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
-                self.close()
-                if attempt == 2 or method == "POST":
-                    raise
-        for header, value in response.getheaders():
-            if header.lower() == "set-cookie":
-                name, _, rest = value.partition("=")
-                self.cookies[name.strip()] = rest.split(";", 1)[0]
-        return response.status, response.getheader("Location", ""), content.decode("utf-8")
-
-    def close(self) -> None:
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
-
-
-def submit_once(browser: Browser, subject: str, out: ClientResult) -> bool:
-    """One citizen's submission: GET the form, POST a valid complaint, GET the receipt. The
-    receipt's code goes into `out`; True when a receipt was read. Network errors propagate."""
-    status, _, html = browser.request("GET", FORM)
-    token, category = _CSRF.search(html), _CATEGORY.search(html)
-    if status != 200 or not token or not category:
-        out.error(f"form {status}")
-        return False
-    form = {
-        "csrfmiddlewaretoken": token[1],
-        "category": category[1],
-        "subject": subject,
-        "details": "ไฟถนนดับทั้งซอย ทดสอบความเร็วการรับเรื่อง",
-        "location_text": "หมู่ 3",
-        "name": "ผู้ทดสอบ ระบบ",
-        "phone": "0812345678",
-        "website": "",
-    }
-    status, location, html = browser.request("POST", FORM, urllib.parse.urlencode(form))
-    if status == 200:
-        out.refused += 1
-        return False
-    if status != 302 or not location.endswith(RECEIPT):
-        out.error(f"post {status}")
-        return False
-    status, _, html = browser.request("GET", RECEIPT)
-    code = _CODE.search(html)
-    if status != 200 or not code:
-        # Accepted but no receipt read: the case exists, the client cannot prove it.
-        out.error(f"receipt {status}")
-        return False
-    out.receipts.append((subject, code[1].strip()))
-    return True
 
 
 def one_client(port: int, level: int, number: int, deadline: float, out: ClientResult):

@@ -85,7 +85,6 @@ from pathlib import Path
 # The helpers of the other two benchmarks: processes, production environment, granian, wrk,
 # the citizen's browser.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cases_submit import Browser, ClientResult, submit_once  # noqa: E402
 from homepage import (  # noqa: E402
     BROWSER_HEADERS,
     GRANIAN_WORKERS,
@@ -108,6 +107,9 @@ from homepage import (  # noqa: E402
     stop_server,
     warm_page_cache,
 )
+
+import serverkit  # noqa: E402
+from serverkit.citizen import Browser, ClientResult, submit_once  # noqa: E402
 
 HOST_PATTERN = "o{number:04d}.bench.localhost"
 TARGET_RATIO = 1.2
@@ -583,19 +585,9 @@ def measure_phase(
 
 def worker_rss_kb(master: subprocess.Popen) -> list[int]:
     """VmRSS of each granian worker (the master's child processes), in KiB."""
-    children = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            if int(stat.rsplit(")", 1)[1].split()[1]) == master.pid:
-                children.append(entry)
-        except (OSError, ValueError, IndexError):
-            continue
     sizes = []
-    for child in sorted(children, key=lambda entry: int(entry.name)):
-        for line in (child / "status").read_text().splitlines():
+    for pid in serverkit.worker_pids(master):
+        for line in (Path("/proc") / str(pid) / "status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 sizes.append(int(line.split()[1]))
     if len(sizes) != GRANIAN_WORKERS:

@@ -127,6 +127,21 @@ def granian_command(port: int, workers: int = 2, backpressure: int | None = None
     return [*command, "--log-level", "warning"]
 
 
+def worker_pids(master: subprocess.Popen) -> list[int]:
+    """The process ids of granian's workers (the master's child processes), lowest first."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master.pid:
+                pids.append(int(entry.name))
+        except (OSError, ValueError, IndexError):
+            continue  # ended while being read
+    return sorted(pids)
+
+
 def wait_until_answering(
     process: subprocess.Popen,
     port: int,
