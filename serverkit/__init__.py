@@ -116,11 +116,13 @@ def set_up_site(env: dict[str, str], log: Path) -> None:
 
 def granian_command(port: int, workers: int = 2, backpressure: int | None = None) -> list[str]:
     """The production command of the README: one blocking thread per worker process (more
-    threads only contend for the GIL)."""
+    threads only contend for the GIL), and a worker that dies is started again (without it,
+    granian exits when one of its workers is killed)."""
     command = [
         str(VENV_BIN / "granian"),
         *["--interface", "wsgi", "tambon.wsgi:application", "--host", "127.0.0.1"],
         *["--port", str(port), "--workers", str(workers), "--blocking-threads", "1"],
+        "--respawn-failed-workers",
     ]
     if backpressure is not None:
         command += ["--backpressure", str(backpressure)]
