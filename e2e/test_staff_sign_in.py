@@ -1,7 +1,12 @@
 """Staff sign-in in a real browser with JavaScript on, as clerks use it: password, then the code
 from the phone, then the admin."""
 
+import re
+import secrets
+import urllib.parse
+
 from e2e.harness import sign_in_as_staff
+from serverkit.citizen import Browser
 
 
 def test_a_clerk_signs_in_with_password_and_code_and_reaches_the_admin(
@@ -31,3 +36,26 @@ def test_without_the_code_the_admin_stays_closed(browser, base_url, staff_member
     assert "/admin/two-factor/verify/" in page.url
     assert page.locator("h1").inner_text() == "รหัสยืนยันตัวตน"
     context.close()
+
+
+def test_wrong_passwords_are_counted_by_every_worker_together(e2e_server):
+    # Each try on a new connection, as from a new browser: granian hands them to either of its
+    # two workers. Counted per worker, the sixth try would still be let through.
+    port = int(e2e_server.base_url.rsplit(":", 1)[1])
+    username = f"nobody-{secrets.token_hex(4)}"
+
+    def try_password():
+        browser = Browser(port)
+        try:
+            _, _, form = browser.request("GET", "/admin/login/")
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+            body = urllib.parse.urlencode(
+                {"csrfmiddlewaretoken": token, "username": username, "password": "wrong-guess"}
+            )
+            status, _, _ = browser.request("POST", "/admin/login/", body)
+            return status
+        finally:
+            browser.close()
+
+    assert [try_password() for _ in range(5)] == [200] * 5  # the form again, with its error
+    assert try_password() == 429

@@ -4,11 +4,10 @@ hash, never the address itself) and per session, counted over the last hour."""
 import datetime
 import time
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tambon.core.addresses import client_ip, count_in_window, keyed_hash
+from tambon.core.addresses import client_ip, count_in_window, keyed_hash, limits
 from tambon.core.scoping import organization_for_request
 
 from . import conf
@@ -48,13 +47,13 @@ def record(request):
 
 def tracking_refusal(request):
     """Guessing codes is slowed down: a few wrong tries per hour per address."""
-    if cache.get(_tracking_key(request), 0) >= conf.tracking_attempts_per_hour():
+    if limits().get(_tracking_key(request), 0) >= conf.tracking_attempts_per_hour():
         return _("Too many wrong tries. Please wait an hour and try again, or call us.")
     return None
 
 
 def record_tracking_failure(request):
-    count_in_window(cache, _tracking_key(request), HOUR)
+    count_in_window(limits(), _tracking_key(request), HOUR)
 
 
 def _tracking_key(request):

@@ -4,6 +4,7 @@ import hmac
 import ipaddress
 
 from django.conf import settings
+from django.core.cache import caches
 
 
 def client_ip(environ):
@@ -40,6 +41,12 @@ def keyed_hash(text: str) -> str:
     """A hash of `text` (which holds an address) that cannot be reversed by trying every
     address without the site's secret key: how addresses are kept, never as they are."""
     return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
+def limits():
+    """The cache that holds the counts behind per-address limits, shared by every worker in
+    both profiles (settings: CACHES["limits"])."""
+    return caches["limits"]
 
 
 def count_in_window(cache, key, seconds):

@@ -1,67 +1,90 @@
-"""Throttled staff logins: after too many wrong passwords for one account from one address, that
-pair must wait, and is told so in Thai. Counts live in the default cache: Redis in the production
-profile, so all workers share them; in the embedded profile each worker counts on its own, so the
-limit is per worker. The account and address are kept only as a keyed hash.
+"""Throttled staff logins. Wrong passwords are counted three ways, and a sign-in is refused
+(in Thai, before the password is even checked) while any count is at its limit:
+
+- for one account from one address (TAMBON_LOGIN_ATTEMPTS): someone guessing a password;
+- for one account from any address (TAMBON_LOGIN_ATTEMPTS_PER_ACCOUNT): the same from many
+  machines;
+- from one address for any account (TAMBON_LOGIN_ATTEMPTS_PER_ADDRESS): one password tried
+  across many accounts.
+
+The counts live in the "limits" cache, which every worker shares (Redis, or a database table in
+the embedded profile). Accounts and addresses are kept only as keyed hashes.
 """
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
 from django.dispatch import receiver
 from django.shortcuts import render
 
-from .addresses import client_ip, count_in_window, keyed_hash
+from .addresses import client_ip, count_in_window, keyed_hash, limits
 
 LOGIN_PATHS = ("/admin/login/",)
-
-
-def _limit():
-    return settings.TAMBON_LOGIN_ATTEMPTS
 
 
 def _window_seconds():
     return settings.TAMBON_LOGIN_LOCKOUT_MINUTES * 60
 
 
-def _key(username, environ):
-    who = f"login:{(username or '').strip().lower()}\n{client_ip(environ)}"
-    return "tambon:login-failures:" + keyed_hash(who)
+def _keys(username, environ):
+    """{count's key: its limit}."""
+    account = (username or "").strip().lower()
+    address = client_ip(environ)
+    return {
+        "tambon:login-failures:" + keyed_hash(f"login:{account}\n{address}"): (
+            settings.TAMBON_LOGIN_ATTEMPTS
+        ),
+        "tambon:login-failures:account:" + keyed_hash(f"login-account:{account}"): (
+            settings.TAMBON_LOGIN_ATTEMPTS_PER_ACCOUNT
+        ),
+        "tambon:login-failures:address:" + keyed_hash(f"login-address:{address}"): (
+            settings.TAMBON_LOGIN_ATTEMPTS_PER_ADDRESS
+        ),
+    }
 
 
-def failures(username, environ):
-    return cache.get(_key(username, environ), 0)
+def is_locked_out(username, environ):
+    keys = _keys(username, environ)
+    counts = limits().get_many(list(keys))
+    return any(counts.get(key, 0) >= limit for key, limit in keys.items())
 
 
 @receiver(user_login_failed)
 def count_failure(sender, credentials, request=None, **kwargs):
     if request is None:
         return
-    count_in_window(cache, _key(credentials.get("username"), request.META), _window_seconds())
+    for key in _keys(credentials.get("username"), request.META):
+        count_in_window(limits(), key, _window_seconds())
 
 
 @receiver(user_logged_in)
 def forget_failures(sender, request, user, **kwargs):
+    """The right password forgets the mistakes of that account from that address; the counts
+    over all addresses or all accounts run their course, so a correct sign-in in between
+    does not reset someone else's attempts."""
     if request is not None:
-        cache.delete(_key(user.get_username(), request.META))
+        pair, _account, _address = _keys(user.get_username(), request.META)
+        limits().delete(pair)
 
 
 class LoginThrottleMiddleware:
-    """Refuses a login POST, before the password is even checked, while its account and
-    address are locked out."""
+    """Refuses a login POST, before the password is even checked, while one of its counts is
+    at its limit."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path in LOGIN_PATHS:
-            username = request.POST.get("username", "")
-            if failures(username, request.META) >= _limit():
-                response = render(
-                    request,
-                    "core/login_throttled.html",
-                    {"minutes": _window_seconds() // 60},
-                    status=429,
-                )
-                response["Retry-After"] = str(_window_seconds())
-                return response
+        if (
+            request.method == "POST"
+            and request.path in LOGIN_PATHS
+            and is_locked_out(request.POST.get("username", ""), request.META)
+        ):
+            response = render(
+                request,
+                "core/login_throttled.html",
+                {"minutes": _window_seconds() // 60},
+                status=429,
+            )
+            response["Retry-After"] = str(_window_seconds())
+            return response
         return self.get_response(request)

@@ -224,11 +224,18 @@ TAMBON_SERVE_MEDIA = os.environ.get("TAMBON_SERVE_MEDIA", "1") == "1"
 # Staff sign in with a password and a code from an authenticator app (core/two_factor.py).
 TAMBON_STAFF_2FA = os.environ.get("TAMBON_STAFF_2FA", "1") == "1"
 OTP_TOTP_ISSUER = os.environ.get("TAMBON_OTP_ISSUER", "tambon")
-# Wrong passwords per account and address before a pause (core/throttle.py).
+# Wrong passwords before a pause (core/throttle.py): for one account from one address; for one
+# account from any address (someone trying it from many machines); from one address for any
+# account (one password tried across many accounts).
 TAMBON_LOGIN_ATTEMPTS = int(os.environ.get("TAMBON_LOGIN_ATTEMPTS", "5"))
+TAMBON_LOGIN_ATTEMPTS_PER_ACCOUNT = int(os.environ.get("TAMBON_LOGIN_ATTEMPTS_PER_ACCOUNT", "20"))
+TAMBON_LOGIN_ATTEMPTS_PER_ADDRESS = int(os.environ.get("TAMBON_LOGIN_ATTEMPTS_PER_ADDRESS", "20"))
 TAMBON_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("TAMBON_LOGIN_LOCKOUT_MINUTES", "15"))
 
 # Caches. Embedded profile: in this process. With TAMBON_REDIS_URL: Redis, shared by all workers.
+# "limits" holds the counts behind the sign-in and tracking limits (core/addresses.py), which
+# every worker must share in both profiles: without Redis they live in a database table (made
+# by core's migration 0008), so that a second worker does not start a limit from zero.
 REDIS_URL = os.environ.get("TAMBON_REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -237,11 +244,18 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": alias,
         }
-        for alias in ("default", "pages")
+        for alias in ("default", "pages", "limits")
     }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "tambon_limits",
+            # Never cull: dropping a third of the counts when full would let someone who
+            # fills it with other keys start their own count again.
+            "OPTIONS": {"MAX_ENTRIES": 10_000_000},
+        },
         # In this profile pages are kept by core.pagecache.LocalPageStore; this alias only
         # tells the page cache that it runs in one process.
         "pages": {

@@ -1,8 +1,8 @@
-"""Staff sign-in: too many wrong passwords lock out that account from that address for a while."""
+"""Staff sign-in: too many wrong passwords lock out that account from that address for a while,
+that account from every address after more, and that address for every account after more."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"
@@ -10,7 +10,6 @@ PASSWORD = "correct-horse-battery"
 
 @pytest.fixture
 def clerk():
-    cache.clear()
     return get_user_model().objects.create_user(
         "clerk", password=PASSWORD, is_staff=True, is_superuser=True
     )
@@ -46,3 +45,17 @@ def test_a_successful_sign_in_forgets_earlier_mistakes(client, clerk):
     for _ in range(4):
         sign_in(client, "wrong")
     assert sign_in(client, PASSWORD).status_code == 302
+
+
+def test_an_account_tried_from_many_addresses_is_paused_everywhere(client, clerk, settings):
+    settings.TAMBON_LOGIN_ATTEMPTS_PER_ACCOUNT = 8
+    for number in range(8):  # never more than one try from each address
+        assert sign_in(client, "wrong", ip=f"198.51.100.{number}").status_code == 200
+    assert sign_in(client, PASSWORD, ip="192.0.2.77").status_code == 429
+
+
+def test_one_address_trying_many_accounts_is_paused_for_all_of_them(client, clerk, settings):
+    settings.TAMBON_LOGIN_ATTEMPTS_PER_ADDRESS = 8
+    for number in range(8):  # one password against eight accounts, once each
+        assert sign_in(client, "Password1", username=f"staff{number}").status_code == 200
+    assert sign_in(client, PASSWORD).status_code == 429
