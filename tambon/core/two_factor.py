@@ -13,6 +13,7 @@ import qrcode
 import qrcode.image.svg
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -41,7 +42,9 @@ def confirmed_devices(user):
 
 
 class StaffTwoFactorMiddleware:
-    """Sends a signed-in user who has not given a code this session to the code screen."""
+    """A signed-in user who has not given a code this session is sent to the code screen in
+    the admin, and is nobody anywhere else: a staff-only address outside the admin (a case's
+    file) treats them as any visitor, so the password alone opens nothing of the staff's."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -49,11 +52,13 @@ class StaffTwoFactorMiddleware:
     def __call__(self, request):
         if (
             is_required()
-            and request.path.startswith(ADMIN_PREFIX)
             and not request.path.startswith(EXEMPT_PREFIXES)
             and request.user.is_authenticated
             and not request.user.is_verified()
         ):
+            if not request.path.startswith(ADMIN_PREFIX):
+                request.user = AnonymousUser()
+                return self.get_response(request)
             name = (
                 "two_factor_verify"
                 if confirmed_devices(request.user).exists()

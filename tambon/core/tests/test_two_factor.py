@@ -127,3 +127,22 @@ def test_reset_command_removes_the_device_so_a_new_phone_can_be_set_up(client, c
 
     sign_in(client)
     assert client.get("/admin/")["Location"].startswith("/admin/two-factor/setup/")
+
+
+def test_a_case_file_stays_closed_to_staff_until_the_code_is_given(
+    client, clerk, settings, tmp_path
+):
+    from tambon.cases.tests import files
+    from tambon.cases.tests.factories import CaseFactory
+    from tambon.cases.uploads import check_upload
+
+    settings.TAMBON_PRIVATE_MEDIA_ROOT = tmp_path
+    case = CaseFactory(subject="ขอใบอนุญาต", files=[check_upload(files.pdf())])
+    address = f"/cases/files/{case.attachments.get().public_id}/"
+    device = TOTPDevice.objects.create(user=clerk, name="phone", confirmed=True)
+    sign_in(client)
+
+    assert client.get(address).status_code == 404  # the password alone: as any visitor
+
+    client.post("/admin/two-factor/verify/", {"code": code_for(device), "next": "/admin/"})
+    assert client.get(address).status_code == 200
