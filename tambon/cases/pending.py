@@ -1,15 +1,18 @@
 """Files a citizen attached to a form that came back with an error: kept server-side under a
 random token, listed in their session, so they need not choose them again."""
 
+import logging
 import os
 
 from django.core.files.base import ContentFile
 
 from .models.attachments import private_storage
-from .services import CleanFile
+from .services import CaseError, CleanFile, files_not_stored
 from .uploads import new_token
 
 SESSION_KEY = "cases_pending_files"
+
+logger = logging.getLogger(__name__)
 
 
 def _entries(request, form_key):
@@ -34,22 +37,29 @@ def listed(request, form_key):
 
 
 def keep(request, form_key, files):
+    """Store the files until the form is sent. A full or read-only disk raises CaseError (with
+    its Thai message); the files stored before it stay listed."""
     entries = list(_entries(request, form_key))
-    for clean in files:
-        token = new_token()
-        path = private_storage.save(
-            f"pending/{token}{os.path.splitext(clean.name)[1]}", ContentFile(clean.content)
-        )
-        entries.append(
-            {
-                "token": token,
-                "name": clean.name,
-                "type": clean.content_type,
-                "path": path,
-                "document": clean.document,
-            }
-        )
-    _store(request, form_key, entries)
+    try:
+        for clean in files:
+            token = new_token()
+            path = private_storage.save(
+                f"pending/{token}{os.path.splitext(clean.name)[1]}", ContentFile(clean.content)
+            )
+            entries.append(
+                {
+                    "token": token,
+                    "name": clean.name,
+                    "type": clean.content_type,
+                    "path": path,
+                    "document": clean.document,
+                }
+            )
+    except OSError as error:
+        logger.error("Pending file not stored (%s): the disk is full or read-only", error.strerror)
+        raise CaseError(files_not_stored()) from None
+    finally:
+        _store(request, form_key, entries)
 
 
 def drop(request, form_key, tokens):
@@ -62,22 +72,28 @@ def drop(request, form_key, tokens):
     _store(request, form_key, entries)
 
 
-def take(request, form_key):
-    """The kept files as CleanFiles, forgotten by the session and removed from the disk."""
-    files = []
+def files(request, form_key):
+    """The kept files as CleanFiles; they stay kept until `forget` (after the case is filed),
+    so a submission that fails loses none of them."""
+    found = []
     for entry in _entries(request, form_key):
         try:
             with private_storage.open(entry["path"], "rb") as handle:
-                files.append(
+                found.append(
                     CleanFile(
                         entry["name"], handle.read(), entry["type"], entry.get("document", "")
                     )
                 )
-            private_storage.delete(entry["path"])
         except FileNotFoundError:
             continue
+    return found
+
+
+def forget(request, form_key):
+    """The form was sent: its kept files are removed from the disk and from the session."""
+    for entry in _entries(request, form_key):
+        private_storage.delete(entry["path"])
     _store(request, form_key, [])
-    return files
 
 
 def purge_abandoned(older_than: float) -> int:

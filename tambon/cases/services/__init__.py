@@ -8,7 +8,7 @@ row, and sends `case_changed`.
 - privacy: showing the reporter, and deleting their details after the retention period.
 """
 
-from .common import CaseError, CleanFile, TransitionNotAllowed
+from .common import CaseError, CleanFile, TransitionNotAllowed, files_not_stored
 from .information import DECISIONS_NEEDING_REASON, record_information_decision
 from .privacy import purge_personal_data, reveal_reporter
 from .submission import MAX_CODE_ATTEMPTS, citizen_adds_information, rate, submit
@@ -35,6 +35,7 @@ __all__ = [
     "BulkOutcome",
     "CaseError",
     "CleanFile",
+    "files_not_stored",
     "TransitionNotAllowed",
     "acknowledge",
     "act_on_many",

@@ -1,6 +1,7 @@
 """What every service verb shares: its errors, the row lock, the permission and state checks,
 and the event it writes (which sends `case_changed`)."""
 
+import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,8 @@ from .. import actions, roles
 from ..models import Attachment, Case, CaseEvent
 from ..signals import case_changed
 
+logger = logging.getLogger(__name__)
+
 
 class CaseError(Exception):
     """A step that cannot be taken; the message is for the person who tried (translated)."""
@@ -18,6 +21,13 @@ class CaseError(Exception):
 
 class TransitionNotAllowed(CaseError):
     pass
+
+
+def files_not_stored():
+    return _(
+        "Your files could not be stored just now, so nothing was sent. What you typed is kept "
+        "below: please try again later, send it without the files, or call us."
+    )
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,9 @@ def finish(original, locked_case):
 
 
 def attach(case, files, from_citizen=True):
+    """Store the files with the case. A disk that is full or read-only is a CaseError with a
+    Thai message (the caller's transaction rolls the case back, and the form shows what was
+    typed again), never a server error."""
     for upload in files:
         attachment = Attachment(
             case=case,
@@ -86,5 +99,9 @@ def attach(case, files, from_citizen=True):
             from_citizen=from_citizen,
             document=upload.document[:150],
         )
-        attachment.file.save(upload.name, ContentFile(upload.content), save=False)
+        try:
+            attachment.file.save(upload.name, ContentFile(upload.content), save=False)
+        except OSError as error:
+            logger.error("Case file not stored (%s): the disk is full or read-only", error.strerror)
+            raise CaseError(files_not_stored()) from None
         attachment.save()

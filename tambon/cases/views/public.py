@@ -104,15 +104,15 @@ def _case_form(request, kind, form_key, form_class, extra_context, template=None
         already = len(pending.listed(request, form_key))
         form = form_class(request.POST, request.FILES, kind=kind, already_attached=already)
         valid = form.is_valid()
-        if form.accepted_files:
-            pending.keep(request, form_key, form.accepted_files)
-        if valid and not remove:
-            refusal = ratelimit.refusal(request)
-            if refusal is None:
-                try:
+        try:
+            if form.accepted_files:
+                pending.keep(request, form_key, form.accepted_files)
+            if valid and not remove:
+                refusal = ratelimit.refusal(request)
+                if refusal is None:
                     return _submit(request, form, form_key, kind)
-                except services.CaseError as error:
-                    refusal = str(error)
+        except services.CaseError as error:
+            refusal = str(error)
     else:
         form = form_class(kind=kind)
     return render(
@@ -140,12 +140,13 @@ def _submit(request, form, form_key, kind):
         latitude=data.get("latitude"),
         longitude=data.get("longitude"),
         reporter=form.reporter_details(),
-        files=pending.take(request, form_key),
+        files=pending.files(request, form_key),
         client_hash=ratelimit.client_hash(request),
         service_type=service_type,
         service_answers=form.answers() if service_type else (),
         organization=organization_for_request(request),
     )
+    pending.forget(request, form_key)
     ratelimit.record(request)
     request.session[RECEIPT_KEY] = {"case": case.pk, "pin": pin}
     request.session[OPENED_KEY] = case.pk
