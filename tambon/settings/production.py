@@ -41,6 +41,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("TAMBON_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("TAMBON_EMAIL_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("TAMBON_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who gets an e-mail with the details of each server error (Django's mail_admins); none by
+# default: the error is in the log either way, and the error page promises no more than that.
+ADMINS = [
+    (address.strip(), address.strip())
+    for address in os.environ.get("TAMBON_ADMIN_EMAILS", "").split(",")
+    if address.strip()
+]
 
 LOGGING = {
     "version": 1,
