@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The hashes of the admin page's own inline scripts, added to its policy (core/admin_csp.py).
+    "tambon.core.admin_csp.AdminInlineScriptsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

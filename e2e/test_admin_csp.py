@@ -1,0 +1,59 @@
+"""The clerk's admin works under the production Content Security Policy: the page editor's image
+chooser and date picker, and a listing's date filter, with no script refused by Chromium."""
+
+import json
+import subprocess
+import sys
+
+import serverkit
+from e2e.harness import sign_in_as_staff, watch_page
+
+FIRST_NEWS = """
+import django, json
+django.setup()
+from tambon.pages.models import NewsPage
+print(json.dumps(NewsPage.objects.live().order_by("pk").values_list("pk", flat=True).first()))
+"""
+
+
+def first_news_id(env):
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_NEWS],
+        env=env,
+        cwd=serverkit.REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_clerk_picks_a_cover_image_and_filters_by_date_without_a_refused_script(
+    browser, base_url, staff_member, e2e_server
+):
+    context = browser.new_context(base_url=base_url, locale="th-TH")
+    page = context.new_page()
+    watch = watch_page(page, base_url)
+    sign_in_as_staff(page, staff_member)
+
+    page.goto(f"/admin/pages/{first_news_id(e2e_server.env)}/edit/")
+    cover = page.locator("#id_cover_image-chooser")
+    cover.locator(".w-dropdown__toggle").click()  # the demo news has a cover: "change image"
+    cover.locator("[data-chooser-action-choose]:visible").click()
+    page.locator(".modal [data-chooser-modal-choice]").first.click()
+    page.wait_for_selector(".modal", state="hidden")
+    assert cover.locator("[data-chooser-title]").inner_text().strip()
+    page.locator("input[name=date]").click()  # the date picker opens
+    page.locator(".xdsoft_datetimepicker:visible").first.wait_for()
+
+    page.goto("/admin/reports/site-history/")
+    page.locator("#filters-drilldown .w-slim-header-action-button").click()
+    page.locator("button[aria-controls=drilldown-id_timestamp]").click()
+    page.locator("input[name=timestamp_from]").click()
+    page.locator(".xdsoft_datetimepicker:visible").first.wait_for()
+
+    refused = [error for error in watch.console_errors if "Content Security Policy" in error]
+    assert not refused, "\n".join(refused)
+    watch.assert_clean()
+    context.close()
