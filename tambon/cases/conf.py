@@ -42,6 +42,16 @@ def submissions_per_hour() -> int:
     return _number("TAMBON_CASE_SUBMISSIONS_PER_HOUR", 5)
 
 
+def pending_bytes_per_address() -> int:
+    """How much a sender may have kept of files attached to forms not yet sent, per hour."""
+    return _number("TAMBON_CASE_PENDING_BYTES_PER_ADDRESS", 50 * 1024 * 1024)
+
+
+def pending_bytes_total() -> int:
+    """How much of such files the whole site keeps at most (all senders together)."""
+    return _number("TAMBON_CASE_PENDING_BYTES_TOTAL", 1024 * 1024 * 1024)
+
+
 def tracking_attempts_per_hour() -> int:
     return _number("TAMBON_CASE_TRACKING_ATTEMPTS_PER_HOUR", 20)
 

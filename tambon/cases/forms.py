@@ -15,7 +15,7 @@ from tambon.thai.validators import (
 from . import conf
 from .models import CaseKind, Category
 from .text import clean_text
-from .uploads import check_upload
+from .uploads import check_upload, display_name
 
 NAME_AND_CONTACT = "name_and_contact"
 NAME_AND_ADDRESS = "name_and_address"
@@ -99,12 +99,16 @@ class CaseForm(forms.Form):
     # Honeypot: hidden from people, filled in by form-filling robots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, kind, organization, already_attached=0, **kwargs):
-        """`organization`: the one the case is filed with; its categories are offered."""
+    def __init__(self, *args, kind, organization, already_attached=0, upload_room=None, **kwargs):
+        """`organization`: the one the case is filed with; its categories are offered.
+        `upload_room`: how many bytes of files this sender may still have kept (None: no
+        limit), checked against each file's size before the file is read."""
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.rules = KIND_RULES[kind]
         self.already_attached = already_attached
+        self.upload_room = upload_room
+        self.received_bytes = 0  # of the files read and checked, kept or not
         self.accepted_files = []
         if self.rules["category"]:
             categories = Category.objects.for_organization(organization).active().of_kind(kind)
@@ -209,12 +213,30 @@ class CaseForm(forms.Form):
                 )
                 continue
             try:
-                self.accepted_files.append(check_upload(upload))
+                self.accepted_files.append(self.checked_upload(upload))
             except ValidationError as error:
                 errors.append(error)
         if errors:
             raise ValidationError(errors)
         return self.accepted_files
+
+    def checked_upload(self, upload):
+        """check_upload, after the sender's allowance: a file over it is neither read nor
+        decoded."""
+        if self.upload_room is not None:
+            if upload.size > self.upload_room:
+                raise ValidationError(
+                    _(
+                        "“%(name)s” was not added: this device or network has attached too "
+                        "many files to forms that were not sent. Send the form without it, or "
+                        "try again in an hour."
+                    ),
+                    params={"name": display_name(upload.name)},
+                    code="quota",
+                )
+            self.upload_room -= upload.size
+        self.received_bytes += upload.size
+        return check_upload(upload)
 
     def clean_website(self):
         if self.cleaned_data["website"]:

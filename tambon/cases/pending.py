@@ -6,7 +6,11 @@ import os
 
 from django.core.files.base import ContentFile
 
+from tambon.core.addresses import count_in_window, limits
+
+from . import conf
 from .models.attachments import private_storage
+from .ratelimit import HOUR, client_hash
 from .services import CaseError, CleanFile, files_not_stored
 from .uploads import new_token
 
@@ -36,9 +40,32 @@ def listed(request, form_key):
     ]
 
 
+def _bytes_key(request):
+    return "cases:pending-bytes:" + client_hash(request)
+
+
+def _bytes_kept_in_all():
+    folder = os.path.join(private_storage.location, "pending")
+    try:
+        with os.scandir(folder) as entries:
+            return sum(entry.stat().st_size for entry in entries if entry.is_file())
+    except OSError:  # none yet; or a broken disk, which storing a file will report in Thai
+        return 0
+
+
+def room(request):
+    """How many more bytes of files this sender may attach to forms they do not send: what
+    their address has left of its hourly allowance (`count_unsent`), and what the site has
+    left of its total on disk. Asked before a file is read, so a flood of forms that are
+    never sent neither fills the disk nor makes the server decode its images."""
+    own = conf.pending_bytes_per_address() - limits().get(_bytes_key(request), 0)
+    site = conf.pending_bytes_total() - _bytes_kept_in_all()
+    return max(0, min(own, site))
+
+
 def keep(request, form_key, files):
-    """Store the files until the form is sent. A full or read-only disk raises CaseError (with
-    its Thai message); the files stored before it stay listed."""
+    """Store the files until the form is sent. A full or read-only disk raises CaseError
+    (with its Thai message); the files stored before it stay listed."""
     entries = list(_entries(request, form_key))
     try:
         for clean in files:
@@ -60,6 +87,13 @@ def keep(request, form_key, files):
         raise CaseError(files_not_stored()) from None
     finally:
         _store(request, form_key, entries)
+
+
+def count_unsent(request, received_bytes):
+    """The files of a form that came back (an error, a refusal) count against the sender's
+    hourly allowance, whether they were kept or refused: reading them cost the server."""
+    if received_bytes:
+        count_in_window(limits(), _bytes_key(request), HOUR, amount=received_bytes)
 
 
 def drop(request, form_key, tokens):

@@ -13,7 +13,6 @@ from tambon.thai.forms import ThaiDateField
 from .forms import ACCEPT, CaseForm
 from .models import CaseKind, ServiceField
 from .text import clean_text
-from .uploads import check_upload
 
 EXTRA_PREFIX = "extra_"
 DOCUMENT_PREFIX = "document_"
@@ -86,7 +85,7 @@ class ServiceRequestForm(CaseForm):
             upload = self.files.get(name)
             if upload:
                 try:
-                    clean = check_upload(upload)
+                    clean = self.checked_upload(upload)
                 except ValidationError as error:
                     self.add_error(name, error)
                     continue

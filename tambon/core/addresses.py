@@ -49,10 +49,11 @@ def limits():
     return caches["limits"]
 
 
-def count_in_window(cache, key, seconds):
-    """Add one to a counter in `cache` that starts at the first count and ends `seconds` later."""
+def count_in_window(cache, key, seconds, amount=1):
+    """Add `amount` to a counter in `cache` that starts at the first count and ends `seconds`
+    later."""
     cache.add(key, 0, timeout=seconds)
     try:
-        cache.incr(key)
+        cache.incr(key, amount)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds)
+        cache.set(key, amount, timeout=seconds)

@@ -102,17 +102,26 @@ def _case_form(request, kind, form_key, form_class, extra_context, template=None
         if remove:
             pending.drop(request, form_key, set(remove))
         already = len(pending.listed(request, form_key))
-        form = form_class(request.POST, request.FILES, kind=kind, already_attached=already)
+        # A sender over the limit gets their text back and the reason; their files are not
+        # even read.
+        refusal = ratelimit.refusal(request)
+        files = request.FILES if refusal is None else None
+        form = form_class(
+            request.POST,
+            files,
+            kind=kind,
+            already_attached=already,
+            upload_room=pending.room(request),
+        )
         valid = form.is_valid()
         try:
             if form.accepted_files:
                 pending.keep(request, form_key, form.accepted_files)
-            if valid and not remove:
-                refusal = ratelimit.refusal(request)
-                if refusal is None:
-                    return _submit(request, form, form_key, kind)
+            if valid and not remove and refusal is None:
+                return _submit(request, form, form_key, kind)
         except services.CaseError as error:
             refusal = str(error)
+        pending.count_unsent(request, form.received_bytes)
     else:
         form = form_class(kind=kind)
     return render(
