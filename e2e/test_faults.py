@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import http.client
 import itertools
-import json
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 
@@ -25,8 +23,7 @@ DEADLINE_SECONDS = 180
 RESPAWN_SECONDS = 20
 
 READ_CASES = """
-import django, json
-django.setup()
+import json
 from tambon.cases.models import Case
 cases = Case.objects.all_organizations().filter(subject__startswith="fault ")
 print(json.dumps(list(cases.values_list("subject", "tracking_code"))))
@@ -75,19 +72,6 @@ def submit_until_done(port, attempts, out, deadline):
         browser.close()
 
 
-def stored_cases(env):
-    result = subprocess.run(
-        [sys.executable, "-c", READ_CASES],
-        env=env,
-        cwd=serverkit.REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def test_a_worker_killed_during_submissions_loses_no_receipted_case_and_the_server_goes_on(
     server,
 ):
@@ -127,7 +111,7 @@ def test_a_worker_killed_during_submissions_loses_no_receipted_case_and_the_serv
 
     # Every case that got a receipt is stored, once.
     shown = [(subject, code.replace("-", "")) for out in results for subject, code in out.receipts]
-    stored = stored_cases(env)
+    stored = serverkit.django_snippet(env, READ_CASES)
     for subject, code in shown:
         assert [subject, code] in stored
     subjects = [subject for subject, _code in stored]

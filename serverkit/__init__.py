@@ -18,6 +18,7 @@ Every failure raises ``ServerError`` with the end of the log that explains it.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import secrets
 import socket
@@ -127,6 +128,21 @@ def granian_command(port: int, workers: int = 2, backpressure: int | None = None
     if backpressure is not None:
         command += ["--backpressure", str(backpressure)]
     return [*command, "--log-level", "warning"]
+
+
+def django_snippet(env: dict[str, str], code: str, timeout: float = 120):
+    """Run `code` after django.setup() in a fresh process with `env` (the server's database);
+    it prints one JSON value last, which is returned."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import django\ndjango.setup()\n" + code],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def worker_pids(master: subprocess.Popen) -> list[int]:
