@@ -94,8 +94,9 @@ def new_service_request(request, slug):
 
 
 def _case_form(request, kind, form_key, form_class, extra_context, template=None):
-    """The common way of a public form: files that passed are kept across errors, the rate
-    limit is checked only for a valid form, the case goes through the service layer."""
+    """The common way of a public form: the rate limit is checked first (over it, no file is
+    read); files that passed are kept across errors, within the sender's allowance; the case
+    goes through the service layer."""
     refusal = None
     if request.method == "POST":
         remove = request.POST.getlist("remove_attachment")
