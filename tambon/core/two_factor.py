@@ -50,8 +50,11 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Without a session cookie nobody is signed in; reading request.user anyway would touch
+        # the session and mark every public page "Vary: Cookie", which the page cache refuses.
         if (
             is_required()
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
             and not request.path.startswith(EXEMPT_PREFIXES)
             and request.user.is_authenticated
             and not request.user.is_verified()

@@ -114,6 +114,14 @@ def test_an_outside_next_address_is_not_followed(client, clerk):
     assert response["Location"] == "/admin/"
 
 
+def test_a_visitors_page_stays_cacheable_with_the_code_required(client):
+    # Reading who is signed in touches the session, which marks the page "Vary: Cookie":
+    # the page cache would then keep no public page at all.
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "cookie" not in response.get("Vary", "").lower()
+
+
 def test_the_public_site_does_not_ask_for_a_code(client, clerk):
     sign_in(client)
 
