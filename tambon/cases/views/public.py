@@ -112,7 +112,8 @@ def _case_form(request, kind, form_key, form_class, extra_context, template=None
             files,
             kind=kind,
             already_attached=already,
-            upload_room=pending.room(request),
+            # Only a post with files pays for the allowance's look-ups (a folder listing).
+            upload_room=pending.room(request) if files else None,
         )
         valid = form.is_valid()
         try:
