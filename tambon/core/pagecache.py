@@ -25,6 +25,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 from .memory import Bounded
+from .redis_cache import RedisUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -85,13 +86,19 @@ class SharedPageStore:
     def get(self, key):
         page = _local_pages.get(key)
         if page is None:
-            page = caches[CACHE_ALIAS].get(key)
+            try:
+                page = caches[CACHE_ALIAS].get(key)
+            except RedisUnavailable:
+                return None  # rendered by Django, as on any miss
             if page is not None:
                 _local_pages.set(key, page)
         return page
 
     def set(self, key, page):
-        caches[CACHE_ALIAS].set(key, page)
+        try:
+            caches[CACHE_ALIAS].set(key, page)
+        except RedisUnavailable:
+            return
         _local_pages.set(key, page)
 
 
@@ -105,12 +112,18 @@ def _store():
 # With a shared cache, each worker asks it for the generation at most this often: a purge
 # reaches every worker within this time, and a cache hit costs no round trip to Redis.
 GENERATION_POLL_SECONDS = 0.5
-_polled_generation = {"at": float("-inf"), "value": 0}
+# "missed": Redis did not answer lately, so this worker may have missed purges, its own or
+# another's: when Redis answers again it starts a new generation before trusting anything kept.
+_polled_generation = {"at": float("-inf"), "value": 0, "missed": False}
 
 
 def generation():
     """Changes whenever the cache is purged; part of every key, so a purge drops every page.
-    Kept in a file when pages live in each worker's memory, so that all workers see it."""
+    Kept in a file when pages live in each worker's memory, so that all workers see it.
+
+    While the shared cache does not answer, every call gives a new value: pages and remembered
+    values are neither found nor kept for long, so nothing changed during the outage is
+    shown stale; the site renders each page, slower but right."""
     if config().local:
         try:
             return os.stat(config().generation_file).st_mtime_ns
@@ -118,9 +131,25 @@ def generation():
             return 0
     now = time.monotonic()
     if now - _polled_generation["at"] >= GENERATION_POLL_SECONDS:
-        _polled_generation["value"] = caches[CACHE_ALIAS].get(GENERATION_KEY, 0)
+        try:
+            if _polled_generation["missed"]:
+                _start_shared_generation()
+                _polled_generation["missed"] = False
+            _polled_generation["value"] = caches[CACHE_ALIAS].get(GENERATION_KEY, 0)
+        except Exception:
+            if not _polled_generation["missed"]:
+                logger.warning("Page cache unreachable; pages are rendered until it answers")
+            _polled_generation["missed"] = True
+            _local_pages.clear()
+            return ("unreachable", time.monotonic_ns())
         _polled_generation["at"] = now
     return _polled_generation["value"]
+
+
+def _start_shared_generation():
+    cache = caches[CACHE_ALIAS]
+    cache.add(GENERATION_KEY, 0, timeout=None)
+    cache.incr(GENERATION_KEY)
 
 
 def purge(**_signal_kwargs):
@@ -132,9 +161,12 @@ def purge(**_signal_kwargs):
         now = time.time_ns()
         os.utime(path, ns=(now, now))
     else:
-        cache = caches[CACHE_ALIAS]
-        cache.add(GENERATION_KEY, 0, timeout=None)
-        cache.incr(GENERATION_KEY)
+        try:
+            _start_shared_generation()
+        except Exception:
+            # The editor's change is saved; the purge is made when the cache answers again.
+            logger.warning("Page cache unreachable; the purge waits until it answers")
+            _polled_generation["missed"] = True
         _polled_generation["at"] = float("-inf")  # this worker sees its own purge at once
     _local_pages.clear()
 

@@ -239,25 +239,28 @@ TAMBON_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("TAMBON_LOGIN_LOCKOUT_MINUTES"
 # every worker must share in both profiles: without Redis they live in a database table (made
 # by core's migration 0008), so that a second worker does not start a limit from zero.
 REDIS_URL = os.environ.get("TAMBON_REDIS_URL", "")
+# Redis is asked with this timeout; after a failure it is left alone for TAMBON_REDIS_REST_SECONDS,
+# and meanwhile each alias uses its fallback (core/redis_cache.py): the limits the database
+# table, other values this process's memory; the page cache renders pages (core/pagecache.py).
+TAMBON_REDIS_TIMEOUT_SECONDS = float(os.environ.get("TAMBON_REDIS_TIMEOUT_SECONDS", "0.5"))
+TAMBON_REDIS_REST_SECONDS = float(os.environ.get("TAMBON_REDIS_REST_SECONDS", "2"))
+LIMITS_TABLE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "tambon_limits",
+    # Never cull: dropping a third of the counts when full would let someone who
+    # fills it with other keys start their own count again.
+    "OPTIONS": {"MAX_ENTRIES": 10_000_000},
+}
 if REDIS_URL:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": alias,
-        }
-        for alias in ("default", "pages", "limits")
-    }
+    from tambon.core.redis_cache import shared_caches
+
+    CACHES = shared_caches(
+        REDIS_URL, TAMBON_REDIS_TIMEOUT_SECONDS, TAMBON_REDIS_REST_SECONDS, LIMITS_TABLE
+    )
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "limits": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "tambon_limits",
-            # Never cull: dropping a third of the counts when full would let someone who
-            # fills it with other keys start their own count again.
-            "OPTIONS": {"MAX_ENTRIES": 10_000_000},
-        },
+        "limits": LIMITS_TABLE,
         # In this profile pages are kept by core.pagecache.LocalPageStore; this alias only
         # tells the page cache that it runs in one process.
         "pages": {
