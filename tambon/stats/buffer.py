@@ -19,11 +19,10 @@ import multiprocessing.util
 import threading
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from .models import DailySalt, VisitorSeen
 from .notes import NoteBook, upsert, write_counts
-from .visitors import new_daily_salt
 
 logger = logging.getLogger(__name__)
 LOOKUP_CHUNK = 500
@@ -31,15 +30,6 @@ LOOKUP_CHUNK = 500
 
 class MemoryCounter(NoteBook):
     """The embedded profile: page views added up in memory, decided and written in the database."""
-
-    def salt_for(self, day):
-        salt = new_daily_salt()
-        try:
-            with transaction.atomic():
-                stored, _ = DailySalt.objects.get_or_create(day=day, defaults={"salt": salt})
-        except IntegrityError:  # another worker stored the day's salt a moment ago
-            stored = DailySalt.objects.get(day=day)
-        return bytes(stored.salt)
 
     def flush(self):
         tally = self.take()
@@ -129,7 +119,12 @@ def get_counter():
                 if getattr(settings, "REDIS_URL", ""):
                     from .redis_counter import RedisCounter
 
-                    counter = RedisCounter(settings.REDIS_URL, window)
+                    counter = RedisCounter(
+                        settings.REDIS_URL,
+                        window,
+                        timeout_seconds=settings.TAMBON_REDIS_TIMEOUT_SECONDS,
+                        rest_seconds=settings.TAMBON_REDIS_REST_SECONDS,
+                    )
                 else:
                     counter = MemoryCounter(window)
                 _flusher = Flusher(counter, interval)

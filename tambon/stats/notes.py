@@ -8,14 +8,14 @@ import threading
 import time
 from collections import Counter
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from wagtail.models import Site
 
 from tambon.core.models import Organization
 from tambon.core.pagecache import remember_many
 
-from .models import DailyPageViews, DailyVisits
-from .visitors import visitor_key
+from .models import DailyPageViews, DailySalt, DailyVisits
+from .visitors import new_daily_salt, visitor_key
 
 MAX_PATH_LENGTH = 500
 
@@ -101,7 +101,15 @@ class NoteBook:
         self._salts = {}
 
     def salt_for(self, day):
-        raise NotImplementedError
+        """The day's salt, one for all workers (in the database, so that a Redis outage does
+        not change who is a new visitor)."""
+        salt = new_daily_salt()
+        try:
+            with transaction.atomic():
+                stored, _ = DailySalt.objects.get_or_create(day=day, defaults={"salt": salt})
+        except IntegrityError:  # another worker stored the day's salt a moment ago
+            stored = DailySalt.objects.get(day=day)
+        return bytes(stored.salt)
 
     def record(self, site_id, day, path, ip, user_agent):
         salt = self._salts.get(day)

@@ -1,10 +1,12 @@
 """The counter of the production profile: one count shared by every worker, in Redis.
 
 A page view costs no network round trip: the worker adds it up in memory (notes.Tally). Every
-flush interval the worker pushes its tally to Redis: the counts in one transaction, and each
-visitor's first and last view here to a script that decides there, against the visitor's last
-page view seen by any worker, whether the first starts a visit. Everything goes to one shared
-hash, so a visitor is one visit whichever worker serves them.
+flush interval the worker pushes its tally to Redis, in parts, to a script that adds the counts
+and decides, against each visitor's last page view seen by any worker, whether their first view
+here starts a visit. Everything goes to one shared hash, so a visitor is one visit whichever
+worker serves them. Each part carries a token: a part sent again because its answer was lost
+(Redis restarted, a connection cut) is applied once. While Redis does not answer, the worker
+keeps adding up in memory and sends it all when Redis is back (docs/stats.md: Redis outages).
 
 Then the hash is renamed to a batch (atomic: new counts go to a fresh hash), the batch is written
 to the database together with its id in one transaction, and deleted. A batch left behind by a
@@ -22,30 +24,37 @@ import redis
 from django.db import transaction
 from django.utils import timezone
 
+from tambon.core.redis_cache import is_resting, one_reconnect, rest
+
 from .models import FlushedBatch
 from .notes import NoteBook, write_counts
-from .visitors import new_daily_salt
 
 PREFIX = "tambon:stats:"
 PENDING = PREFIX + "pending"
 BATCHES = PREFIX + "batches"
 FLUSH_LOCK = PREFIX + "flush-lock"
-SALT_SECONDS = 2 * 24 * 3600
 
-# Four arguments per visitor: their key, first and last view here (ms), and the visit field.
-# The first view starts a visit when the visitor's last page view, by any worker, is older than
-# the window.
+# A part of a worker's tally, applied at most once: KEYS[2] is the part's token, kept a day; a
+# part sent again (its answer was lost on the way back) finds it and changes nothing.
+# ARGV: seconds the token is kept, the visit window (ms), the number of counts, then two
+# arguments per count (field, amount) and four per visitor: their key, first and last view here
+# (ms), and the visit field. The first view starts a visit when the visitor's last page view,
+# by any worker, is older than the window.
 PUSH_SCRIPT = """
-local window = tonumber(ARGV[1])
-for i = 2, #ARGV, 4 do
+if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+local window = tonumber(ARGV[2])
+local first_visitor = 4 + 2 * tonumber(ARGV[3])
+for i = 4, first_visitor - 1, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = first_visitor, #ARGV, 4 do
   local seen_key, first, latest = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   local last = tonumber(redis.call('GET', seen_key) or '')
   if not last or first - last > window then redis.call('HINCRBY', KEYS[1], ARGV[i + 3], 1) end
   if not last or latest > last then redis.call('SET', seen_key, latest, 'PX', window * 2) end
 end
-return 0
+return 1
 """
-VISITORS_PER_PUSH = 500
+TOKEN_SECONDS = 24 * 3600
+ITEMS_PER_PART = 500
 FLUSH_LOCK_WAIT_SECONDS = 10
 # Pending counts become a named batch, listed in BATCHES, in one atomic step.
 SEAL_SCRIPT = """
@@ -60,6 +69,31 @@ FLUSHED_BATCHES_KEPT = datetime.timedelta(days=7)
 def _field(kind, site_id, day, path=None):
     base = f"{kind}|{site_id}|{day.isoformat()}"
     return f"{base}|{path}" if path is not None else base
+
+
+def _parts(tally):
+    """A tally as the script's arguments (after the first two), a few hundred items a part:
+    the number of counts, the counts, then the visitors."""
+    counts = Counter()
+    for (site_id, day, path), views in tally.views.items():
+        counts[_field("p", site_id, day)] += views
+        counts[_field("u", site_id, day, path)] += views
+    for (site_id, day), visits in tally.visits_started.items():
+        counts[_field("v", site_id, day)] += visits
+    items = list(counts.items())
+    parts = []
+    for start in range(0, len(items), ITEMS_PER_PART):
+        chunk = items[start : start + ITEMS_PER_PART]
+        parts.append([len(chunk), *(arg for pair in chunk for arg in pair)])
+    visitors = list(tally.first_seen)
+    for start in range(0, len(visitors), ITEMS_PER_PART):
+        part = [0]
+        for visitor in visitors[start : start + ITEMS_PER_PART]:
+            first_ms, site_id, day = tally.first_seen[visitor]
+            seen_key = f"{PREFIX}seen:{visitor}"
+            part += [seen_key, first_ms, tally.last_seen[visitor], _field("v", site_id, day)]
+        parts.append(part)
+    return parts
 
 
 def parse_batch(fields):
@@ -79,62 +113,45 @@ def parse_batch(fields):
 
 
 class RedisCounter(NoteBook):
-    def __init__(self, url, visit_window_seconds):
+    def __init__(self, url, visit_window_seconds, timeout_seconds=0.5, rest_seconds=2.0):
         super().__init__(visit_window_seconds)
-        self.redis = redis.Redis.from_url(url)
+        self.address = url
+        self.rest_seconds = rest_seconds
+        self.redis = redis.Redis.from_url(
+            url,
+            socket_timeout=timeout_seconds,
+            socket_connect_timeout=timeout_seconds,
+            retry=one_reconnect(),
+        )
         self._push = self.redis.register_script(PUSH_SCRIPT)
         self._seal = self.redis.register_script(SEAL_SCRIPT)
-
-    def salt_for(self, day):
-        key = f"{PREFIX}salt:{day.isoformat()}"
-        self.redis.set(key, new_daily_salt(), nx=True, ex=SALT_SECONDS)
-        return self.redis.get(key)
+        self._unsent = []  # (token, arguments) of parts not yet known to have reached Redis
 
     def push(self):
-        """Send this worker's tally to the shared count in Redis."""
-        tally = self.take()
-        try:
-            self._push_counts(tally)
-        except Exception:
-            self.put_back(tally)  # Redis away: kept for the next try
-            raise
-        visitors = list(tally.first_seen)
-        sent = 0
-        try:
-            while sent < len(visitors):
-                chunk = visitors[sent : sent + VISITORS_PER_PUSH]
-                args = [self.window_ms]
-                for visitor in chunk:
-                    first_ms, site_id, day = tally.first_seen[visitor]
-                    args += [
-                        f"{PREFIX}seen:{visitor}",
-                        first_ms,
-                        tally.last_seen[visitor],
-                        _field("v", site_id, day),
-                    ]
-                self._push(keys=[PENDING], args=args)
-                sent += len(chunk)
-        except Exception:
-            self.put_back(tally.of_visitors(visitors[sent:]))  # the counts went already
-            raise
+        """Send this worker's tally to the shared count in Redis, exactly once. The tally goes
+        in parts, each with its own token; a part that fails is sent again, unchanged, at the
+        next flush (before anything newer), and Redis applies it only if it has not yet."""
+        self._send_unsent()
+        self._unsent = [(uuid.uuid4().hex, part) for part in _parts(self.take())]
+        self._send_unsent()
 
-    def _push_counts(self, tally):
-        """Page views and the visits begun here, all or none (one MULTI ... EXEC)."""
-        counts = Counter()
-        for (site_id, day, path), views in tally.views.items():
-            counts[_field("p", site_id, day)] += views
-            counts[_field("u", site_id, day, path)] += views
-        for (site_id, day), visits in tally.visits_started.items():
-            counts[_field("v", site_id, day)] += visits
-        if not counts:
-            return
-        with self.redis.pipeline(transaction=True) as pipe:
-            for field, count in counts.items():
-                pipe.hincrby(PENDING, field, count)
-            pipe.execute()
+    def _send_unsent(self):
+        while self._unsent:
+            token, part = self._unsent[0]
+            keys = [PENDING, f"{PREFIX}applied:{token}"]
+            self._push(keys=keys, args=[TOKEN_SECONDS, self.window_ms, *part])
+            self._unsent.pop(0)
 
     def pending_visits(self, site_id):
-        visits, _, _ = parse_batch(self.redis.hgetall(PENDING))
+        """Visits pushed by every worker but not yet written; none while Redis does not answer
+        (the counter shows the written ones, as in the embedded profile)."""
+        if is_resting(self.address):
+            return {}
+        try:
+            visits, _, _ = parse_batch(self.redis.hgetall(PENDING))
+        except redis.RedisError as error:
+            rest(self.address, self.rest_seconds, error)
+            return {}
         return {day: n for (site, day), n in visits.items() if site == site_id}
 
     def flush(self):

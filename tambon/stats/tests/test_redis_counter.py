@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 import redis
 
+from tambon.core.tests.loopback_proxy import LoopbackProxy
 from tambon.stats.models import FlushedBatch
 from tambon.stats.redis_counter import (
     BATCHES,
@@ -96,6 +97,10 @@ def test_many_threads_on_two_workers_lose_and_double_nothing(workers, site):
         for i in range(250):
             counter.record(site.pk, DAY, "/", f"10.{thread}.0.{i % 25}", PHONE)
 
+    # The day's salt is in the database, which these threads cannot reach: each worker first
+    # serves one visitor in the test's own thread (one visit, two page views).
+    for counter in workers:
+        counter.record(site.pk, DAY, "/", "10.99.0.1", PHONE)
     threads = [threading.Thread(target=visit, args=(workers[t % 2], t)) for t in range(8)]
     for thread in threads:
         thread.start()
@@ -103,7 +108,7 @@ def test_many_threads_on_two_workers_lose_and_double_nothing(workers, site):
         thread.join()
     workers[0].flush()
     workers[1].flush()
-    assert row(site) == (8 * 25, 8 * 250)
+    assert row(site) == (8 * 25 + 1, 8 * 250 + 2)
 
 
 def test_a_batch_left_by_a_worker_that_died_after_writing_is_not_counted_again(
@@ -179,3 +184,49 @@ def test_workers_stopping_together_write_every_page_view(workers, site, monkeypa
     stopping.join(timeout=15)
     assert (collected["visits"], collected["views"]) == (50, 50)
     assert not first.redis.exists(PENDING)
+
+
+def test_counts_whose_answer_was_lost_are_counted_once(redis_url, site):
+    redis.Redis.from_url(redis_url).flushdb()
+    visits_of(site).filter(day=DAY).delete()
+    target = redis.Redis.from_url(redis_url).connection_pool.connection_kwargs
+    proxy = LoopbackProxy(target["host"], target["port"])
+    try:
+        counter = RedisCounter(proxy.url(), 30 * 60)
+        counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+        counter.flush()  # the scripts are known to Redis from here on
+        counter.record(site.pk, DAY, "/news/", "198.51.100.1", PHONE)
+        proxy.cut_next_answer_to(b"EVALSHA", b"EXEC")
+        try:
+            counter.flush()
+        except redis.RedisError:
+            counter.flush()  # the next flush interval
+        assert proxy.answers_cut == 1
+        assert row(site) == (2, 2)
+        assert page_views_of(site).get(day=DAY, path="/news/").views == 1
+    finally:
+        proxy.close()
+
+
+def test_a_worker_counts_on_while_redis_is_down_and_sends_it_all_when_it_is_back(redis_url, site):
+    redis.Redis.from_url(redis_url).flushdb()
+    visits_of(site).filter(day=DAY).delete()
+    target = redis.Redis.from_url(redis_url).connection_pool.connection_kwargs
+    proxy = LoopbackProxy(target["host"], target["port"])
+    try:
+        counter = RedisCounter(proxy.url(), 30 * 60)
+        counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+        proxy.go_down()
+        with pytest.raises(redis.RedisError):
+            counter.flush()
+        assert counter.pending_visits(site.pk) == {}  # a page asking now is not kept waiting
+        counter.record(site.pk, DAY, "/news/", "203.0.113.5", PHONE)
+        proxy.freeze()
+        with pytest.raises(redis.RedisError):
+            counter.flush()
+        counter.record(site.pk, DAY, "/news/", "198.51.100.1", PHONE)
+        proxy.come_back()
+        counter.flush()
+        assert row(site) == (2, 3)
+    finally:
+        proxy.close()
