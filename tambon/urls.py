@@ -35,3 +35,5 @@ urlpatterns += [
     path("", include("tambon.infocenter.urls")),  # old records.csv / .json addresses: 301
     path("", include(wagtail_urls)),
 ]
+
+handler500 = "tambon.core.views.server_error"

@@ -1,7 +1,15 @@
-from django.http import HttpResponse
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+
+# How long a visitor's browser (and a proxy) is told to wait before trying again.
+DATABASE_RETRY_SECONDS = 30
 
 
 @require_GET
@@ -15,3 +23,38 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@requires_csrf_token
+def server_error(request):
+    """The error page. When the database cannot be reached (restarting, overloaded, a network
+    cut), the page says so: 503 with Retry-After, as a passing fault, not a broken site; the
+    connection is made afresh on the next request. Rendered without the database."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        context = {"typed": typed_fields(request), "path": request.path}
+        page = loader.get_template("503.html").render(context)
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+# Never shown back, even to the person who typed them.
+UNECHOED_FIELDS = ("password", "secret", "pin", "token", "otp", "code")
+
+
+def typed_fields(request):
+    """What a form sent, to give it back on the error page so that nothing typed is lost
+    (files cannot be given back). Empty for anything but a form post."""
+    if request.method != "POST":
+        return []
+    try:
+        fields = list(request.POST.lists())
+    except Exception:  # a body that cannot be read as a form
+        return []
+    return [
+        (name, value)
+        for name, values in fields
+        for value in values
+        if name == "csrfmiddlewaretoken" or not any(word in name.lower() for word in UNECHOED_FIELDS)
+    ]

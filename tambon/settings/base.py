@@ -113,8 +113,15 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("TAMBON_DB_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request uses it: after a database restart
+        # the first request reconnects instead of failing on the dead connection.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer gives the Thai 503 page (core/views.server_error) in
+    # seconds, not after the operating system's minutes.
+    DATABASES["default"]["OPTIONS"] = {"connect_timeout": 5}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and the one writer work at the same time.
     DATABASES["default"]["OPTIONS"] = {
