@@ -12,10 +12,6 @@ uses it after all tests that do not: a test without ``demo`` always starts from 
 database (the migrations' rows and nothing else).
 """
 
-import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -115,45 +111,12 @@ def schema_changes_in_a_test(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     """A real Redis server on loopback for the tests of the production profile."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail(
-            "redis-server is missing: `make test` installs the Debian package redis-server."
-        )
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    workdir = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [
-            server,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(workdir),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import redis
+    from serverkit import ServerError
+    from serverkit.engines import RedisServer
 
-    client = redis.Redis(port=port)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("redis-server did not answer within 10 s")
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        server = RedisServer(tmp_path_factory.mktemp("redis"), durable=False).start()
+    except ServerError as error:
+        pytest.fail(str(error))
+    yield server.url
+    server.stop()

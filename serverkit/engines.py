@@ -1,0 +1,140 @@
+"""Redis and PostgreSQL from Debian's packages, started on loopback for a fault test: each can be
+killed, frozen, stopped and started again on the same port with the same data, as on a bad day.
+Standard library only, like the rest of serverkit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from . import ServerError, free_port, log_tail
+
+ANSWER_TIMEOUT = 30  # seconds for a server to answer after a start
+
+
+class RedisServer:
+    """redis-server with an append-only file written before each answer (appendfsync always):
+    what Redis acknowledged survives a kill -9, as production's Redis should be set up
+    (docs/operations.md)."""
+
+    def __init__(self, workdir: Path, durable: bool = True):
+        self.durable = durable  # False: nothing written to disk (tests that never restart it)
+        self.binary = shutil.which("redis-server")
+        if self.binary is None:
+            raise ServerError("redis-server is missing: `make test` installs it.")
+        self.workdir = workdir
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> RedisServer:
+        command = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        if self.durable:
+            command += ["--appendonly", "yes", "--appendfsync", "always"]
+        else:
+            command += ["--appendonly", "no"]
+        command += ["--dir", str(self.workdir)]
+        with (self.workdir / "redis.log").open("a") as log:
+            self.process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
+            )
+        self._wait_for_pong()
+        return self
+
+    def _wait_for_pong(self) -> None:
+        deadline = time.monotonic() + ANSWER_TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(16).startswith(b"+PONG"):
+                        return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise ServerError(f"redis-server did not answer:\n{log_tail(self.workdir / 'redis.log')}")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def freeze(self) -> None:
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.thaw()
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class PostgresServer:
+    """A throw-away PostgreSQL cluster (as scripts/with-postgres makes), stoppable and
+    startable again on the same port. Run as the postgres account when this is root."""
+
+    def __init__(self):
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+        if not bins:
+            raise ServerError("PostgreSQL is missing: `make test` installs it.")
+        self.bin = bins[-1]
+        # A folder of its own under /tmp: the postgres account must reach it, and a test's
+        # temporary folder lies inside one only its owner may enter.
+        self.workdir = Path(tempfile.mkdtemp(prefix="tambon-pg."))
+        self.data = self.workdir / "data"
+        self.port = free_port()
+        self.url = f"postgres://tambon@127.0.0.1:{self.port}/tambon"
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_owner:
+            shutil.chown(self.workdir, "postgres")
+
+    def _run(self, tool: str, *args: str) -> None:
+        command = [*self.as_owner, str(self.bin / tool), *args]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise ServerError(f"{tool} failed:\n{result.stdout}{result.stderr}")
+
+    def create(self) -> PostgresServer:
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "tambon",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        self.start()
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "tambon", "tambon")
+        return self
+
+    def start(self) -> None:
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.workdir}"
+        options += " -c fsync=off -c full_page_writes=off"
+        log = str(self.workdir / "server.log")
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", log, "-w", "-t", "60", "-o", options, "start"
+        )
+
+    def stop(self) -> None:
+        """A fast shutdown: open connections are ended, as in a restart for an upgrade."""
+        if (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
