@@ -1,3 +1,4 @@
+import errno
 import sys
 
 from django.db import InterfaceError, OperationalError
@@ -25,18 +26,38 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+# A file could not be written: the disk is full, read-only, or not what it should be.
+STORAGE_ERRNOS = {
+    errno.ENOSPC,
+    errno.EDQUOT,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    errno.ENOTDIR,
+    errno.EIO,
+}
+
+
 @requires_csrf_token
 def server_error(request):
-    """The error page. When the database cannot be reached (restarting, overloaded, a network
-    cut), the page says so: 503 with Retry-After, as a passing fault, not a broken site; the
-    connection is made afresh on the next request. Rendered without the database."""
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        context = {"typed": typed_fields(request), "path": request.path}
-        page = loader.get_template("503.html").render(context)
-        response = HttpResponse(page, status=503)
+    """The error page. Two passing faults are said for what they are, with what a form sent
+    given back (`typed_fields`): the database cannot be reached (restarting, overloaded, a
+    network cut: 503 with Retry-After; the connection is made afresh on the next request), or
+    a file could not be stored (507; the operator must free or fix the disk). Rendered without
+    the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = fault_page(request, 503, "database")
         response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
         return response
+    if isinstance(error, OSError) and error.errno in STORAGE_ERRNOS:
+        return fault_page(request, 507, "storage")
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def fault_page(request, status, fault):
+    context = {"typed": typed_fields(request), "path": request.path, "fault": fault}
+    return HttpResponse(loader.get_template("fault.html").render(context), status=status)
 
 
 # Never shown back, even to the person who typed them.
@@ -56,5 +77,9 @@ def typed_fields(request):
         (name, value)
         for name, values in fields
         for value in values
-        if name == "csrfmiddlewaretoken" or not any(word in name.lower() for word in UNECHOED_FIELDS)
+        if name == "csrfmiddlewaretoken" or not is_secret_field(name)
     ]
+
+
+def is_secret_field(name):
+    return any(word in name.lower() for word in UNECHOED_FIELDS)
