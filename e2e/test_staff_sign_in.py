@@ -38,6 +38,23 @@ def test_without_the_code_the_admin_stays_closed(browser, base_url, staff_member
     context.close()
 
 
+def test_a_wrong_code_is_said_where_the_clerk_sees_it(browser, base_url, staff_member):
+    context = browser.new_context(base_url=base_url, locale="th-TH")
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", staff_member[0])
+    page.fill("#id_password", staff_member[1])
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/admin/two-factor/verify/**")
+
+    page.fill("#id_code", "12345")
+    page.press("#id_code", "Enter")
+
+    # Wagtail's sign-in styles hide the error under the field: it must show above the form.
+    page.get_by_role("alert").get_by_text("6 หลัก").wait_for()
+    context.close()
+
+
 def test_wrong_passwords_are_counted_by_every_worker_together(e2e_server):
     # Each try on a new connection, as from a new browser: granian hands them to either of its
     # two workers. Counted per worker, the sixth try would still be let through.
