@@ -4,9 +4,10 @@
 The first time, and after a lost phone, the staff member sets up their app with a one-time
 enrolment code from an administrator: without it the setup screen shows no secret, so whoever
 else has the password cannot put the account on their own phone. The administrator issues the
-code with `manage.py reset_two_factor <username>`; it is shown to them once, kept only as a
-hash, works once, expires after TAMBON_ENROLMENT_CODE_HOURS, and a new one replaces it and
-forgets the account's app. Wrong codes are counted like wrong passwords (core/throttle.py).
+code on the user's edit page in the admin (core/staff_admin.py) or with
+`manage.py reset_two_factor <username>`; it is shown to them once, kept only as a hash, works
+once, expires after TAMBON_ENROLMENT_CODE_HOURS, and a new one replaces it and forgets the
+account's app. Wrong codes are counted like wrong passwords (core/throttle.py).
 
 Switched by TAMBON_STAFF_2FA (on in production).
 """
