@@ -10,7 +10,7 @@ import urllib.parse
 from django_otp.oath import totp
 
 import serverkit
-from e2e.harness import sign_in_as_staff, watch_page
+from e2e.harness import sign_in_as_staff, sign_in_with_password, watch_page
 from serverkit.citizen import Browser
 
 NEW_STAFF_MEMBER = """
@@ -38,11 +38,7 @@ def test_a_clerk_signs_in_with_password_and_code_and_reaches_the_admin(
 def test_without_the_code_the_admin_stays_closed(browser, base_url, staff_member):
     context = browser.new_context(base_url=base_url, locale="th-TH")
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", staff_member[0])
-    page.fill("#id_password", staff_member[1])
-    page.press("#id_password", "Enter")
-    page.wait_for_url("**/admin/two-factor/verify/**")
+    sign_in_with_password(page, *staff_member[:2])
 
     page.goto("/admin/pages/")
 
@@ -54,11 +50,7 @@ def test_without_the_code_the_admin_stays_closed(browser, base_url, staff_member
 def test_a_wrong_code_is_said_where_the_clerk_sees_it(browser, base_url, staff_member):
     context = browser.new_context(base_url=base_url, locale="th-TH")
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", staff_member[0])
-    page.fill("#id_password", staff_member[1])
-    page.press("#id_password", "Enter")
-    page.wait_for_url("**/admin/two-factor/verify/**")
+    sign_in_with_password(page, *staff_member[:2])
 
     page.fill("#id_code", "12345")
     page.press("#id_code", "Enter")
@@ -79,11 +71,7 @@ def test_a_new_clerk_sets_up_the_phone_with_the_administrators_enrolment_code(
     watch = watch_page(page, base_url)
     addresses = []
     page.on("request", lambda request: addresses.append(request.url.upper()))
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.press("#id_password", "Enter")
-    page.wait_for_url("**/admin/two-factor/setup/**")
+    sign_in_with_password(page, username, password, then="setup")
     assert page.locator(".two-factor-qr").count() == 0  # no secret before the code
 
     page.fill("#id_enrolment_code", "ABCD-EFGH-JKMN")
