@@ -213,16 +213,22 @@ def watch_page(page, base_url: str | None = None) -> PageWatch:
     return watch
 
 
+def sign_in_with_password(page, username, password, then="verify") -> None:
+    """The password only: the admin then asks for the app's code ("verify"), or, with no app
+    set up yet, for the enrolment code ("setup")."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(f"**/admin/two-factor/{then}/**")
+
+
 def sign_in_as_staff(page, staff) -> None:
     """Password, then the six-digit code the staff member's phone would show now."""
     from django_otp.oath import totp
 
     username, password, key = staff
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.press("#id_password", "Enter")
-    page.wait_for_url("**/admin/two-factor/verify/**")
+    sign_in_with_password(page, username, password)
     page.fill("#id_code", f"{totp(bytes.fromhex(key)):06d}")
     page.press("#id_code", "Enter")
     page.wait_for_url("**/admin/")

@@ -3,6 +3,7 @@
 import copy
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -388,6 +389,30 @@ class HostName(models.Model):
                     % {"hostname": self.hostname}
                 }
             )
+
+
+class EnrolmentCode(models.Model):
+    """The one-time code an administrator gives a member of staff so that they, and not whoever
+    else has their password, set up their authenticator app (core/two_factor.py). Only its hash
+    is kept; an account has at most one, and a new one replaces it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="enrolment_code",
+    )
+    code_hash = models.CharField(max_length=128, editable=False)
+    issued_at = models.DateTimeField(_("issued at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment code")
+        verbose_name_plural = _("enrolment codes")
+
+    def __str__(self):
+        return str(self.user)
 
 
 # Which host goes to which site is remembered by every worker until the next purge

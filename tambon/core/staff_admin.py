@@ -13,28 +13,40 @@ admin is served for (``staff_organization``):
   it is: only their roles here change, and "delete" takes them out of this organization only;
   their account, and their work elsewhere, stay.
 
-Superusers keep Wagtail's screens unchanged. Wagtail's users app uses this viewset through
-tambon/core/staff_apps.py.
+Superusers keep Wagtail's screens unchanged, with one screen more: the user's edit page has an
+"Enrolment code" button that gives the person a one-time code to set up their authenticator app
+(core/two_factor.py), shown once. Like a password, it is given only to an account of this
+organization alone (or by a superuser to anyone), and never to oneself.
+
+Wagtail's users app uses this viewset through tambon/core/staff_apps.py.
 """
 
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import CopyView
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import bulk_actions
 from wagtail.users.views import users as wagtail_users
 
-from . import memberships
+from . import memberships, two_factor
 from .models import Role
 from .scoping import staff_organization
 
@@ -66,6 +78,18 @@ def belongs_here_alone(user, organization):
     if user.is_superuser or user.user_permissions.exists():
         return False
     return not user.groups.exclude(organization_group__organization=organization).exists()
+
+
+def may_issue_enrolment_code(request, user):
+    """Whether the request's user may give `user` a new enrolment code for the sign-in app
+    (which also forgets the app `user` has): the second factor is the account's, like its
+    password, so only for an account of this organization alone, or by a superuser; and never
+    one's own, which another administrator resets."""
+    if not two_factor.is_required() or user.pk == request.user.pk:
+        return False
+    if not request.user.has_perm(f"{User._meta.app_label}.change_{User._meta.model_name}"):
+        return False
+    return sees_everyone(request) or belongs_here_alone(user, staff_organization(request))
 
 
 def set_roles(user, organization, roles):
@@ -231,6 +255,62 @@ class EditView(StaffObjectMixin, StaffFormViewMixin, wagtail_users.EditView):
         )
         return context
 
+    @cached_property
+    def header_buttons(self):
+        if not may_issue_enrolment_code(self.request, self.object):
+            return []
+        url = reverse("wagtailusers_users:enrolment_code", args=[self.object.pk])
+        return [HeaderButton(_("Enrolment code for the sign-in app"), url=url, icon_name="key")]
+
+
+@method_decorator(never_cache, name="dispatch")
+class EnrolmentCodeView(StaffObjectMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Asks, then gives the person a new enrolment code, shown in the answer to that POST only:
+    never in an address, a message kept for the next page, or a log (the log says only that a
+    code was given, and by whom)."""
+
+    model = User
+    template_name = "core/staff/enrolment_code.html"
+    page_title = _("Enrolment code for the sign-in app")
+    header_icon = "key"
+    index_url_name = None
+    edit_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_issue_enrolment_code(request, self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return get_user_display_name(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": User._meta.verbose_name_plural},
+            {"url": self.edit_url, "label": self.get_page_subtitle()},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    @cached_property
+    def edit_url(self):
+        return reverse(self.edit_url_name, args=[self.object.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            person=self.object,
+            has_app=two_factor.confirmed_devices(self.object).exists(),
+            edit_url=self.edit_url,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        code, expires_at = two_factor.issue_enrolment_code(self.object)
+        log(instance=self.object, action="tambon.enrolment_code")
+        return self.render_to_response(
+            self.get_context_data(code=code, expires_at=timezone.localtime(expires_at))
+        )
+
 
 class DeleteView(StaffObjectMixin, wagtail_users.DeleteView):
     """For a person who also works elsewhere, "delete" takes them out of this organization
@@ -298,6 +378,20 @@ class StaffViewSet(wagtail_users.UserViewSet):
     history_view_class = HistoryView
     usage_view_class = StaffUsageView
     copy_view_class = StaffCopyView
+
+    @property
+    def enrolment_code_view(self):
+        return self.construct_view(EnrolmentCodeView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                f"enrolment-code/<{self.pk_path_converter}:pk>/",
+                self.enrolment_code_view,
+                name="enrolment_code",
+            ),
+        ]
 
 
 # Ticked users of the listing (Wagtail's bulk actions, replaced: registered after them).

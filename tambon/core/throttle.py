@@ -7,6 +7,10 @@
 - from one address for any account (TAMBON_LOGIN_ATTEMPTS_PER_ADDRESS): one password tried
   across many accounts.
 
+Wrong enrolment codes (the administrator's one-time code for setting up the authenticator app,
+core/two_factor.py) are counted per account, with the same limit and pause as passwords for one
+account from one address: whoever has the password cannot guess the code either.
+
 The counts live in the "limits" cache, which every worker shares (Redis, or a database table in
 the embedded profile). Accounts and addresses are kept only as keyed hashes.
 """
@@ -66,6 +70,23 @@ def forget_failures(sender, request, user, **kwargs):
         limits().delete(pair)
 
 
+def _enrolment_key(user):
+    return "tambon:enrolment-failures:" + keyed_hash(f"enrolment:{user.pk}")
+
+
+def enrolment_paused(user):
+    """Whether `user` has typed too many wrong enrolment codes for now."""
+    return limits().get(_enrolment_key(user), 0) >= settings.TAMBON_LOGIN_ATTEMPTS
+
+
+def count_wrong_enrolment_code(user):
+    count_in_window(limits(), _enrolment_key(user), _window_seconds())
+
+
+def pause_minutes():
+    return _window_seconds() // 60
+
+
 class LoginThrottleMiddleware:
     """Refuses a login POST, before the password is even checked, while one of its counts is
     at its limit."""
@@ -82,7 +103,7 @@ class LoginThrottleMiddleware:
             response = render(
                 request,
                 "core/login_throttled.html",
-                {"minutes": _window_seconds() // 60},
+                {"minutes": pause_minutes()},
                 status=429,
             )
             response["Retry-After"] = str(_window_seconds())

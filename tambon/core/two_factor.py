@@ -1,26 +1,42 @@
 """Staff two-factor sign-in: after the password, a six-digit code from an authenticator app
-(TOTP, RFC 6238, through django-otp). A staff member without a device sets one up on their
-first sign-in; until the code is given, no admin page opens.
+(TOTP, RFC 6238, through django-otp). Until the code is given, no admin page opens.
 
-Switched by TAMBON_STAFF_2FA (on in production). An administrator resets a lost phone with
-`manage.py reset_two_factor <username>`.
+The first time, and after a lost phone, the staff member sets up their app with a one-time
+enrolment code from an administrator: without it the setup screen shows no secret, so whoever
+else has the password cannot put the account on their own phone. The administrator issues the
+code on the user's edit page in the admin (core/staff_admin.py) or with
+`manage.py reset_two_factor <username>`; it is shown to them once, kept only as a hash, works
+once, expires after TAMBON_ENROLMENT_CODE_HOURS, and a new one replaces it and forgets the
+account's app. Wrong codes are counted like wrong passwords (core/throttle.py).
+
+Switched by TAMBON_STAFF_2FA (on in production).
 """
 
 import base64
+import datetime
+import secrets
 from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import throttle
+from .models import EnrolmentCode
 
 ADMIN_PREFIX = "/admin/"
 # Pages a half-signed-in staff member may open: signing out, and these two screens.
@@ -93,6 +109,113 @@ class CodeForm(forms.Form):
         return code
 
 
+# Letters and digits that are not confused when read out or copied (no 0/O, 1/I/L): 31 symbols,
+# 12 of them (about 2^59 codes), shown in groups of four.
+ENROLMENT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+ENROLMENT_CODE_LENGTH = 12
+
+
+def normalize_enrolment_code(text):
+    """What was typed ("k7qm 3xtr-9chw") -> "K7QM3XTR9CHW"."""
+    return "".join(ch for ch in str(text or "").upper()[:60] if ch in ENROLMENT_ALPHABET)
+
+
+def issue_enrolment_code(user):
+    """Forget `user`'s authenticator apps and give them a new enrolment code in place of any
+    earlier one. Returns (the code as shown, once, to the administrator; when it expires)."""
+    code = "".join(secrets.choice(ENROLMENT_ALPHABET) for _ in range(ENROLMENT_CODE_LENGTH))
+    now = timezone.now()
+    expires_at = now + datetime.timedelta(hours=settings.TAMBON_ENROLMENT_CODE_HOURS)
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        EnrolmentCode.objects.update_or_create(
+            user=user,
+            defaults={
+                "code_hash": make_password(code),
+                "issued_at": now,
+                "expires_at": expires_at,
+                "used_at": None,
+            },
+        )
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4)), expires_at
+
+
+WRONG, EXPIRED, USED = "wrong", "expired", "used"
+
+
+def use_enrolment_code(user, typed):
+    """Uses `user`'s enrolment code if `typed` is it and it still works, and returns None;
+    otherwise WRONG, EXPIRED or USED. A code works once, also when two screens send it at the
+    same moment."""
+    stored = EnrolmentCode.objects.filter(user=user).first()
+    if stored is None or not check_password(normalize_enrolment_code(typed), stored.code_hash):
+        return WRONG
+    now = timezone.now()
+    if stored.used_at is None and stored.expires_at <= now:
+        return EXPIRED
+    if not EnrolmentCode.objects.filter(pk=stored.pk, used_at__isnull=True).update(used_at=now):
+        return USED
+    return None
+
+
+def accept_enrolment_code(user, form):
+    """True if the enrolment code is right and now used; otherwise puts the reason, in Thai,
+    on the form. Wrong codes are counted, and too many pause the account's tries."""
+    if throttle.enrolment_paused(user):
+        form.add_error(
+            "enrolment_code",
+            _("Too many wrong enrolment codes. Wait %(minutes)s minutes and try again.")
+            % {"minutes": throttle.pause_minutes()},
+        )
+        return False
+    refusal = use_enrolment_code(user, form.cleaned_data["enrolment_code"])
+    if refusal == WRONG:
+        throttle.count_wrong_enrolment_code(user)
+    if refusal is not None:
+        form.add_error("enrolment_code", str(ENROLMENT_REFUSALS[refusal]))
+        return False
+    return True
+
+
+ENROLMENT_REFUSALS = {
+    WRONG: gettext_lazy(
+        "This enrolment code is wrong. Check it against the one your administrator gave you, "
+        "or ask them for a new one."
+    ),
+    EXPIRED: gettext_lazy("This enrolment code has expired. Ask your administrator for a new one."),
+    USED: gettext_lazy(
+        "This enrolment code has already been used. Ask your administrator for a new one."
+    ),
+}
+
+
+class EnrolmentCodeForm(forms.Form):
+    enrolment_code = forms.CharField(
+        label=gettext_lazy("Enrolment code from your administrator"),
+        max_length=60,
+        help_text=gettext_lazy("12 letters and digits, for example K7QM-3XTR-9CHW."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={
+            "required": gettext_lazy("Type the enrolment code your administrator gave you."),
+        },
+    )
+
+    def clean_enrolment_code(self):
+        """Anything but 12 of the code's letters and digits cannot be the code: said at once
+        (a Thai keyboard, a missing group), and not counted as a wrong try."""
+        typed = self.cleaned_data["enrolment_code"]
+        if len(normalize_enrolment_code(typed)) != ENROLMENT_CODE_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "The enrolment code has 12 English letters and digits, like "
+                    "K7QM-3XTR-9CHW. Check that the keyboard is set to English."
+                )
+            )
+        return typed
+
+
 def safe_next(request):
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -119,21 +242,31 @@ def qr_svg(uri):
     return buffer.getvalue().decode()
 
 
+# The session's device being set up, once its enrolment code was accepted (its id, no secret).
+SETUP_SESSION_KEY = "tambon_two_factor_setup_device"
+
+
+@never_cache
+@sensitive_post_parameters("enrolment_code", "code")
 def setup(request):
-    """First sign-in: show a new secret as a QR code and as text, confirm it with a code."""
+    """First sign-in, or after a reset: the administrator's enrolment code, then a new secret
+    as a QR code and as text, confirmed with a code from the app."""
     if not request.user.is_authenticated:
         return redirect("wagtailadmin_login")
     if confirmed_devices(request.user).exists():
         return redirect(
             reverse("two_factor_verify") + "?" + urlencode({"next": safe_next(request)})
         )
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "authenticator"}
-    )
+    device = TOTPDevice.objects.filter(
+        pk=request.session.get(SETUP_SESSION_KEY), user=request.user, confirmed=False
+    ).first()
+    if device is None:
+        return ask_for_enrolment_code(request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and check_code(request, device, form):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        del request.session[SETUP_SESSION_KEY]
         otp_login(request, device)
         return redirect(safe_next(request))
     secret = base64.b32encode(device.bin_key).decode()
@@ -146,6 +279,22 @@ def setup(request):
         "heading": _("Set up your sign-in code"),
     }
     return render(request, "core/two_factor_setup.html", context)
+
+
+def ask_for_enrolment_code(request):
+    """The setup screen's first step. The right code starts a new secret for this session (one
+    an earlier screen may have shown is never reused)."""
+    form = EnrolmentCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and accept_enrolment_code(request.user, form):
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+            device = TOTPDevice.objects.create(
+                user=request.user, name="authenticator", confirmed=False
+            )
+        request.session[SETUP_SESSION_KEY] = device.pk
+        return redirect(reverse("two_factor_setup") + "?" + urlencode({"next": safe_next(request)}))
+    context = {"form": form, "next": safe_next(request), "heading": _("Set up your sign-in code")}
+    return render(request, "core/two_factor_enrolment.html", context)
 
 
 def verify(request):

@@ -1,6 +1,7 @@
 """Admin screens of core: the staff sign-in code (two_factor.py), host names (hostnames.py)."""
 
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import hostnames, two_factor
@@ -11,6 +12,16 @@ from .scoping import organization_for_request
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return two_factor.admin_urls()
+
+
+@hooks.register("register_log_actions")
+def register_enrolment_code_action(actions):
+    # In the user's history: who gave a code, and when (never the code: core/staff_admin.py).
+    actions.register_action(
+        "tambon.enrolment_code",
+        _("Give an enrolment code"),
+        _("Enrolment code for the sign-in app given"),
+    )
 
 
 # --- The organization boundary over Wagtail's own lists and files (core/admin_boundary.py) ---

@@ -233,6 +233,8 @@ TAMBON_SERVE_MEDIA = os.environ.get("TAMBON_SERVE_MEDIA", "1") == "1"
 # Staff sign in with a password and a code from an authenticator app (core/two_factor.py).
 TAMBON_STAFF_2FA = os.environ.get("TAMBON_STAFF_2FA", "1") == "1"
 OTP_TOTP_ISSUER = os.environ.get("TAMBON_OTP_ISSUER", "tambon")
+# How long the one-time code an administrator gives for setting up the app stays valid.
+TAMBON_ENROLMENT_CODE_HOURS = int(os.environ.get("TAMBON_ENROLMENT_CODE_HOURS", "72"))
 # Wrong passwords before a pause (core/throttle.py): for one account from one address; for one
 # account from any address (someone trying it from many machines); from one address for any
 # account (one password tried across many accounts).

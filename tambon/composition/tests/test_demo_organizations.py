@@ -1,9 +1,13 @@
 """The demo's two organizations answer on their own hosts, and each demo administrator signs
 in on their own organization's host only."""
 
+import re
+from io import StringIO
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from tambon.composition.demo import DEMO_PASSWORDS, ensure_demo_logins
 from tambon.core import memberships
@@ -73,3 +77,36 @@ def test_the_demo_operator_may_add_organizations(client, monkeypatch):
     ensure_demo_logins(pong, second)
     assert sign_in(client, PONG, "operator").status_code == 302
     assert client.get("/admin/create_organization/", HTTP_HOST=PONG).status_code == 200
+
+
+def demo_sign_ins(settings, two_factor):
+    settings.DEBUG, settings.TAMBON_STAFF_2FA = True, two_factor
+    out = StringIO()
+    call_command("load_demo", "--with-admin", stdout=out)
+    return out.getvalue()
+
+
+def test_with_two_factor_on_the_demo_prints_an_enrolment_code_that_works(
+    client, settings, monkeypatch
+):
+    monkeypatch.delenv("TAMBON_DEMO_ADMIN_PASSWORD", raising=False)
+    printed = demo_sign_ins(settings, two_factor=True)
+
+    line = next(line for line in printed.splitlines() if "user: admin " in line)
+    code = re.search(r"enrolment code: (\S+)", line)[1]
+    sign_in(client, PONG, "admin")
+    setup = "/admin/two-factor/setup/"
+    assert client.post(setup, {"enrolment_code": code}, HTTP_HOST=PONG)["Location"].startswith(
+        setup
+    )
+    assert "two-factor-qr" in client.get(setup, HTTP_HOST=PONG).content.decode()
+
+
+def test_with_two_factor_off_the_demo_says_the_password_alone_opens_the_admin(
+    settings, monkeypatch
+):
+    monkeypatch.delenv("TAMBON_DEMO_ADMIN_PASSWORD", raising=False)
+    printed = demo_sign_ins(settings, two_factor=False)
+
+    assert "enrolment code:" not in printed
+    assert "the password alone opens the admin" in printed

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -7,6 +8,7 @@ from tambon.composition.demo import (
     build_second_organization,
     ensure_demo_logins,
 )
+from tambon.core import two_factor
 from tambon.core.models import Organization
 
 
@@ -39,4 +41,23 @@ class Command(BaseCommand):
             logins = ensure_demo_logins(Organization.for_site(site), second)
             # A password someone chose is theirs: never echo it. The built-in demo ones are public.
             for label, url, username, shown in logins:
-                self.stdout.write(f"{label}: {url}  user: {username}  password: {shown}")
+                line = f"{label}: {url}  user: {username}  password: {shown}"
+                if two_factor.is_required():
+                    line += f"  {second_factor(username)}"
+                self.stdout.write(line)
+            if not two_factor.is_required():
+                self.stdout.write(
+                    "Two-factor sign-in is off in this demo: the password alone opens the admin "
+                    "(TAMBON_STAFF_2FA=1 make run asks for the enrolment code and the app's "
+                    "code, as production does)."
+                )
+
+
+def second_factor(username):
+    """How a demo sign-in gets past the second factor: the app it set up on an earlier run, or
+    a new enrolment code (printed here, where the demo's passwords are)."""
+    user = get_user_model().objects.get(username=username)
+    if two_factor.confirmed_devices(user).exists():
+        return "code: from the authenticator app set up before"
+    code, _expires_at = two_factor.issue_enrolment_code(user)
+    return f"enrolment code: {code}"
