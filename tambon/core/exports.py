@@ -55,10 +55,17 @@ def csv_download(filename, headings, rows):
     return csv_lines_download(filename, [headings, *rows])
 
 
+# < > & written as JSON escapes: the data read the same, and no markup a visitor typed (a
+# search echoed in "filters") is ever in the file, should it be shown as HTML.
+_MARKUP_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
 def json_download(filename, data):
-    """Open data as JSON, Thai kept readable; shown in the browser rather than saved."""
+    """Open data as JSON, Thai kept readable; shown in the browser rather than saved. Every
+    JSON file of the project is written here."""
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_MARKUP_ESCAPES)
     return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+        text.encode("utf-8"),
         content_type="application/json; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="{filename}"'},
     )

@@ -1,9 +1,8 @@
 """Records as open data: CSV (with a byte-order mark, so Excel shows Thai) and JSON."""
 
-from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
-from tambon.core.exports import csv_download
+from tambon.core.exports import csv_download, json_download
 from tambon.thai.dates import format_thai_date
 
 
@@ -34,7 +33,7 @@ def record_rows(records, request, record_url):
         }
 
 
-def records_json(records, request, record_url, *, filters, category=None):
+def records_json(records, request, record_url, *, filename, filters, category=None):
     rows = list(record_rows(records, request, record_url))
     data = {
         "category": {"name": category.name, "slug": category.slug} if category else None,
@@ -42,7 +41,7 @@ def records_json(records, request, record_url, *, filters, category=None):
         "count": len(rows),
         "records": rows,
     }
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    return json_download(filename, data)
 
 
 def records_csv(records, request, record_url, *, filename):

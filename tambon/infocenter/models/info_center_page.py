@@ -169,7 +169,14 @@ class InfoCenterPage(SiteOrganizationMixin, RoutablePageMixin, BasePage):
         name = f"records-{category.slug}" if category else "records"
         if kind == "csv":
             return records_csv(records, request, self.record_url, filename=f"{name}.csv")
-        return records_json(records, request, self.record_url, filters=filters, category=category)
+        return records_json(
+            records,
+            request,
+            self.record_url,
+            filename=f"{name}.json",
+            filters=filters,
+            category=category,
+        )
 
     def get_category(self, slug):
         """The folder of this page's organization; another organization's slug is not found."""

@@ -76,7 +76,7 @@ def test_folder_json_lists_records_with_their_stable_addresses_and_files(client,
     response = client.get(f"{center.url}category/{folder.slug}/json/?year=2568")
 
     data = json.loads(response.content)
-    assert response["Content-Type"] == "application/json"
+    assert response["Content-Type"] == "application/json; charset=utf-8"
     assert data["category"] == {"name": "แฟ้มส่งออก", "slug": "export-folder"}
     assert data["filters"] == {"year": 2568}
     assert data["count"] == 1
