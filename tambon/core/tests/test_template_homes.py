@@ -7,7 +7,7 @@ from django.conf import settings
 from django.template.loader import get_template
 
 TAMBON = Path(settings.PROJECT_DIR)
-SITE_WIDE = {"base.html", "400.html", "404.html", "500.html"}
+SITE_WIDE = {"base.html", "400.html", "404.html", "500.html", "fault.html"}
 
 
 def test_the_project_folder_holds_only_the_site_wide_templates():
