@@ -16,6 +16,7 @@ import urllib.parse
 from collections import Counter
 
 import pytest
+import redis
 
 import serverkit
 from serverkit.citizen import Browser, ClientResult, submit_once
@@ -185,19 +186,8 @@ def run_server(tmp_path):
     def run(env):
         serverkit.set_up_site(env, tmp_path / "setup.log")
         serverkit.django_snippet(env, MAKE_STAFF)
-        port = serverkit.free_port()
-        log = tmp_path / "granian.log"
-        with log.open("w") as out:
-            process = subprocess.Popen(
-                serverkit.granian_command(port),
-                env=env,
-                cwd=serverkit.REPO,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+        process, port = serverkit.start_granian(env, tmp_path / "granian.log")
         started.append(process)
-        serverkit.wait_until_answering(process, port, log)
         return process, port
 
     yield run
@@ -257,13 +247,14 @@ def test_redis_killed_then_frozen_during_load_gives_no_server_error_and_loses_no
     stop_gracefully(process)  # every worker sends what it counted
 
     assert load.server_errors() == {}, load.statuses
-    assert load.statuses["home 200"] > 50
+    assert load.statuses["home 200"] > 20, load.statuses
     assert len(load.complaints.receipts) > 5, load.complaints
     assert load.statuses["login 302"] > 5, load.statuses
     # Every home page served is counted once: none lost while Redis was away, none doubled
     # by a count sent again after its answer was lost.
     counted = serverkit.django_snippet(env, HOME_PAGE_VIEWS) - counted_before
-    assert counted == load.home_views_served
+    left_in_redis = redis.Redis.from_url(redis_server.url).keys("tambon:stats:*")
+    assert counted == load.home_views_served, (counted, load.statuses, sorted(left_in_redis))
 
 
 def test_the_database_restarted_during_load_gives_a_thai_503_and_the_site_recovers_by_itself(

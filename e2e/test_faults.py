@@ -34,19 +34,8 @@ print(json.dumps(list(cases.values_list("subject", "tracking_code"))))
 def server(tmp_path):
     env = serverkit.production_env(tmp_path, TAMBON_CASE_SUBMISSIONS_PER_HOUR="1000000")
     serverkit.set_up_site(env, tmp_path / "setup.log")
-    port = serverkit.free_port()
-    log = tmp_path / "granian.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            serverkit.granian_command(port),
-            env=env,
-            cwd=serverkit.REPO,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process, port = serverkit.start_granian(env, tmp_path / "granian.log")
     try:
-        serverkit.wait_until_answering(process, port, log)
         yield process, port, env
     finally:
         process.terminate()

@@ -130,6 +130,27 @@ def granian_command(port: int, workers: int = 2, backpressure: int | None = None
     return [*command, "--log-level", "warning"]
 
 
+def start_granian(env: dict[str, str], log: Path, workers: int = 2) -> tuple[subprocess.Popen, int]:
+    """granian with the README's command on a free port, answering when this returns."""
+    port = free_port()
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            granian_command(port, workers),
+            env=env,
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_answering(process, port, log)
+    except ServerError:
+        process.kill()
+        process.wait(timeout=15)
+        raise
+    return process, port
+
+
 def django_snippet(env: dict[str, str], code: str, timeout: float = 120):
     """Run `code` after django.setup() in a fresh process with `env` (the server's database);
     it prints one JSON value last, which is returned."""

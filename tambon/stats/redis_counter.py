@@ -56,6 +56,11 @@ return 1
 TOKEN_SECONDS = 24 * 3600
 ITEMS_PER_PART = 500
 FLUSH_LOCK_WAIT_SECONDS = 10
+# A worker frozen or cut off from Redis while it holds the lock cannot give it back: the lock
+# lapses by itself well within another worker's wait, so the counts are never stuck behind it
+# (a worker stopping writes its own). Writing a batch twice is harmless: its id is recorded in
+# the same transaction as its counts, and a second write of the same id fails as a whole.
+FLUSH_LOCK_MS = 4000
 # Pending counts become a named batch, listed in BATCHES, in one atomic step.
 SEAL_SCRIPT = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -160,7 +165,7 @@ class RedisCounter(NoteBook):
         # Wait for a worker that is flushing (at shutdown they all do at once): what this
         # worker just pushed may have come after that worker sealed the pending counts.
         deadline = time.monotonic() + FLUSH_LOCK_WAIT_SECONDS
-        while not self.redis.set(FLUSH_LOCK, token, nx=True, px=60_000):
+        while not self.redis.set(FLUSH_LOCK, token, nx=True, px=FLUSH_LOCK_MS):
             if time.monotonic() > deadline:
                 return  # the counts stay in Redis for the next flush
             time.sleep(0.05)

@@ -186,47 +186,44 @@ def test_workers_stopping_together_write_every_page_view(workers, site, monkeypa
     assert not first.redis.exists(PENDING)
 
 
-def test_counts_whose_answer_was_lost_are_counted_once(redis_url, site):
+@pytest.fixture
+def proxied(redis_url, site):
+    """A worker's counter that reaches Redis through a loopback proxy, to give it faults."""
     redis.Redis.from_url(redis_url).flushdb()
     visits_of(site).filter(day=DAY).delete()
     target = redis.Redis.from_url(redis_url).connection_pool.connection_kwargs
     proxy = LoopbackProxy(target["host"], target["port"])
-    try:
-        counter = RedisCounter(proxy.url(), 30 * 60)
-        counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
-        counter.flush()  # the scripts are known to Redis from here on
-        counter.record(site.pk, DAY, "/news/", "198.51.100.1", PHONE)
-        proxy.cut_next_answer_to(b"EVALSHA", b"EXEC")
-        try:
-            counter.flush()
-        except redis.RedisError:
-            counter.flush()  # the next flush interval
-        assert proxy.answers_cut == 1
-        assert row(site) == (2, 2)
-        assert page_views_of(site).get(day=DAY, path="/news/").views == 1
-    finally:
-        proxy.close()
+    yield proxy, RedisCounter(proxy.url(), 30 * 60)
+    proxy.close()
 
 
-def test_a_worker_counts_on_while_redis_is_down_and_sends_it_all_when_it_is_back(redis_url, site):
-    redis.Redis.from_url(redis_url).flushdb()
-    visits_of(site).filter(day=DAY).delete()
-    target = redis.Redis.from_url(redis_url).connection_pool.connection_kwargs
-    proxy = LoopbackProxy(target["host"], target["port"])
+def test_counts_whose_answer_was_lost_are_counted_once(proxied, site):
+    proxy, counter = proxied
+    counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    counter.flush()  # the scripts are known to Redis from here on
+    counter.record(site.pk, DAY, "/news/", "198.51.100.1", PHONE)
+    proxy.cut_next_answer_to(b"EVALSHA", b"EXEC")
     try:
-        counter = RedisCounter(proxy.url(), 30 * 60)
-        counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
-        proxy.go_down()
-        with pytest.raises(redis.RedisError):
-            counter.flush()
-        assert counter.pending_visits(site.pk) == {}  # a page asking now is not kept waiting
-        counter.record(site.pk, DAY, "/news/", "203.0.113.5", PHONE)
-        proxy.freeze()
-        with pytest.raises(redis.RedisError):
-            counter.flush()
-        counter.record(site.pk, DAY, "/news/", "198.51.100.1", PHONE)
-        proxy.come_back()
         counter.flush()
-        assert row(site) == (2, 3)
-    finally:
-        proxy.close()
+    except redis.RedisError:
+        counter.flush()  # the next flush interval
+    assert proxy.answers_cut == 1
+    assert row(site) == (2, 2)
+    assert page_views_of(site).get(day=DAY, path="/news/").views == 1
+
+
+def test_a_worker_counts_on_while_redis_is_down_and_sends_it_all_when_it_is_back(proxied, site):
+    proxy, counter = proxied
+    counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    proxy.go_down()
+    with pytest.raises(redis.RedisError):
+        counter.flush()
+    assert counter.pending_visits(site.pk) == {}  # a page asking now is not kept waiting
+    counter.record(site.pk, DAY, "/news/", "203.0.113.5", PHONE)
+    proxy.freeze()
+    with pytest.raises(redis.RedisError):
+        counter.flush()
+    counter.record(site.pk, DAY, "/news/", "198.51.100.1", PHONE)
+    proxy.come_back()
+    counter.flush()
+    assert row(site) == (2, 3)
