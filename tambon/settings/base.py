@@ -57,8 +57,6 @@ MIDDLEWARE = [
     # Before anything else: sends an extra host name of a site to its main one, and refuses an
     # unknown host when ALLOWED_HOSTS leaves the hosts to the database (core/hostnames.py).
     "tambon.core.hostnames.HostNameMiddleware",
-    # A NUL in a query string is dropped before any view filters by it (core/query.py).
-    "tambon.core.query.NulFreeQueryMiddleware",
     # Counts the page view and fills the visitor counter after the page cache.
     "tambon.stats.middleware.VisitCounterMiddleware",
     "tambon.core.pagecache.PageCacheMiddleware",

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from tambon.core.models import Organization
 from tambon.core.pages import BasePage
+from tambon.core.query import query_text
 from tambon.thai.dates import is_buddhist_year
 from tambon.thai.fiscal import fiscal_year
 
@@ -141,7 +142,7 @@ class QuestionAnswerPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        query = request.GET.get("q", "").strip()[:MAX_SEARCH_LENGTH]
+        query = query_text(request, "q", MAX_SEARCH_LENGTH)
         answers = self.published().newest_first()
         if query:
             answers = answers.matching(query)

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from tambon.core.blocks import BodyStreamBlock, CaptionedImageBlock, DocumentItemBlock
 from tambon.core.pages import BasePage
+from tambon.core.query import query_text
 from tambon.thai.fiscal import fiscal_year_bounds
 
 NEWS_PER_PAGE = 12
@@ -77,7 +78,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def all_news(self, request):
         # Tags go in the query string: Wagtail's URL pattern does not match Thai vowel marks.
-        tag = request.GET.get("tag", "").strip()
+        tag = query_text(request, "tag")
         if tag:
             posts = self.news().filter(tags__name=tag).distinct()
             if not posts.exists():
