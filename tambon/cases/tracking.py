@@ -9,15 +9,15 @@ import hashlib
 import hmac
 import secrets
 
+from tambon.core.codes import normalize, random_code
 from tambon.thai.digits import to_arabic_digits
 
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
 PIN_LENGTH = 6
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    return random_code(CODE_LENGTH)
 
 
 def display_code(code: str) -> str:
@@ -27,8 +27,7 @@ def display_code(code: str) -> str:
 
 def normalize_code(text) -> str:
     """What a citizen typed ("k7qm 4x9p", "K7QM-4X9P") -> "K7QM4X9P"."""
-    text = str(text or "").upper()[:40]
-    return "".join(ch for ch in text if ch in ALPHABET)
+    return normalize(text, 40)
 
 
 def new_pin() -> str:

@@ -14,7 +14,6 @@ Switched by TAMBON_STAFF_2FA (on in production).
 
 import base64
 import datetime
-import secrets
 from io import BytesIO
 
 import qrcode
@@ -35,7 +34,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import throttle
+from . import codes, throttle
 from .models import EnrolmentCode
 
 ADMIN_PREFIX = "/admin/"
@@ -109,21 +108,19 @@ class CodeForm(forms.Form):
         return code
 
 
-# Letters and digits that are not confused when read out or copied (no 0/O, 1/I/L): 31 symbols,
-# 12 of them (about 2^59 codes), shown in groups of four.
-ENROLMENT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# 12 of core/codes.py's 31 symbols (about 2^59 codes), shown in groups of four.
 ENROLMENT_CODE_LENGTH = 12
 
 
 def normalize_enrolment_code(text):
     """What was typed ("k7qm 3xtr-9chw") -> "K7QM3XTR9CHW"."""
-    return "".join(ch for ch in str(text or "").upper()[:60] if ch in ENROLMENT_ALPHABET)
+    return codes.normalize(text, 60)
 
 
 def issue_enrolment_code(user):
     """Forget `user`'s authenticator apps and give them a new enrolment code in place of any
     earlier one. Returns (the code as shown, once, to the administrator; when it expires)."""
-    code = "".join(secrets.choice(ENROLMENT_ALPHABET) for _ in range(ENROLMENT_CODE_LENGTH))
+    code = codes.random_code(ENROLMENT_CODE_LENGTH)
     now = timezone.now()
     expires_at = now + datetime.timedelta(hours=settings.TAMBON_ENROLMENT_CODE_HOURS)
     with transaction.atomic():
