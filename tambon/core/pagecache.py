@@ -31,7 +31,15 @@ logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "tambon:pages:generation"
-BYPASS_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/django-admin/")
+BYPASS_PREFIXES = (
+    "/admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/django-admin/",
+    "/healthz",  # the health probes never wait on the page cache's Redis (core/health.py)
+    "/readyz",
+)
 DROPPED_HEADERS = {"content-length", "set-cookie", "date"}
 
 

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Answers the load balancer's /healthz and /readyz on any host, before anything else sees
+    # them (core/health.py).
+    "tambon.core.health.HealthMiddleware",
     # Before anything else: sends an extra host name of a site to its main one, and refuses an
     # unknown host when ALLOWED_HOSTS leaves the hosts to the database (core/hostnames.py).
     "tambon.core.hostnames.HostNameMiddleware",
