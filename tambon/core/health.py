@@ -100,7 +100,7 @@ def check_replica():
 def redis_addresses():
     """The Redis servers of the caches (their addresses stay here, never in the answer)."""
     addresses = []
-    for alias, options in settings.CACHES.items():
+    for options in settings.CACHES.values():
         backend = import_string(options["BACKEND"])
         if issubclass(backend, RedisCache):
             location = options["LOCATION"]

@@ -10,7 +10,6 @@ from django.test import Client
 
 from serverkit import ServerError
 from serverkit.engines import PostgresServer, RedisServer
-from tambon.core import health
 from tambon.core.redis_cache import shared_caches
 
 
