@@ -4,6 +4,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from tambon.core.logs import production_logging
+from tambon.core.sentry import init_sentry
+
 from .base import *  # noqa: F403
 from .base import env_list
 
@@ -49,11 +52,11 @@ ADMINS = [
     if address.strip()
 ]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-    # Requests are logged by the WSGI server / proxy; Django's own request log stays at WARNING.
-    "loggers": {"django.request": {"level": "WARNING"}},
-}
+# One JSON object a line, without personal data; each server error mailed to ADMINS without
+# what the citizen sent (core/logs.py).
+LOGGING = production_logging(os.environ.get("TAMBON_LOG_LEVEL", "INFO"))
+
+# Optional: errors to Sentry when SENTRY_DSN is set and sentry-sdk installed (core/sentry.py).
+init_sentry(
+    os.environ.get("SENTRY_DSN", "").strip(), os.environ.get("SENTRY_ENVIRONMENT", "").strip()
+)
