@@ -60,3 +60,10 @@ LOGGING = production_logging(os.environ.get("TAMBON_LOG_LEVEL", "INFO"))
 init_sentry(
     os.environ.get("SENTRY_DSN", "").strip(), os.environ.get("SENTRY_ENVIRONMENT", "").strip()
 )
+
+# /readyz (core/health.py): a replica further behind or more tasks waiting count as failed.
+TAMBON_HEALTH_MAX_REPLICA_LAG_SECONDS = float(
+    os.environ.get("TAMBON_HEALTH_MAX_REPLICA_LAG_SECONDS", "30")
+)
+TAMBON_HEALTH_MAX_TASK_BACKLOG = int(os.environ.get("TAMBON_HEALTH_MAX_TASK_BACKLOG", "1000"))
+TAMBON_HEALTH_REUSE_SECONDS = float(os.environ.get("TAMBON_HEALTH_REUSE_SECONDS", "1"))
