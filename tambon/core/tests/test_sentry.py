@@ -4,12 +4,13 @@ thing replaced, by one that keeps the events it would send; nothing leaves the m
 names a closed port on loopback)."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from serverkit import production_env
 
 PROJECT = Path(__file__).resolve().parents[3]
 ID_NUMBER = "1101700203451"
@@ -64,17 +65,9 @@ print(json.dumps({{"options": options, "events": events}}))
 
 
 def run_production(tmp_path, script, **env):
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tambon.settings.production",
-        "TAMBON_SECRET_KEY": "sentry-test-secret-0123456789abcdefghijklmnopqrstuvwxyz-0123",
-        "TAMBON_ALLOWED_HOSTS": "example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
-        "TAMBON_STATIC_ROOT": str(tmp_path / "static"),
-        "TAMBON_MEDIA_ROOT": str(tmp_path / "media"),
-        **env,
-    }
-    environment.pop("TAMBON_REDIS_URL", None)
+    environment = production_env(
+        tmp_path, database=tmp_path / "empty.sqlite3", TAMBON_ALLOWED_HOSTS="example.org", **env
+    )
     return subprocess.run(
         [sys.executable, "-c", script],
         cwd=PROJECT,
