@@ -2,7 +2,7 @@
 same message and delivers it if it can reach the person: add one with a class and a line in
 TAMBON_CASE_NOTIFY_CHANNELS, the engine does not change.
 
-The message is sent by the background worker (tasks.notify_citizen), never in the request that
+The message is sent by the background worker (`notify_citizen` below), never in the request that
 changed the case: once the change is committed, the request enqueues the event's id (a change
 rolled back tells nobody). From then on the task survives a restart; only a server that stops
 between the commit and the enqueue, a few milliseconds, loses the message.
@@ -24,7 +24,7 @@ from tambon.core import tasks as background
 
 from . import actions, conf
 from .links import organization_url
-from .models import Case
+from .models import Case, CaseEvent
 from .signals import case_changed
 
 logger = logging.getLogger(__name__)
@@ -107,9 +107,10 @@ def deliver(message, event_id):
         raise DeliveryFailed(", ".join(failed))
 
 
-def notify_event(event_id, action):
-    """The task's work: tell the reporter of the event's case, if the case still has one."""
-    from .models import CaseEvent
+@background.retried_task(attempts=5, backoff_seconds=60)
+def notify_citizen(event_id, action):
+    """Tell the reporter of the event's case, if the case still has one. Safe twice: see
+    `deliver`."""
 
     # An operator job: the event's id says which organization.
     event = CaseEvent.objects.all_organizations().filter(pk=event_id).first()
@@ -131,8 +132,6 @@ def on_case_changed(sender, case, event, action, **kwargs):
     cases = Case.objects.for_organization(case.organization_id)
     if not cases.filter(pk=case.pk, reporter__isnull=False).exists():
         return
-    from .tasks import notify_citizen
-
     transaction.on_commit(lambda: notify_citizen.enqueue(event.pk, action))
 
 

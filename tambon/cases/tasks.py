@@ -1,5 +1,6 @@
-"""The cases' background tasks (core/tasks.py): telling the citizen, the daily reminder of
-overdue cases and the retention purges. Each is safe to run twice; its docstring says why."""
+"""The cases' periodic background tasks (core/tasks.py): the daily reminder of overdue cases and
+the retention purges (telling the citizen is notify.notify_citizen). Each is safe to run twice;
+its docstring says why."""
 
 import datetime
 import time
@@ -7,14 +8,6 @@ import time
 from tambon.core.tasks import periodic, retried_task
 
 DAY = datetime.timedelta(days=1)
-
-
-@retried_task(attempts=5, backoff_seconds=60)
-def notify_citizen(event_id, action):
-    """Key: `notify:<event>:<channel>` once a channel has sent (notify.py)."""
-    from .notify import notify_event
-
-    notify_event(event_id, action)
 
 
 @periodic(every=DAY)

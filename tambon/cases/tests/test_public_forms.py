@@ -114,7 +114,7 @@ class TestReceiptMail:
             response = post(client, **complaint_data(email="somying@example.com"))
         assert response.status_code == 302
         assert mail.outbox == []  # the request has answered; the mail waits for the worker
-        queued = DBTaskResult.objects.get(task_path="tambon.cases.tasks.notify_citizen")
+        queued = DBTaskResult.objects.get(task_path="tambon.cases.notify.notify_citizen")
         assert "somying" not in json.dumps(queued.args_kwargs)  # ids in the queue, not addresses
         assert "สมหญิง" not in json.dumps(queued.args_kwargs, ensure_ascii=False)
 
