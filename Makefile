@@ -52,10 +52,13 @@ messages:
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=e2e -v 0
 
 ## make run: set up everything and serve the demo organizations on http://127.0.0.1:8000 (อบต.พงษ์)
-## and http://banhaet.localhost:8000 (ทต.บ้านแฮด); their sign-ins are printed just before
+## and http://banhaet.localhost:8000 (ทต.บ้านแฮด); their sign-ins are printed just before.
+## The background-task worker runs alongside and stops with the server (docs/operations.md)
 run: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --with-admin
+	$(PY) manage.py task_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: install what the tests need, run the quality gates and the whole suite

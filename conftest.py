@@ -120,3 +120,10 @@ def redis_url(tmp_path_factory):
         pytest.fail(str(error))
     yield server.url
     server.stop()
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks are kept in the database until a worker runs them, as in every profile but the
+    tests' (run them with tambon.core.tests.worker.run_ready_tasks)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -151,6 +151,31 @@ def start_granian(env: dict[str, str], log: Path, workers: int = 2) -> tuple[sub
     return process, port
 
 
+def task_worker_command(batch: bool = False) -> list[str]:
+    """The background-task worker of docs/operations.md (`manage.py task_worker`)."""
+    command = [sys.executable, str(REPO / "manage.py"), "task_worker", "--no-reload"]
+    return [*command, "--batch"] if batch else [*command, "--no-startup-delay"]
+
+
+def start_task_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """The worker, running until the caller stops it (``process.terminate()``: it finishes
+    the task it is running, then exits). Its output is appended to ``log``."""
+    with log.open("a") as out:
+        return subprocess.Popen(
+            task_worker_command(),
+            env=env,
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def run_task_worker_once(env: dict[str, str], log: Path) -> None:
+    """Run every task that is ready (and the periodic ones due), then return."""
+    manage(task_worker_command(batch=True)[2:], env, log)
+
+
 def django_snippet(env: dict[str, str], code: str, timeout: float = 120):
     """Run `code` after django.setup() in a fresh process with `env` (the server's database);
     it prints one JSON value last, which is returned."""

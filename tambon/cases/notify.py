@@ -1,6 +1,14 @@
 """Telling the citizen about their case. Each channel (e-mail now; LINE or SMS later) gets the
 same message and delivers it if it can reach the person: add one with a class and a line in
-TAMBON_CASE_NOTIFY_CHANNELS, the engine does not change."""
+TAMBON_CASE_NOTIFY_CHANNELS, the engine does not change.
+
+The message is sent by the background worker (`notify_citizen` below), never in the request that
+changed the case: once the change is committed, the request enqueues the event's id (a change
+rolled back tells nobody). From then on the task survives a restart; only a server that stops
+between the commit and the enqueue, a few milliseconds, loses the message.
+Idempotent: each channel records `notify:<event id>:<channel>` once it has sent, and a run
+that finds it skips that channel (a retry after one channel failed resends only that one).
+"""
 
 import logging
 from dataclasses import dataclass
@@ -12,9 +20,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
 
+from tambon.core import tasks as background
+
 from . import actions, conf
 from .links import organization_url
-from .models import Case
+from .models import Case, CaseEvent
 from .signals import case_changed
 
 logger = logging.getLogger(__name__)
@@ -73,12 +83,47 @@ def build_message(case, action, event):
     )
 
 
-def deliver(message):
+class DeliveryFailed(Exception):
+    """A channel could not send; the task is tried again later (core/tasks.py)."""
+
+
+def deliver(message, event_id):
+    """Send on every channel that has not sent this event yet; one channel down does not stop
+    the others, and makes the task fail (so retried) once all were tried."""
+    failed = []
     for channel in channels():
+        name = type(channel).__name__
+        key = f"notify:{event_id}:{name}"
+        if background.done(key):
+            continue
         try:
             channel.send(message)
-        except Exception:  # one channel down must not stop the others, nor the case
-            logger.exception("Notification channel %s failed", type(channel).__name__)
+        except Exception:
+            logger.exception("Notification channel %s failed", name)
+            failed.append(name)
+        else:
+            background.mark_done(key)
+    if failed:
+        raise DeliveryFailed(", ".join(failed))
+
+
+@background.retried_task(attempts=5, backoff_seconds=60)
+def notify_citizen(event_id, action):
+    """Tell the reporter of the event's case, if the case still has one. Safe twice: see
+    `deliver`."""
+
+    # An operator job: the event's id says which organization.
+    event = CaseEvent.objects.all_organizations().filter(pk=event_id).first()
+    if event is None:  # the case was deleted meanwhile
+        return
+    case = (
+        Case.objects.for_organization(event.organization_id)
+        .select_related("reporter", "organization__site")
+        .filter(pk=event.case_id, reporter__isnull=False)
+        .first()
+    )
+    if case is not None:  # None: its personal data was purged meanwhile
+        deliver(build_message(case, action, event), event_id)
 
 
 def on_case_changed(sender, case, event, action, **kwargs):
@@ -87,9 +132,7 @@ def on_case_changed(sender, case, event, action, **kwargs):
     cases = Case.objects.for_organization(case.organization_id)
     if not cases.filter(pk=case.pk, reporter__isnull=False).exists():
         return
-    case = cases.select_related("reporter", "organization__site").get(pk=case.pk)
-    message = build_message(case, action, event)
-    transaction.on_commit(lambda: deliver(message))
+    transaction.on_commit(lambda: notify_citizen.enqueue(event.pk, action))
 
 
 def connect():

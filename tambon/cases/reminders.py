@@ -2,7 +2,11 @@
 and to the supervisors of its organization who may see it (division heads; the executives for
 their own line; the integrity officers, and only they, for corruption complaints). A case's
 deadlines were set from its organization's case rules when it was filed, so the reminder follows
-those rules without reading them again."""
+those rules without reading them again.
+
+Idempotent: a person's mail for an organization is sent once a Bangkok day (the key
+`remind:<organization>:<person>:<day>`), whether the worker or the command sends it, however
+often either runs."""
 
 from collections import defaultdict
 
@@ -11,6 +15,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from tambon.core import tasks as background
 from tambon.core.models import Organization
 
 from . import roles
@@ -50,14 +55,19 @@ def send_reminders(now=None):
     """One mail per person and organization: someone on the staff of two organizations gets
     each one's list with the address of its own admin."""
     now = now or timezone.now()
+    day = timezone.localdate(now).isoformat()
     sent = 0
     for organization in Organization.objects.select_related("site").order_by("pk"):
         site_url = organization_url(organization)
         for person, cases in overdue_by_person(organization, now).items():
+            key = f"remind:{organization.pk}:{person.pk}:{day}"
+            if background.done(key):
+                continue
             context = {"person": person, "cases": cases, "site_url": site_url}
             with translation.override(settings.LANGUAGE_CODE):
                 subject = render_to_string("cases/email/overdue_subject.txt", context)
                 body = render_to_string("cases/email/overdue_body.txt", context)
             send_mail(" ".join(subject.split()), body, None, [person.email])
+            background.mark_done(key)
             sent += 1
     return sent

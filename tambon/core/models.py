@@ -421,3 +421,15 @@ post_save.connect(purge, sender=HostName, dispatch_uid="hostnames-host-name-save
 post_delete.connect(purge, sender=HostName, dispatch_uid="hostnames-host-name-deleted")
 post_save.connect(purge, sender=Site, dispatch_uid="hostnames-site-saved")
 post_delete.connect(purge, sender=Site, dispatch_uid="hostnames-site-deleted")
+
+
+class DoneOnce(models.Model):
+    """A key of background work that was done (core/tasks.py): a periodic job enqueued for one
+    period, a notification sent on one channel, a day's reminder mailed to one person. Not an
+    organization's record: the task queue's bookkeeping, with ids and no personal data."""
+
+    key = models.CharField(max_length=255, unique=True)
+    done_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.key

@@ -1,10 +1,13 @@
-"""Admin screens of core: the staff sign-in code (two_factor.py), host names (hostnames.py)."""
+"""Admin screens of core: the staff sign-in code (two_factor.py), host names (hostnames.py),
+the failed background tasks (task_admin.py)."""
 
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from . import hostnames, two_factor
+from . import hostnames, task_admin, two_factor
 from .admin_boundary import collections_of, pages_of
 from .scoping import organization_for_request
 
@@ -12,6 +15,29 @@ from .scoping import organization_for_request
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return two_factor.admin_urls()
+
+
+@hooks.register("register_admin_urls")
+def register_failed_tasks_url():
+    return [
+        path("failed-tasks/", task_admin.FailedTasksView.as_view(), name=task_admin.URL_NAME),
+    ]
+
+
+class FailedTasksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return task_admin.can_view(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_tasks_menu_item():
+    return FailedTasksMenuItem(
+        _("Failed background tasks"),
+        reverse(task_admin.URL_NAME),
+        name="failed-tasks",
+        icon_name="warning",
+        order=1900,
+    )
 
 
 @hooks.register("register_log_actions")

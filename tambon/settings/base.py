@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "tambon.composition",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -310,3 +312,7 @@ TAMBON_TRUSTED_PROXIES = [
     if proxy.strip()
 ]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to the outside world (and the CSP would block it)
+
+# Background tasks (Django's tasks API from the django-tasks package; docs/operations.md
+# "Background tasks"): kept in the database, run by `manage.py task_worker` (core/tasks.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -24,3 +24,6 @@ TAMBON_STAFF_2FA = False
 # A query of an organization-owned model that names no organization fails the test
 # (tambon/core/scoping.py); off elsewhere, so production pays nothing for it.
 TAMBON_SCOPING_GUARD = True
+# Tasks run where they are enqueued, so a test sees their effect at once; the tests of the
+# worker itself (core/tests/test_tasks.py) switch "default" to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

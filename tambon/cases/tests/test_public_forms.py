@@ -1,14 +1,18 @@
 import io
+import json
 import re
 import stat
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
 from tambon.cases.models import Attachment, Case, CaseKind, Category, Reporter
 from tambon.core.tests.factories import default_organization
+from tambon.core.tests.worker import run_ready_tasks
 
 from . import files
 from .factories import ServiceTypeFactory
@@ -100,6 +104,29 @@ class TestFormPages:
         case = Case.objects.all_organizations().latest("pk")
         assert case.client_hash
         assert "203.0.113.77" not in case.client_hash
+
+
+class TestReceiptMail:
+    def test_the_receipt_is_mailed_by_the_worker_after_the_request_and_only_once(
+        self, client, database_tasks, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post(client, **complaint_data(email="somying@example.com"))
+        assert response.status_code == 302
+        assert mail.outbox == []  # the request has answered; the mail waits for the worker
+        queued = DBTaskResult.objects.get(task_path="tambon.cases.notify.notify_citizen")
+        assert "somying" not in json.dumps(queued.args_kwargs)  # ids in the queue, not addresses
+        assert "สมหญิง" not in json.dumps(queued.args_kwargs, ensure_ascii=False)
+
+        run_ready_tasks()
+        assert [message.to for message in mail.outbox] == [["somying@example.com"]]
+        case = Case.objects.all_organizations().get(subject="ถนนหมู่ 3 เป็นหลุมลึก")
+        assert case.display_code in mail.outbox[0].subject
+
+        # The same task run again (a worker stopped before it recorded the success): no mail.
+        DBTaskResult.objects.filter(pk=queued.pk).update(status="READY")
+        assert run_ready_tasks() == 1
+        assert len(mail.outbox) == 1
 
 
 class TestRequiredDetails:

@@ -51,3 +51,14 @@ def test_an_overdue_corruption_case_is_mailed_to_integrity_officers_only(new_cas
     assert late.display_code in mailed_to("integrity@pong.example")
     for name in ("boss", "head", "clerk"):
         assert late.display_code not in mailed_to(f"{name}@pong.example")
+
+
+def test_a_person_is_reminded_once_a_day_however_often_the_reminder_runs(new_case, people):
+    """The worker may run the daily task twice (a retry, a second worker, the command by hand)."""
+    new_case(subject="ท่อประปาแตก", now=LONG_AGO)
+    monday = datetime.datetime(2026, 12, 7, 1, 0, tzinfo=datetime.UTC)  # 08:00 in Bangkok
+    assert send_reminders(monday) == 1
+    assert send_reminders(monday + datetime.timedelta(hours=10)) == 0  # 18:00, the same day
+    assert len(mail.outbox) == 1
+    assert send_reminders(monday + datetime.timedelta(days=1)) == 1  # the next day: again
+    assert [m.to for m in mail.outbox] == [["head@pong.example"]] * 2

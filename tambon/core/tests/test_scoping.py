@@ -31,6 +31,7 @@ NOT_ORGANIZATION_OWNED = {
     "core.Organization": "it is the organization",
     "core.HostName": "maps a request's host to its site, before any organization is known",
     "core.EnrolmentCode": "an account's, like its password: one person may work for several",
+    "core.DoneOnce": "the task queue's bookkeeping (ids of work done), no organization's data",
     "pages.NewsPageTag": "a news page's tag: belongs to its page",
     "infocenter.AntiCorruptionTopic": "a row of the anti-corruption page: belongs to its page",
     "cases.ClosedDay": "a row of a site's case rules (a per-site setting): belongs to it",

@@ -1,4 +1,5 @@
-"""Delete attachments kept for forms that were never sent (run daily, e.g. from cron)."""
+"""Delete attachments kept for forms that were never sent (the worker also does it every six
+hours: tambon/cases/tasks.py)."""
 
 import time
 

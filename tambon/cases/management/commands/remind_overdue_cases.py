@@ -1,4 +1,5 @@
-"""Mail each officer the overdue cases they work on or supervise (run daily, e.g. from cron)."""
+"""Mail each officer the overdue cases they work on or supervise (the worker also does it
+daily: tambon/cases/tasks.py; a person gets one reminder a day either way)."""
 
 from django.core.management.base import BaseCommand
 
