@@ -7,7 +7,7 @@ DEADLINE_SECONDS even when a server is frozen:
 - database: a new connection to the primary answers ``SELECT 1``;
 - replica: when a ``replica`` database is configured, how many seconds its data is behind;
 - redis: the Redis of the caches answers PING;
-- tasks: when the django-tasks-db backend is installed, how many tasks wait to run.
+- tasks: when tasks wait in the database (the django-tasks-db backend), how many tasks wait to run.
 
 Only the primary database makes the instance unready (503): without it no page can be made,
 whereas the site is built to serve without the others (reads fall back to the primary, the
@@ -125,7 +125,11 @@ def check_redis():
 
 
 def tasks_configured():
-    return apps.is_installed("django_tasks_db")
+    """Whether tasks wait in the database for a worker (every profile but the unit tests')."""
+    backends = getattr(settings, "TASKS", {}).values()
+    return apps.is_installed("django_tasks_db") and any(
+        backend.get("BACKEND", "").startswith("django_tasks_db.") for backend in backends
+    )
 
 
 def check_tasks():
