@@ -218,6 +218,9 @@ def test_a_restore_brings_back_every_case_file_page_document_and_image_byte_for_
     assert re.fullmatch(r"tambon-\d{8}T\d{6}Z\.tar\.gz", archive.name)
     assert oct(archive.stat().st_mode & 0o777) == "0o600", "it holds personal data"
 
+    checked = deployed.ok("restore", "--verify-only", str(archive))
+    assert "every member checked" in checked and deployed.fingerprint() == before
+
     deployed.ok("shell", code=ALTER)
     assert deployed.fingerprint() != before
 
@@ -239,6 +242,7 @@ def test_a_damaged_archive_is_refused_and_nothing_changes(deployed):
     deployed.ok("shell", code=ALTER)
     altered = deployed.fingerprint()
 
+    assert deployed.manage("restore", "--verify-only", str(archive)).returncode != 0
     refused = deployed.manage("restore", "--noinput", str(archive))
 
     assert refused.returncode != 0

@@ -25,8 +25,13 @@ class Command(BaseCommand):
             dest="interactive",
             help="Do not ask for confirmation.",
         )
+        parser.add_argument(
+            "--verify-only",
+            action="store_true",
+            help="Check every member of the archive, and that it fits this site; change nothing.",
+        )
 
-    def handle(self, *args, archive, interactive=True, **options):
+    def handle(self, *args, archive, interactive=True, verify_only=False, **options):
         path = Path(archive)
         try:
             manifest = backup.verify(path)
@@ -35,6 +40,8 @@ class Command(BaseCommand):
                 f"{path}: every member checked. A {manifest['engine']} backup made "
                 f"{manifest['created']} by tambon {manifest['tambon']}."
             )
+            if verify_only:
+                return
             if interactive:
                 answer = input(
                     "This replaces the whole database and every stored file of this site. "
