@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -393,9 +394,12 @@ def check_fits(manifest: dict) -> None:
             f"Refused: this is a backup of a {manifest.get('engine')} database and this site "
             f"uses {engine}. Nothing was changed."
         )
+    databases = {name for name in manifest.get("members", {}) if name.startswith("database/")}
+    if databases != {DATABASE_MEMBER[engine]}:
+        raise BackupError("Refused: the archive does not hold one database. Nothing was changed.")
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     newer = sorted(
-        f"{app}.{name}" for app, name in manifest["migrations"] if (app, name) not in known
+        f"{app}.{name}" for app, name in manifest.get("migrations", []) if (app, name) not in known
     )
     if newer:
         raise BackupError(
@@ -531,6 +535,7 @@ def restore_backup(path: Path, manifest: dict) -> dict:
     return counts
 
 
-def unapplied_after_restore(manifest: dict) -> int:
-    known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
-    return len(known - {tuple(pair) for pair in manifest["migrations"]})
+def unapplied_migrations() -> int:
+    """How many migrations of this code the (restored) database has not had yet."""
+    executor = MigrationExecutor(connection)
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))

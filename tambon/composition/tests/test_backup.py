@@ -9,6 +9,7 @@ and every step is a separate ``manage.py`` process, as an operator runs them. Bo
 tested in every run of the suite, whichever database the suite itself uses.
 """
 
+import io
 import json
 import os
 import re
@@ -259,6 +260,29 @@ def test_a_backup_of_the_other_engine_is_refused(sqlite_site, postgres_site):
     assert refused.returncode != 0
     assert "this is a backup of a sqlite database and this site uses postgresql" in refused.stderr
     assert postgres_site.fingerprint() == before
+
+
+def test_a_backup_of_a_newer_version_is_refused(sqlite_site):
+    archive = sqlite_site.backup("--no-compress")
+    newer = archive.with_name("newer.tar")
+    with tarfile.open(archive) as old, tarfile.open(newer, "w", format=tarfile.PAX_FORMAT) as new:
+        for member in old:
+            data = old.extractfile(member).read() if member.isfile() else None
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["migrations"].append(["cases", "9999_from_a_later_release"])
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            new.addfile(member, io.BytesIO(data) if data is not None else None)
+    sqlite_site.ok("shell", code=ALTER)
+    altered = sqlite_site.fingerprint()
+
+    refused = sqlite_site.manage("restore", "--noinput", str(newer))
+
+    assert refused.returncode != 0
+    assert "made by a newer version of tambon" in refused.stderr
+    assert "cases.9999_from_a_later_release" in refused.stderr
+    assert sqlite_site.fingerprint() == altered
 
 
 def test_a_restore_asks_first_and_no_means_nothing_changes(sqlite_site):

@@ -58,7 +58,7 @@ class Command(BaseCommand):
             f"Restored: the database, {counts['written']} files written, {counts['unchanged']} "
             f"already as in the backup, {counts['removed']} not in the backup removed."
         )
-        pending = backup.unapplied_after_restore(manifest)
+        pending = backup.unapplied_migrations()
         if pending:
             self.stdout.write(
                 f"The backup predates {pending} migration(s) of this version: run "
