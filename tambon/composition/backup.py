@@ -276,11 +276,11 @@ def create_backup(output: str | None = None, compress: bool = True) -> tuple[Pat
     try:
         with (
             os.fdopen(descriptor, "wb") as raw,
-            tempfile.TemporaryDirectory(prefix="tambon-backup-") as staging,
+            # Beside the archive, where there is room for it (/tmp may be a small tmpfs).
+            tempfile.TemporaryDirectory(prefix=".tambon-backup-", dir=target.parent) as staging,
         ):
-            with tarfile.open(
-                fileobj=raw, mode="w:gz" if compress else "w", format=tarfile.PAX_FORMAT
-            ) as tar:
+            options = {"mode": "w:gz", "compresslevel": 6} if compress else {"mode": "w"}
+            with tarfile.open(fileobj=raw, format=tarfile.PAX_FORMAT, **options) as tar:
                 writer = ArchiveWriter(tar)
                 dump = Path(staging) / "database"
                 migrations = applied_migrations()
