@@ -492,6 +492,7 @@ def restore_backup(path: Path, manifest: dict) -> dict:
     roots = file_roots()
     kept = {prefix: set() for prefix in roots}
     counts = {"written": 0, "unchanged": 0, "removed": 0}
+    folder_modes = {}
     with (
         tempfile.TemporaryDirectory(prefix="tambon-restore-") as staging,
         open_archive(path) as tar,
@@ -512,8 +513,8 @@ def restore_backup(path: Path, manifest: dict) -> dict:
             if member.isdir():
                 if target.is_symlink() or (target.exists() and not target.is_dir()):
                     remove(target)
-                target.mkdir(parents=True, exist_ok=True)
-                os.chmod(target, mode)
+                target.mkdir(parents=True, exist_ok=True, mode=0o700)
+                folder_modes[target] = mode  # set at the end: a read-only folder is filled first
             elif write_member(tar, member, target, mode, entry["sha256"]):
                 counts["written"] += 1
             else:
@@ -525,12 +526,16 @@ def restore_backup(path: Path, manifest: dict) -> dict:
             here = Path(folder)
             for name in files + folders:
                 path = here / name
-                if path in kept[prefix] or any(other.is_relative_to(path) for other in others):
-                    continue  # in the archive, or another tree's root (or on the way to it)
+                if path in kept[prefix] or any(
+                    other.is_relative_to(path) or path.is_relative_to(other) for other in others
+                ):
+                    continue  # in the archive, or another tree's (or on the way to it)
                 if path.is_dir() and not path.is_symlink() and any(path.iterdir()):
                     continue
                 remove(path)
                 counts["removed"] += 1
+    for folder, mode in sorted(folder_modes.items(), reverse=True):
+        os.chmod(folder, mode)
     purge()  # pages cached from the database as it was
     return counts
 
