@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 
-from .events import AppendOnlyError
+from .events import AppendOnly, AppendOnlyQuerySet
 
 
 class AccessAction(models.TextChoices):
@@ -22,13 +22,7 @@ class AccessAction(models.TextChoices):
     CHANGED_CASE = "changed_case", _("Changed a case")
 
 
-class AccessRecordQuerySet(ScopedQuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("The access trail cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("The access trail cannot be deleted (purge_older_than: old rows).")
-
+class AccessRecordQuerySet(AppendOnlyQuerySet):
     def purge_older_than(self, moment):
         """Delete the rows written before `moment`: the retention job's one way (on
         ``all_organizations()``). Returns how many went."""
@@ -36,7 +30,7 @@ class AccessRecordQuerySet(ScopedQuerySet):
         return deleted
 
 
-class AccessRecord(OrganizationOwned):
+class AccessRecord(AppendOnly, OrganizationOwned):
     """One access by a member of staff. Names the case by its tracking code (and a file by its
     random id), never by the personal datum itself; keeps the username, so that deleting the
     account keeps the trail."""
@@ -63,11 +57,3 @@ class AccessRecord(OrganizationOwned):
 
     def __str__(self):
         return f"{self.username} {self.get_action_display()} {self.created:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("The access trail cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("The access trail cannot be deleted.")
