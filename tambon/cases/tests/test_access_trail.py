@@ -224,7 +224,7 @@ class TestWhoReadsIt:
         response = client.get(TRAIL)
         html = response.content.decode()
         assert response.status_code == 200
-        assert "การเข้าถึงข้อมูลส่วนบุคคล" in html
+        assert 'role="region" aria-label="การเข้าถึงข้อมูลส่วนบุคคล"' in html  # scrolls on a phone
         assert "เปิดดูข้อมูลผู้ร้อง" in html
         assert case.display_code in html
         assert str(timezone.localdate().year + 543) in html
