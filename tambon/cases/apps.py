@@ -12,6 +12,8 @@ class CasesConfig(AppConfig):
         roles.ADMINISTRATOR: [
             "cases.role_admin",
             "cases.change_casesettings",
+            # The trail of staff access to personal data (models/audit.py): reading only.
+            "cases.view_accessrecord",
             *roles.manage("cases", "category", "servicetype"),
         ],
         roles.CLERK: ["cases.role_clerk"],
@@ -21,9 +23,10 @@ class CasesConfig(AppConfig):
     }
 
     def ready(self):
-        from . import notify
+        from . import audit, notify
 
         notify.connect()
+        audit.connect()
         self.purge_page_cache_with_the_q_and_a()
 
     def purge_page_cache_with_the_q_and_a(self):

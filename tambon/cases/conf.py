@@ -74,3 +74,8 @@ def retention_days() -> int:
     """How long after a case is finished its reporter's identity and files are kept: the
     default of each organization's case rules (CaseSettings), which set their records schedule."""
     return _number("TAMBON_CASE_RETENTION_DAYS", 5 * 365)
+
+
+def audit_keep_days() -> int:
+    """How long the trail of staff access to personal data is kept (models/audit.py)."""
+    return _number("TAMBON_AUDIT_KEEP_DAYS", 730)

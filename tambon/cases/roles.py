@@ -52,7 +52,7 @@ REPORTER_ROLES = {
     CaseKind.INFORMATION: frozenset({CLERK, DIVISION_HEAD, EXECUTIVE, ADMIN}),
 }
 
-# Kinds whose reporter's identity is logged each time someone is shown it.
+# Kinds whose case page lists who was shown the reporter (the access trail logs every kind).
 AUDITED_KINDS = frozenset({CaseKind.CORRUPTION})
 
 

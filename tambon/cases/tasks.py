@@ -36,3 +36,12 @@ def purge_pending_uploads():
     from .pending import purge_abandoned
 
     return purge_abandoned(time.time() - DAY.total_seconds())
+
+
+@periodic(every=DAY)
+@retried_task(attempts=4, backoff_seconds=300)
+def purge_audit_trail():
+    """Safe twice: rows older than TAMBON_AUDIT_KEEP_DAYS are gone after the first run."""
+    from .audit import purge
+
+    return purge()

@@ -2,6 +2,7 @@
 the categories and e-service types as snippets, each organization its own."""
 
 from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,7 +13,7 @@ from tambon.core.scoped_admin import OrganizationSnippetViewSet
 
 from . import roles
 from .models import Category, ServiceType
-from .views import publishing, register, staff
+from .views import publishing, register, staff, trail
 from .views import statistics as statistics_views
 
 admin_urls = (
@@ -24,6 +25,7 @@ admin_urls = (
         path("<int:pk>/act/", staff.case_act, name="act"),
         path("<int:pk>/publish/", publishing.publish, name="publish"),
         path("statistics/", statistics_views.report, name="statistics"),
+        path("access-trail/", trail.access_trail, name="access_trail"),
     ],
     "cases_admin",
 )
@@ -36,8 +38,12 @@ def register_case_urls():
 
 @hooks.register("register_permissions")
 def register_role_permissions():
-    """The staff roles, ticked per group in Settings > Groups (shown under Case)."""
-    return Permission.objects.filter(content_type__app_label="cases", codename__startswith="role_")
+    """The staff roles, ticked per group in Settings > Groups (shown under Case), and reading
+    the access trail."""
+    return Permission.objects.filter(
+        Q(codename__startswith="role_") | Q(codename="view_accessrecord"),
+        content_type__app_label="cases",
+    )
 
 
 class CaseMenuItem(MenuItem):
@@ -84,3 +90,18 @@ class ServiceTypeViewSet(OrganizationSnippetViewSet):
 
 
 register_snippet(ServiceTypeViewSet)
+
+
+class AccessTrailMenuItem(MenuItem):
+    def is_shown(self, request):
+        return trail.may_read_trail(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_access_trail_menu_item():
+    return AccessTrailMenuItem(
+        _("Access to personal data"),
+        reverse("cases_admin:access_trail"),
+        icon_name="history",
+        order=260,
+    )

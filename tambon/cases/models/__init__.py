@@ -1,5 +1,6 @@
 from .attachments import Attachment
-from .case import Case, Reporter, ReporterView
+from .audit import AccessAction, AccessRecord
+from .case import Case, Reporter
 from .category import Category
 from .choices import (
     FINISHED_STATES,
@@ -19,6 +20,8 @@ from .settings import CaseSettings, ClosedDay
 __all__ = [
     "FINISHED_STATES",
     "OPEN_STATES",
+    "AccessAction",
+    "AccessRecord",
     "AppendOnlyError",
     "Attachment",
     "Case",
@@ -34,7 +37,6 @@ __all__ = [
     "QuestionAnswerPage",
     "InformationDecision",
     "Reporter",
-    "ReporterView",
     "ServiceDocument",
     "ServiceField",
     "ServiceType",

@@ -210,22 +210,3 @@ class Reporter(OrganizationOwned):
 
     def __str__(self):
         return self.name or str(_("(no name given)"))
-
-
-class ReporterView(OrganizationOwned):
-    """Audit trail: someone was shown the identity of a reporter whose kind is audited."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reporter_views")
-    organization_parent = "case"
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    viewed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-viewed_at"]
-        verbose_name = _("view of a reporter's identity")
-        verbose_name_plural = _("views of reporters' identities")
-
-    def __str__(self):
-        return f"{self.user} {self.viewed_at:%Y-%m-%d %H:%M}"

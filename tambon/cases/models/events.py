@@ -9,21 +9,41 @@ from .choices import CaseState, EventKind
 
 
 class AppendOnlyError(Exception):
-    """A case's history is never rewritten."""
+    """A case's history (and the access trail) is never rewritten."""
 
 
-class CaseEventQuerySet(ScopedQuerySet):
+class AppendOnlyQuerySet(ScopedQuerySet):
+    """Refuses update() and delete() of the rows of an AppendOnly model."""
+
     def update(self, **kwargs):
-        raise AppendOnlyError("Case events cannot be changed.")
+        raise AppendOnlyError(f"{self.model._meta.label} rows cannot be changed.")
 
     def delete(self):
-        raise AppendOnlyError("Case events cannot be deleted.")
+        raise AppendOnlyError(f"{self.model._meta.label} rows cannot be deleted.")
 
+
+class AppendOnly(models.Model):
+    """A row is written once: saving it again or deleting it raises AppendOnlyError (deleting
+    its organization, or its case, takes it with them)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"{self._meta.label} rows cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.label} rows cannot be deleted.")
+
+
+class CaseEventQuerySet(AppendOnlyQuerySet):
     def public(self):
         return self.filter(is_public=True)
 
 
-class CaseEvent(OrganizationOwned):
+class CaseEvent(AppendOnly, OrganizationOwned):
     """One thing that happened to a case. Append-only: written by the service layer, never
     changed or deleted afterwards (deleting the whole case takes its history with it)."""
 
@@ -53,11 +73,3 @@ class CaseEvent(OrganizationOwned):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.created:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Case events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Case events cannot be deleted.")

@@ -1,5 +1,5 @@
-"""The citizen's identity: shown only to the roles the kind allows (audited for corruption
-complaints), and deleted with their files once a finished case has been kept long enough."""
+"""The citizen's identity: shown only to the roles the kind allows (each showing in the access
+trail), and deleted with their files once a finished case has been kept long enough."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -7,19 +7,18 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .. import actions, roles
-from ..models import EventKind, Reporter, ReporterView
+from .. import actions, audit, roles
+from ..models import AccessAction, EventKind, Reporter
 from .common import TransitionNotAllowed, finish, locked, record
 
 
 def reveal_reporter(case, user):
-    """The reporter of a case, for someone the kind allows; each showing of an audited kind's
-    reporter (corruption) is logged. None for an anonymous case."""
+    """The reporter of a case, for someone the kind allows; each showing is in the access trail,
+    whatever the kind. None for an anonymous case."""
     if not roles.can_see_reporter(user, case):
         raise PermissionDenied(_("You may not see who reported this case."))
     reporter = Reporter.objects.for_organization(case.organization_id).filter(case=case).first()
-    if case.kind in roles.AUDITED_KINDS:
-        ReporterView.objects.create(case=case, user=user)
+    audit.record(user, AccessAction.VIEWED_IDENTITY, case=case)
     return reporter
 
 

@@ -5,7 +5,14 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from tambon.cases import roles, services
-from tambon.cases.models import CaseEvent, CaseKind, CaseState, EventKind, ReporterView
+from tambon.cases.models import (
+    AccessAction,
+    AccessRecord,
+    CaseEvent,
+    CaseKind,
+    CaseState,
+    EventKind,
+)
 from tambon.cases.uploads import check_upload
 from tambon.thai.dates import BANGKOK
 
@@ -19,6 +26,12 @@ def signed_in(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def showings(case):
+    """The access trail's showings of the case's reporter."""
+    trail = AccessRecord.objects.all_organizations().filter(case_code=case.display_code)
+    return trail.filter(action=AccessAction.VIEWED_IDENTITY)
 
 
 @pytest.fixture
@@ -99,7 +112,7 @@ class TestCasePage:
         assert response.status_code == 404
         assert not corruption.events.filter(kind=EventKind.INTERNAL_NOTE).exists()
         assert client.get(f"/admin/cases/{corruption.pk}/?reporter=1").status_code == 404
-        assert not ReporterView.objects.all_organizations().filter(case=corruption).exists()
+        assert not showings(corruption).exists()
 
     def test_a_corruption_reporter_is_shown_on_request_and_each_showing_logged(
         self, integrity_officer, corruption
@@ -107,10 +120,10 @@ class TestCasePage:
         client = signed_in(integrity_officer)
         plain = client.get(f"/admin/cases/{corruption.pk}/").content.decode()
         assert "สมชาย ใจดี" not in plain
-        assert not ReporterView.objects.all_organizations().filter(case=corruption).exists()
+        assert not showings(corruption).exists()
         shown = client.get(f"/admin/cases/{corruption.pk}/?reporter=1").content.decode()
         assert "สมชาย ใจดี" in shown
-        view = ReporterView.objects.all_organizations().get(case=corruption)
+        view = showings(corruption).get()
         assert view.user == integrity_officer
         again = client.get(f"/admin/cases/{corruption.pk}/").content.decode()
         assert "ผู้ที่เปิดดูข้อมูลผู้ร้อง" in again  # the officers see who looked

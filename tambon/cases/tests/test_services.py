@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 
 from tambon.cases import actions, services, tracking
 from tambon.cases.models import (
+    AccessAction,
+    AccessRecord,
     AppendOnlyError,
     Case,
     CaseEvent,
@@ -284,15 +286,22 @@ class TestPermissions:
         case = new_case(kind=CaseKind.CORRUPTION)
         services.reveal_reporter(case, integrity_officer)
         services.reveal_reporter(case, integrity_officer)
-        assert list(case.reporter_views.values_list("user", flat=True)) == [
+        showings = AccessRecord.objects.all_organizations().filter(
+            case_code=case.display_code, action=AccessAction.VIEWED_IDENTITY
+        )
+        assert list(showings.values_list("user", flat=True)) == [
             integrity_officer.pk,
             integrity_officer.pk,
         ]
 
-    def test_a_clerk_sees_the_reporter_of_a_general_complaint(self, new_case, clerk):
+    def test_a_clerk_sees_the_reporter_of_a_general_complaint_and_it_is_logged(
+        self, new_case, clerk
+    ):
         case = new_case()
         assert services.reveal_reporter(case, clerk).citizen_id == "1103702071561"
-        assert not case.reporter_views.exists()  # only audited kinds are logged
+        # Every kind's showing is in the access trail (issue 11), not only corruption's.
+        logged = AccessRecord.objects.all_organizations().get(case_code=case.display_code)
+        assert (logged.user, logged.action) == (clerk, AccessAction.VIEWED_IDENTITY)
 
 
 class TestEvents:

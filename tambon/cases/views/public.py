@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 from tambon.core.scoping import organization_for_request
 from tambon.thai.validators import normalize_thai_phone
 
-from .. import pending, ratelimit, roles, services, tracking
+from .. import audit, pending, ratelimit, roles, services, tracking
 from ..forms import CaseForm, CitizenMessageForm, RatingForm, TrackForm
-from ..models import Attachment, Case, CaseKind, Reporter, ServiceType
+from ..models import AccessAction, Attachment, Case, CaseKind, Reporter, ServiceType
 from ..service_forms import ServiceRequestForm
 
 OPENED_KEY = "cases_opened"
@@ -269,8 +269,9 @@ def _open(request):
 
 @never_cache
 def attachment(request, public_id):
-    """A case's file, for staff who may see the case, or for the citizen who opened the case
-    on this device (their own uploads only)."""
+    """A case's file, for staff who may see the case (each time in the access trail), or for
+    the citizen who opened the case on this device (their own uploads only; not staff access,
+    not in the trail)."""
     organization = organization_for_request(request)
     found = (
         Attachment.objects.for_organization(organization)
@@ -290,6 +291,9 @@ def attachment(request, public_id):
         handle = found.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    if staff_may:
+        shown = AccessAction.OPENED_FILE if found.is_image else AccessAction.DOWNLOADED_FILE
+        audit.record(request.user, shown, case=found.case, detail=found.public_id)
     response = FileResponse(
         handle,
         content_type=found.content_type,

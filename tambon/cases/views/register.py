@@ -7,10 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tambon.core.exports import csv_download, xlsx_download
+from tambon.core.scoping import staff_organization
 from tambon.thai.dates import format_thai_date, to_bangkok_date
 from tambon.thai.fiscal import fiscal_year, fiscal_year_bounds
 
-from ..models import CaseKind
+from .. import audit
+from ..models import AccessAction, CaseKind
 from .staff import _require_case_staff, staff_cases
 
 
@@ -79,6 +81,12 @@ def information_register(request):
     if download in ("csv", "xlsx"):
         filename = f"information-requests-{year}.{download}"
         values = [row.values() for row in rows]
+        audit.record(
+            request.user,
+            AccessAction.EXPORTED_REGISTER,
+            organization=staff_organization(request),
+            detail=f"{year} {download}",
+        )
         if download == "csv":
             return csv_download(filename, headings(), values)
         title = _("Information requests %(year)s") % {"year": year}

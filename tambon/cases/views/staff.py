@@ -19,7 +19,16 @@ from tambon.core.scoping import scope_choices, staff_organization
 from tambon.people.models import Division
 
 from .. import actions, roles, services
-from ..models import Case, CaseKind, CaseState, Category, InformationDecision, StaffRole
+from ..models import (
+    AccessAction,
+    AccessRecord,
+    Case,
+    CaseKind,
+    CaseState,
+    Category,
+    InformationDecision,
+    StaffRole,
+)
 from ..staff_forms import FORMS, ActionChoiceForm, BulkForm, StepForm, first_error
 
 
@@ -175,8 +184,7 @@ def case_detail(request, pk):
             "may_see_reporter": may_see_reporter,
             "reporter": reporter,
             "reporter_shown": reporter_shown,
-            "audited": case.kind in roles.AUDITED_KINDS,
-            "reporter_views": case.reporter_views.select_related("user")[:20]
+            "reporter_views": _reporter_views(organization, case)
             if case.kind in roles.AUDITED_KINDS and may_see_reporter
             else [],
             "actions": actions.ALL,
@@ -192,6 +200,12 @@ def case_detail(request, pk):
             "decisions": InformationDecision.choices,
         },
     )
+
+
+def _reporter_views(organization, case):
+    """The last showings of the reporter, from the access trail."""
+    trail = AccessRecord.objects.for_organization(organization)
+    return trail.filter(case_code=case.display_code, action=AccessAction.VIEWED_IDENTITY)[:20]
 
 
 @require_POST

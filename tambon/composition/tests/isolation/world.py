@@ -16,10 +16,12 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from tambon.cases import audit
 from tambon.cases.models import (
+    AccessAction,
+    AccessRecord,
     Attachment,
     PublishedQuestion,
-    ReporterView,
     ServiceDocument,
     ServiceField,
     ServiceType,
@@ -94,11 +96,17 @@ def _case(organization):
         content_type="image/jpeg",
         size=9,
     )
-    ReporterView.objects.create(case=case)
+    audit.record(_staff(canary("staff-user")), AccessAction.VIEWED_IDENTITY, case=case)
     PublishedQuestion.objects.create(
         case=case, question=canary("question"), answer=canary("answer")
     )
     return case
+
+
+def _staff(username):
+    """A member of staff whose name is the canary: the trail shows names (the access trail's
+    row of B)."""
+    return get_user_model().objects.create_user(username, password="x" * 12)
 
 
 def _records(organization):
@@ -157,7 +165,7 @@ OWNED_ROWS = {
     "cases.Reporter": _child("cases.Case", lambda case: case.reporter),
     "cases.CaseEvent": _child("cases.Case", lambda case: case.events.first()),
     "cases.Attachment": _child("cases.Case", lambda case: case.attachments.first()),
-    "cases.ReporterView": _child("cases.Case", lambda case: case.reporter_views.first()),
+    "cases.AccessRecord": lambda org: AccessRecord.objects.for_organization(org).get(),
     "cases.PublishedQuestion": _child("cases.Case", lambda case: case.publication),
     "cases.ServiceType": lambda org: ServiceType.objects.for_organization(org).get(
         slug="canary-b-service"
