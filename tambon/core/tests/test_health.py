@@ -54,7 +54,9 @@ def test_a_database_that_does_not_answer_makes_the_instance_unready(db, monkeypa
     assert "nonexistent" not in body
 
 
-def test_readiness_counts_the_tasks_waiting_for_a_worker(transactional_db, database_tasks, tmp_path):
+def test_readiness_counts_the_tasks_waiting_for_a_worker(
+    transactional_db, database_tasks, tmp_path
+):
     # Committed, as a request would: the probe counts on a connection of its own.
     from tambon.core.tests.background_tasks import write_marker
 
