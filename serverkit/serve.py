@@ -3,6 +3,7 @@
     python -m serverkit.serve start [--var DIR] [--port 8000]
     python -m serverkit.serve stop [--var DIR]
     python -m serverkit.serve status [--var DIR]
+    python -m serverkit.serve manage createsuperuser      (manage.py against the running profile)
     python -m serverkit.serve nginx-site --server-name www.pong.go.th ...   (docs/deploy.md)
 
 ``start`` brings up, on loopback, from Debian's packages and the lock files: a PostgreSQL primary
@@ -208,6 +209,8 @@ def app_env(var: Path, redis_url: str, database_url: str, replica_url: str | Non
         TAMBON_ACCEL_REDIRECT=ACCEL_PREFIX,
         TAMBON_TRUSTED_PROXY_HOPS="1",
         TAMBON_TRUSTED_PROXIES="127.0.0.1,::1",
+        # The demo's second organization answers on banhaet.localhost:8000.
+        TAMBON_ALLOWED_HOSTS="127.0.0.1,localhost,.localhost",
     )
     if replica_url:
         env["TAMBON_REPLICA_URL"] = replica_url
@@ -279,6 +282,7 @@ def _start(var: Path, port: int, state: dict) -> None:
     (var / "redis.pid").write_text(f"{redis.process.pid}\n")
     say(f"Redis on 127.0.0.1:{redis.port}")
     env = app_env(var, redis.url, primary.url, replica_url)
+    state["urls"] = [redis.url, primary.url, replica_url]
 
     setup_log = var / "logs" / "setup.log"
     say(f"migrate, collectstatic (log: {setup_log})")
@@ -323,6 +327,16 @@ def _start(var: Path, port: int, state: dict) -> None:
     wait_until_answering(nginx, port, var / "nginx" / "error.log", "nginx")
     (var / STATE).write_text(json.dumps(state))
     say(f"nginx on http://127.0.0.1:{port}/ (make stop ends it all)")
+    say("an administrator: .venv/bin/python -m serverkit.serve manage createsuperuser")
+
+
+def manage_running(var: Path, args: list[str]) -> int:
+    """manage.py ARGS with the environment of the running profile (its database, Redis)."""
+    state = running(var.resolve())
+    if not state:
+        raise ServerError("not running: make serve first")
+    env = app_env(var.resolve(), *state["urls"])
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env).returncode
 
 
 def stop(var: Path = DEFAULT_VAR) -> None:
@@ -380,6 +394,9 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--var", type=Path, default=DEFAULT_VAR)
         if name == "start":
             command.add_argument("--port", type=int, default=DEFAULT_PORT)
+    command = commands.add_parser("manage", help="manage.py with the running profile's settings")
+    command.add_argument("--var", type=Path, default=DEFAULT_VAR)
+    command.add_argument("args", nargs=argparse.REMAINDER)
     site = commands.add_parser("nginx-site", help="print deploy/nginx/tambon.conf filled in")
     site.add_argument("--server-name", required=True, help="e.g. 'www.pong.go.th pong.go.th'")
     site.add_argument("--listen", default="80")
@@ -394,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
             start(args.var, args.port)
         elif args.command == "stop":
             stop(args.var)
+        elif args.command == "manage":
+            return manage_running(args.var, args.args)
         elif args.command == "status":
             for name, pids in status(args.var).items():
                 print(f"{name:8} {'running, pid ' + str(pids[0]) if pids else 'stopped'}")
