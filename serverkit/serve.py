@@ -400,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     site = commands.add_parser("nginx-site", help="print deploy/nginx/tambon.conf filled in")
     site.add_argument("--server-name", required=True, help="e.g. 'www.pong.go.th pong.go.th'")
     site.add_argument("--listen", default="80")
-    site.add_argument("--app", default="127.0.0.1:8001")
+    site.add_argument("--app", default="127.0.0.1:8000")
     site.add_argument("--static-root", default="/srv/tambon/static")
     site.add_argument("--media-root", default="/srv/tambon/media")
     site.add_argument("--private-media-root", default="/srv/tambon/private")
