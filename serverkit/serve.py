@@ -36,6 +36,7 @@ from . import (
     django_snippet,
     free_port,
     granian_command,
+    launch,
     manage,
     production_env,
     wait_until_answering,
@@ -157,17 +158,7 @@ def _read_pid(path: Path) -> int | None:
 def _launch(name: str, command: list[str], env: dict, var: Path) -> subprocess.Popen:
     """A process in a session of its own (it outlives `make serve`), its output in
     var/serve/logs/NAME.log, its id in var/serve/NAME.pid."""
-    log = var / "logs" / f"{name}.log"
-    with log.open("a", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            command,
-            cwd=REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    process = launch(command, env, var / "logs" / f"{name}.log")
     (var / f"{name}.pid").write_text(f"{process.pid}\n")
     return process
 
