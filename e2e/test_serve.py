@@ -53,7 +53,7 @@ def var():
 
 def test_make_serve_answers_through_nginx_and_make_stop_ends_every_process(var):
     port = serverkit.free_port()
-    serve.start(var, port)
+    serve.start(var, port, durable=False)  # a throw-away database: no fsync, faster
 
     # A page, compressed by nginx on its way.
     response, body = get(port, "/", GZIP)

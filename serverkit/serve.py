@@ -61,8 +61,11 @@ print(json.dumps("django_tasks_db" in settings.INSTALLED_APPS))
 """
 
 
+STARTED = time.monotonic()
+
+
 def say(message: str) -> None:
-    print(f"serve: {message}", flush=True)
+    print(f"serve [{time.monotonic() - STARTED:5.1f} s]: {message}", flush=True)
 
 
 # --- the nginx site file ----------------------------------------------------------------------
@@ -224,8 +227,9 @@ def running(var: Path) -> dict | None:
     return state if pid and _alive(pid, PROGRAMS["web"]) else None
 
 
-def start(var: Path = DEFAULT_VAR, port: int = DEFAULT_PORT) -> dict:
-    """Everything up and answering on http://127.0.0.1:PORT; returns what was started."""
+def start(var: Path = DEFAULT_VAR, port: int = DEFAULT_PORT, durable: bool = True) -> dict:
+    """Everything up and answering on http://127.0.0.1:PORT; returns what was started.
+    `durable=False` (a test's throw-away database): PostgreSQL without fsync."""
     var = var.resolve()
     state = running(var)
     if state:
@@ -239,7 +243,7 @@ def start(var: Path = DEFAULT_VAR, port: int = DEFAULT_PORT) -> dict:
     (var / "private").chmod(0o750)
     state = {"port": port, "var": str(var)}
     try:
-        _start(var, port, state)
+        _start(var, port, state, durable)
     except BaseException:
         (var / STATE).write_text(json.dumps(state))
         stop(var)
@@ -247,8 +251,8 @@ def start(var: Path = DEFAULT_VAR, port: int = DEFAULT_PORT) -> dict:
     return state
 
 
-def _start(var: Path, port: int, state: dict) -> None:
-    primary = PostgresServer(workdir=var / "pg-primary", durable=True)
+def _start(var: Path, port: int, state: dict, durable: bool) -> None:
+    primary = PostgresServer(workdir=var / "pg-primary", durable=durable)
     state["primary"] = {"data": str(primary.data), "port": primary.port}
     fresh = not (primary.data / "PG_VERSION").exists()
     say(f"PostgreSQL primary on 127.0.0.1:{primary.port} ({primary.data})")
