@@ -93,6 +93,15 @@ def test_make_serve_answers_through_nginx_and_make_stop_ends_every_process(var):
     assert get(port, address)[0].status == 404
     assert get(port, "/media/documents/anything.pdf")[0].status == 404
 
+    # A request larger than a complaint with all its files is stopped by nginx.
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("POST", "/cases/new/complaint/")
+    connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+    connection.putheader("Content-Length", str(27 * 1024 * 1024))
+    connection.endheaders()
+    assert connection.getresponse().status == 413
+    connection.close()
+
     running = serve.status(var)
     for name in ("nginx", "web", "redis", "primary"):
         assert running[name], f"{name} is not running"

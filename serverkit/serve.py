@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+import serverkit
+
 from . import (
     REPO,
     ServerError,
@@ -52,7 +54,7 @@ STOP_TIMEOUT = 30  # seconds a process has to end after SIGTERM before SIGKILL
 STATE = "serve.json"
 # What each process's command line contains: a pid file naming another program (the pid
 # reused after a reboot) is not ours to stop.
-PROGRAMS = {"nginx": "nginx", "web": "granian", "worker": "db_worker", "redis": "redis-server"}
+PROGRAMS = {"nginx": "nginx", "web": "granian", "worker": "_worker", "redis": "redis-server"}
 
 TASKS_INSTALLED = """
 import json
@@ -211,6 +213,13 @@ def app_env(var: Path, redis_url: str, database_url: str, replica_url: str | Non
     return env
 
 
+def worker_command() -> list[str]:
+    """serverkit's task worker command when it has one (`manage.py task_worker`, which also
+    enqueues the periodic jobs), else django-tasks-db's own `manage.py db_worker`."""
+    command = getattr(serverkit, "task_worker_command", None)
+    return command() if command else [sys.executable, "manage.py", "db_worker"]
+
+
 def _state(var: Path) -> dict:
     """What `start` wrote in var/serve/serve.json (ports, the replica's folder)."""
     try:
@@ -295,8 +304,9 @@ def _start(var: Path, port: int, state: dict, durable: bool) -> None:
     wait_until_answering(web, app_port, var / "logs" / "web.log")
     say(f"granian on 127.0.0.1:{app_port}")
     if django_snippet(env, TASKS_INSTALLED):
-        _launch("worker", [sys.executable, "manage.py", "db_worker"], env, var)
-        say("task worker (manage.py db_worker)")
+        worker = worker_command()
+        _launch("worker", worker, env, var)
+        say(f"task worker (manage.py {worker[2]})")
     else:
         say("no task worker: django_tasks_db is not installed")
 
