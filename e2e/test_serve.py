@@ -10,6 +10,7 @@ import http.client
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,14 @@ from serverkit import serve
 from serverkit.citizen import Browser, ClientResult, submit_once
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+NOTIFICATION_RAN = """
+import json
+from django_tasks_db.models import DBTaskResult
+ran = DBTaskResult.objects.filter(
+    task_path="tambon.cases.notify.notify_citizen", status__in=["SUCCESSFUL", "FAILED"]
+)
+print(json.dumps(ran.exists()))
+"""
 GZIP = {"Accept-Encoding": "gzip", "User-Agent": "Mozilla/5.0 serverkit/serve-test"}
 
 
@@ -105,11 +114,14 @@ def test_make_serve_answers_through_nginx_and_make_stop_ends_every_process(var):
     running = serve.status(var)
     for name in ("nginx", "web", "redis", "primary"):
         assert running[name], f"{name} is not running"
-    tasks = serverkit.django_snippet(
-        {**serve.app_env(var, "", "", None), "DATABASE_URL": "sqlite://:memory:"},
-        serve.TASKS_INSTALLED,
-    )
+    env = serve.app_env(var, *serve.running(var)["urls"])
+    tasks = serverkit.django_snippet(env, serve.TASKS_INSTALLED)
     assert bool(running["worker"]) == tasks
+    if tasks:  # the worker ran the citizen's notification that the complaint enqueued
+        deadline = time.monotonic() + 30
+        while not serverkit.django_snippet(env, NOTIFICATION_RAN):
+            assert time.monotonic() < deadline, "the task worker ran no notification in 30 s"
+            time.sleep(1)
     assert len(running["web"]) >= 3  # granian and its two workers
 
     serve.stop(var)
