@@ -250,6 +250,12 @@ def start(var: Path = DEFAULT_VAR, port: int = DEFAULT_PORT, durable: bool = Tru
     for folder in (var, var / "nginx"):
         folder.chmod(0o711)
     (var / "private").chmod(0o750)
+    as_postgres = [shutil.which("runuser") or "/usr/sbin/runuser", "-u", "postgres", "--"]
+    if os.geteuid() == 0 and subprocess.run([*as_postgres, "/usr/bin/test", "-x", var]).returncode:
+        raise ServerError(
+            f"The postgres account cannot reach {var}: as root, keep the repository in a folder "
+            "others may pass through (not under /root), or give another folder with --var."
+        )
     state = {"port": port, "var": str(var)}
     try:
         _start(var, port, state, durable)
