@@ -108,7 +108,9 @@ def test_make_serve_answers_through_nginx_and_make_stop_ends_every_process(var):
     connection.putheader("Content-Type", "multipart/form-data; boundary=x")
     connection.putheader("Content-Length", str(27 * 1024 * 1024))
     connection.endheaders()
-    assert connection.getresponse().status == 413
+    response = connection.getresponse()
+    assert response.status == 413
+    assert "ไฟล์หรือข้อมูลที่ส่งมามีขนาดใหญ่เกิน" in response.read().decode()
     connection.close()
 
     running = serve.status(var)
