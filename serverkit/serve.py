@@ -244,6 +244,8 @@ def start(var: Path = DEFAULT_VAR, port: int = DEFAULT_PORT, durable: bool = Tru
     if state:
         say(f"already running on http://127.0.0.1:{state['port']}/ (make stop)")
         return state
+    if _state(var):  # a start that half failed, or the web server gone: end what is left
+        stop(var)
     for folder in ("logs", "media", "private", "static", "nginx/temp"):
         (var / folder).mkdir(parents=True, exist_ok=True)
     # The postgres account (PostgreSQL) and nginx's workers must pass through, not list it.
