@@ -28,6 +28,13 @@ ran = DBTaskResult.objects.filter(
 )
 print(json.dumps(ran.exists()))
 """
+SENDER_SEEN_AS = """
+import json
+from tambon.cases.models import Case
+from tambon.cases.ratelimit import keyed_hash
+case = Case.objects.all_organizations().get(subject="ไฟถนนดับ ส่งจาก 127.0.0.2")
+print(json.dumps(case.client_hash == keyed_hash("cases:127.0.0.2")[:40]))
+"""
 GZIP = {"Accept-Encoding": "gzip", "User-Agent": "Mozilla/5.0 serverkit/serve-test"}
 
 
@@ -102,6 +109,13 @@ def test_make_serve_answers_through_nginx_and_make_stop_ends_every_process(var):
     assert get(port, address)[0].status == 404
     assert get(port, "/media/documents/anything.pdf")[0].status == 404
 
+    # Another visitor's address reaches the app through nginx (X-Forwarded-For, believed from
+    # nginx's loopback address): their complaint is counted against their own address.
+    neighbour = Browser(port, source="127.0.0.2")
+    assert submit_once(neighbour, "ไฟถนนดับ ส่งจาก 127.0.0.2", ClientResult())
+    env = serve.app_env(var, *serve.running(var)["urls"])
+    assert serverkit.django_snippet(env, SENDER_SEEN_AS)
+
     # A request larger than a complaint with all its files is stopped by nginx.
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.putrequest("POST", "/cases/new/complaint/")
@@ -116,7 +130,6 @@ def test_make_serve_answers_through_nginx_and_make_stop_ends_every_process(var):
     running = serve.status(var)
     for name in ("nginx", "web", "redis", "primary"):
         assert running[name], f"{name} is not running"
-    env = serve.app_env(var, *serve.running(var)["urls"])
     tasks = serverkit.django_snippet(env, serve.TASKS_INSTALLED)
     assert bool(running["worker"]) == tasks
     if tasks:  # the worker ran the citizen's notification that the complaint enqueued

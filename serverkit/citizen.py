@@ -32,8 +32,9 @@ class ClientResult:
 class Browser:
     """One citizen's browser: a keep-alive connection and its cookies."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, source: str | None = None) -> None:
         self.port = port
+        self.source = (source, 0) if source else None  # e.g. 127.0.0.2: another visitor
         self.cookies: dict[str, str] = {}
         self.connection: http.client.HTTPConnection | None = None
 
@@ -52,7 +53,7 @@ class Browser:
         for attempt in (1, 2):  # a keep-alive connection the server closed is opened again
             if self.connection is None:
                 self.connection = http.client.HTTPConnection(
-                    "127.0.0.1", self.port, timeout=HTTP_TIMEOUT
+                    "127.0.0.1", self.port, timeout=HTTP_TIMEOUT, source_address=self.source
                 )
             try:
                 self.connection.request(method, path, body=body, headers=headers)
