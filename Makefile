@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHECK_ENV := DJANGO_SETTINGS_MODULE=tambon.settings.production TAMBON_SECRET_KEY=check-deploy-dummy-secret-0123456789abcdefghijklmnopqrstuvwxyz TAMBON_ALLOWED_HOSTS=example.org
 
-.PHONY: run test install install-test catalogue messages lint checks unit e2e bench clean
+.PHONY: run serve stop test install install-test catalogue messages lint checks unit e2e bench clean
 
 $(VENV)/.run-installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,7 @@ install-test: install $(VENV)/.test-installed
 	command -v npm >/dev/null || ./scripts/ensure-debian-packages nodejs npm
 	command -v redis-server >/dev/null || ./scripts/ensure-debian-packages redis-server
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ./scripts/ensure-debian-packages postgresql
+	test -x /usr/sbin/nginx || ./scripts/ensure-debian-packages nginx-light
 	$(MAKE) e2e/node_modules/.installed
 
 ## make catalogue: bring the Thai catalogue (tambon/locale/th/LC_MESSAGES/django.po) up to date
@@ -60,6 +61,18 @@ run: install messages
 	$(PY) manage.py task_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make serve: the production profile on this machine, on http://127.0.0.1:8000: PostgreSQL
+## (primary and replica), Redis, the task worker, granian and nginx, from Debian's packages and
+## the lock files, every state under var/serve (kept between runs). make stop ends all of it.
+serve: install $(VENV)/.bench-installed messages
+	test -x /usr/sbin/nginx || ./scripts/ensure-debian-packages nginx-light
+	command -v redis-server >/dev/null || ./scripts/ensure-debian-packages redis-server
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ./scripts/ensure-debian-packages postgresql
+	$(PY) -m serverkit.serve start
+
+stop:
+	$(PY) -m serverkit.serve stop
 
 ## make test: install what the tests need, run the quality gates and the whole suite
 ## (unit and browser tests on SQLite, then the unit tests again on a real PostgreSQL)

@@ -49,6 +49,7 @@ from serverkit import (  # noqa: E402
     ServerError,
     free_port,
     granian_command,
+    launch,
     log_tail,
     production_env,
     wait_until_answering,
@@ -174,16 +175,7 @@ class Processes:
         self.running: list[subprocess.Popen] = []
 
     def start(self, command: list[str], *, env: dict[str, str], log: Path) -> subprocess.Popen:
-        with log.open("ab") as out:
-            process = subprocess.Popen(
-                command,
-                cwd=REPO,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        process = launch(command, env, log)
         self.running.append(process)
         return process
 

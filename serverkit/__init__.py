@@ -109,6 +109,21 @@ def manage(args: list[str], env: dict[str, str], log: Path, timeout=SETUP_STEP_T
         )
 
 
+def launch(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    """`command` started from the repository in a session of its own (a Ctrl-C in the terminal
+    does not reach it; it outlives its starter), its output appended to `log`."""
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
 def set_up_site(env: dict[str, str], log: Path) -> None:
     """A fresh database with the demo organization, and the static files collected."""
     for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import re
 import urllib.parse
+import uuid
 from dataclasses import dataclass, field
 
 HTTP_TIMEOUT = 30  # one request; a SQLite writer may wait its busy timeout (5 s)
@@ -31,21 +32,28 @@ class ClientResult:
 class Browser:
     """One citizen's browser: a keep-alive connection and its cookies."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, source: str | None = None) -> None:
         self.port = port
+        self.source = (source, 0) if source else None  # e.g. 127.0.0.2: another visitor
         self.cookies: dict[str, str] = {}
         self.connection: http.client.HTTPConnection | None = None
 
-    def request(self, method: str, path: str, body: str | None = None):
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: str | bytes | None = None,
+        content_type: str = "application/x-www-form-urlencoded",
+    ):
         headers = {"User-Agent": UA, "Accept": "text/html", "Accept-Language": "th"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Content-Type"] = content_type
         for attempt in (1, 2):  # a keep-alive connection the server closed is opened again
             if self.connection is None:
                 self.connection = http.client.HTTPConnection(
-                    "127.0.0.1", self.port, timeout=HTTP_TIMEOUT
+                    "127.0.0.1", self.port, timeout=HTTP_TIMEOUT, source_address=self.source
                 )
             try:
                 self.connection.request(method, path, body=body, headers=headers)
@@ -68,9 +76,33 @@ class Browser:
             self.connection = None
 
 
-def submit_once(browser: Browser, subject: str, out: ClientResult) -> bool:
-    """One citizen's submission: GET the form, POST a valid complaint, GET the receipt. The
-    receipt's code goes into `out`; True when a receipt was read. Network errors propagate."""
+def multipart(fields: dict[str, str], files: list[tuple[str, str, bytes]]) -> tuple[bytes, str]:
+    """A form with files as a browser sends it: (body, content type). `files`: (field name,
+    file name, content)."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
+    for name, filename, content in files:
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def submit_once(
+    browser: Browser,
+    subject: str,
+    out: ClientResult,
+    attachment: tuple[str, bytes] | None = None,
+) -> bool:
+    """One citizen's submission: GET the form, POST a valid complaint (with `attachment`, a
+    (file name, content), when given), GET the receipt. The receipt's code goes into `out`;
+    True when a receipt was read. Network errors propagate."""
     status, _, html = browser.request("GET", FORM)
     token, category = _CSRF.search(html), _CATEGORY.search(html)
     if status != 200 or not token or not category:
@@ -86,7 +118,11 @@ def submit_once(browser: Browser, subject: str, out: ClientResult) -> bool:
         "phone": "0812345678",
         "website": "",
     }
-    status, location, html = browser.request("POST", FORM, urllib.parse.urlencode(form))
+    if attachment is None:
+        status, location, html = browser.request("POST", FORM, urllib.parse.urlencode(form))
+    else:
+        body, content_type = multipart(form, [("attachments", *attachment)])
+        status, location, html = browser.request("POST", FORM, body, content_type)
     if status == 200:
         out.refused += 1
         return False

@@ -23,14 +23,14 @@ class RedisServer:
     what Redis acknowledged survives a kill -9, as production's Redis should be set up
     (docs/operations.md)."""
 
-    def __init__(self, workdir: Path, durable: bool = True):
+    def __init__(self, workdir: Path, durable: bool = True, port: int | None = None):
         self.durable = durable  # False: nothing written to disk (tests that never restart it)
         self.binary = shutil.which("redis-server")
         if self.binary is None:
             raise ServerError("redis-server is missing: `make test` installs it.")
         self.workdir = workdir
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process: subprocess.Popen | None = None
 
@@ -42,8 +42,13 @@ class RedisServer:
             command += ["--appendonly", "no"]
         command += ["--dir", str(self.workdir)]
         with (self.workdir / "redis.log").open("a") as log:
+            # A session of its own: it outlives the command that started it (make serve).
             self.process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         self._wait_for_pong()
         return self
@@ -83,18 +88,24 @@ class RedisServer:
 
 class PostgresServer:
     """A throw-away PostgreSQL cluster (as scripts/with-postgres makes), stoppable and
-    startable again on the same port. Run as the postgres account when this is root."""
+    startable again on the same port. Run as the postgres account when this is root.
+    With `workdir` (make serve: var/serve/pg-primary) the cluster is kept there instead, and
+    `durable` keeps what it acknowledged through a crash (fsync on)."""
 
-    def __init__(self):
+    def __init__(self, workdir: Path | None = None, port: int | None = None, durable=False):
         bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
         if not bins:
             raise ServerError("PostgreSQL is missing: `make test` installs it.")
         self.bin = bins[-1]
-        # A folder of its own under /tmp: the postgres account must reach it, and a test's
-        # temporary folder lies inside one only its owner may enter.
-        self.workdir = Path(tempfile.mkdtemp(prefix="tambon-pg."))
+        self.durable = durable
+        if workdir is None:
+            # A folder of its own under /tmp: the postgres account must reach it, and a test's
+            # temporary folder lies inside one only its owner may enter.
+            workdir = Path(tempfile.mkdtemp(prefix="tambon-pg."))
+        workdir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.workdir = workdir
         self.data = self.workdir / "data"
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"postgres://tambon@127.0.0.1:{self.port}/tambon"
         self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         if self.as_owner:
@@ -124,7 +135,8 @@ class PostgresServer:
 
     def start(self) -> None:
         options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.workdir}"
-        options += " -c fsync=off -c full_page_writes=off"
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         log = str(self.workdir / "server.log")
         self._run(
             "pg_ctl", "-D", str(self.data), "-l", log, "-w", "-t", "60", "-o", options, "start"

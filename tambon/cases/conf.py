@@ -29,6 +29,16 @@ def _number(name, default) -> int:
     return int(configured)
 
 
+def accel_redirect_prefix() -> str:
+    """Where nginx's `internal` location for the private folder is (e.g. "/_protected/"): when
+    set, the app checks who asks for a case file and nginx sends it (X-Accel-Redirect), so no
+    worker is held for a slow download. Empty: the app sends the file itself."""
+    configured = getattr(settings, "TAMBON_ACCEL_REDIRECT", None)
+    if configured is None:
+        configured = os.environ.get("TAMBON_ACCEL_REDIRECT", "")
+    return configured.strip()
+
+
 def max_upload_bytes() -> int:
     return _number("TAMBON_CASE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 

@@ -17,12 +17,19 @@ class PrivateStorage(FileSystemStorage):
     """Files outside MEDIA_ROOT, never served by the web server: only through a view that
     checks who asks. The folder is read from the settings at each use. Readable by the app's
     own account only (not by the web server's or another user's on the machine): a citizen's
-    ID card scan is nobody else's business."""
+    ID card scan is nobody else's business. When nginx sends them (TAMBON_ACCEL_REDIRECT), the
+    app's group may read them too: the web server's account joins that group (docs/deploy.md)."""
 
     def __init__(self):
-        super().__init__(
-            base_url=None, file_permissions_mode=0o600, directory_permissions_mode=0o700
-        )
+        super().__init__(base_url=None)
+
+    @property
+    def file_permissions_mode(self):
+        return 0o640 if conf.accel_redirect_prefix() else 0o600
+
+    @property
+    def directory_permissions_mode(self):
+        return 0o750 if conf.accel_redirect_prefix() else 0o700
 
     @property
     def base_location(self):

@@ -1,4 +1,6 @@
 import re
+import stat
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -154,6 +156,32 @@ class TestFiles:
         boss = Client()
         boss.force_login(executive)
         assert boss.get(address).status_code == 404
+
+    def test_behind_nginx_the_app_checks_who_asks_and_nginx_sends_the_file(
+        self, new_case, integrity_officer, executive, site, settings
+    ):
+        settings.TAMBON_ACCEL_REDIRECT = "/_protected/"
+        case = new_case(kind=CaseKind.CORRUPTION, files=[check_upload(files.pdf("จดหมาย.pdf"))])
+        attachment = case.attachments.get()
+        address = f"/cases/files/{attachment.public_id}/"
+        officer = Client()
+        officer.force_login(integrity_officer)
+        response = officer.get(address)
+        assert response.status_code == 200
+        assert response["X-Accel-Redirect"] == f"/_protected/{attachment.file.name}"
+        assert response.content == b""  # nginx sends the bytes
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert "%E0%B8%88" in response["Content-Disposition"]  # the Thai name, encoded
+        assert response["Cache-Control"].startswith("private, no-store")
+        assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+        # nginx, in the app's group, may read the file; other accounts still may not.
+        assert stat.S_IMODE(Path(attachment.file.path).stat().st_mode) == 0o640
+        boss = Client()
+        boss.force_login(executive)
+        boss_response = boss.get(address)
+        assert boss_response.status_code == 404
+        assert "X-Accel-Redirect" not in boss_response
 
 
 class TestPins:

@@ -1,9 +1,12 @@
 """What citizens use: the forms, the receipt, the tracking page. Never cached (they carry a
 CSRF token or a session), and no case is ever addressed by anything guessable."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -11,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from tambon.core.scoping import organization_for_request
 from tambon.thai.validators import normalize_thai_phone
 
-from .. import audit, pending, ratelimit, roles, services, tracking
+from .. import audit, conf, pending, ratelimit, roles, services, tracking
 from ..forms import CaseForm, CitizenMessageForm, RatingForm, TrackForm
 from ..models import AccessAction, Attachment, Case, CaseKind, Reporter, ServiceType
 from ..service_forms import ServiceRequestForm
@@ -287,19 +290,38 @@ def attachment(request, public_id):
     citizen_may = found.from_citizen and request.session.get(OPENED_KEY) == found.case_id
     if not (staff_may or citizen_may):
         raise Http404
-    try:
-        handle = found.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    response = _file_response(found)
     if staff_may:
         shown = AccessAction.OPENED_FILE if found.is_image else AccessAction.DOWNLOADED_FILE
         audit.record(request.user, shown, case=found.case, detail=found.public_id)
-    response = FileResponse(
-        handle,
-        content_type=found.content_type,
-        as_attachment=not found.is_image,
-        filename=found.original_name,
-    )
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+def _file_response(found):
+    """The case file's bytes: sent by nginx when it serves private files (TAMBON_ACCEL_REDIRECT),
+    else streamed by the app. Http404 when the file is gone."""
+    accel = conf.accel_redirect_prefix()
+    if accel:
+        # nginx sends the file from its internal location, keeping these headers
+        # (deploy/nginx/tambon.conf adds the sandbox policy again, which it does not keep).
+        if not found.file.storage.exists(found.file.name):
+            raise Http404
+        response = HttpResponse(content_type=found.content_type)
+        response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + quote(found.file.name)
+        response["Content-Disposition"] = content_disposition_header(
+            not found.is_image, found.original_name
+        )
+    else:
+        try:
+            handle = found.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(
+            handle,
+            content_type=found.content_type,
+            as_attachment=not found.is_image,
+            filename=found.original_name,
+        )
     return response
