@@ -24,6 +24,9 @@ from django.conf import settings
 from serverkit import ServerError
 from serverkit.engines import PostgresServer
 
+# The same test whichever database the suite uses: `make test` runs it with the SQLite suite only.
+pytestmark = pytest.mark.own_databases
+
 REPO = Path(settings.BASE_DIR)
 PASSWORD = "s3cret-pass-word"  # noqa: S105 - the test server trusts loopback; it must never show
 
