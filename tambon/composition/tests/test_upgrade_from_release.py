@@ -93,6 +93,11 @@ def database_url(tmp_path):
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Tables a later migration folded into another: the rows are counted in the table they went to
+# (cases 0011/0012: the views of corruption reporters became rows of the access trail).
+MOVED = {"cases.ReporterView": "cases.AccessRecord"}
+
+
 def manage(tree, database_url, *args, code=None):
     env = {
         **os.environ,
@@ -122,7 +127,7 @@ def test_a_database_of_the_last_release_upgrades_with_everything_given_to_its_or
     manage(REPO, database_url, "migrate", "--no-input")
 
     after = json.loads(manage(REPO, database_url, "shell", code=COUNT_ROWS).splitlines()[-1])
-    kept = {label: after.get(label) for label in before}
+    kept = {label: after.get(MOVED.get(label, label)) for label in before}
     assert kept == before, "every row of the release is still there"
     assert before["cases.Case"] > 0 and before["infocenter.InfoRecord"] > 0  # a real demo
 
