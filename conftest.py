@@ -12,6 +12,7 @@ uses it after all tests that do not: a test without ``demo`` always starts from 
 database (the migrations' rows and nothing else).
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -23,14 +24,24 @@ E2E_DIR = Path(__file__).resolve().parent / "e2e"
 def pytest_collection_modifyitems(config, items):
     """Unit tests that use the demo run after those that do not, and the browser tests (e2e/)
     after every unit test: Playwright leaves an event loop in the main thread, in which Django
-    refuses to touch the database, and the demo is built lazily. A stable sort keeps the order
-    within each group."""
+    refuses to touch the database, and the demo is built lazily. The tests with a real replica
+    come after all other unit tests: they commit, and the database is emptied after each
+    (their serialized_rollback puts the migrations' rows back only for the next of them).
+    A stable sort keeps the order within each group."""
     items.sort(
         key=lambda item: (
             item.path.is_relative_to(E2E_DIR),
+            item.get_closest_marker("postgres_replica") is not None,
             "demo" in getattr(item, "fixturenames", ()),
         )
     )
+    # Tests marked postgres_replica start a streaming replica of the test server: they belong
+    # to the PostgreSQL run (make test) and are reported as deselected in the SQLite one.
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        deselected = [item for item in items if item.get_closest_marker("postgres_replica")]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if item not in deselected]
 
 
 @pytest.fixture(scope="session")

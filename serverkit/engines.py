@@ -4,6 +4,7 @@ Standard library only, like the rest of serverkit."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -137,6 +138,9 @@ class PostgresServer:
         options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.workdir}"
         if not self.durable:
             options += " -c fsync=off -c full_page_writes=off"
+        # A streaming replica may follow it (start_replica): initdb's pg_hba.conf already lets
+        # any role connect for replication from loopback, and the role tambon is a superuser.
+        options += " -c wal_level=replica -c max_wal_senders=10 -c hot_standby=on"
         log = str(self.workdir / "server.log")
         self._run(
             "pg_ctl", "-D", str(self.data), "-l", log, "-w", "-t", "60", "-o", options, "start"
@@ -145,8 +149,55 @@ class PostgresServer:
     def stop(self) -> None:
         """A fast shutdown: open connections are ended, as in a restart for an upgrade."""
         if (self.data / "postmaster.pid").exists():
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                self.thaw()  # a frozen server could not hear the stop
             self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def freeze(self) -> None:
+        """The postmaster stops answering new connections (those open keep their own process),
+        as a server that hangs or a network that drops packets: a client waits its timeout."""
+        os.kill(self._postmaster_pid(), signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        os.kill(self._postmaster_pid(), signal.SIGCONT)
+
+    def _postmaster_pid(self) -> int:
+        return int((self.data / "postmaster.pid").read_text().split()[0])
 
     def remove(self) -> None:
         self.stop()
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def start_replica(self) -> PostgresReplica:
+        """A hot-standby streaming replica of this running server, in a cluster of its own on
+        another port: stoppable and startable again like this one; `remove()` when done."""
+        return PostgresReplica(self.port).create()
+
+
+class PostgresReplica(PostgresServer):
+    """A streaming replica of the server on loopback port `primary_port`, made by pg_basebackup
+    (-R: it follows the primary, -X stream: the WAL written during the copy comes with it). It
+    answers reads (hot_standby) and refuses writes; its url names the same database."""
+
+    def __init__(self, primary_port: int):
+        super().__init__()
+        self.primary_port = primary_port
+
+    def create(self) -> PostgresReplica:
+        self._run(
+            "pg_basebackup",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.primary_port),
+            "-U",
+            "tambon",
+            "-D",
+            str(self.data),
+            "-R",
+            "-X",
+            "stream",
+            "--checkpoint=fast",
+        )
+        self.start()
+        return self

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from tambon.core import views as core_views
+from tambon.core.replica import reads_from_replica
 from tambon.core.sitemap import RequestHostSitemap
 from tambon.pages.feeds import NewsAtomFeed, NewsRssFeed
 from tambon.search import views as search_views
@@ -18,8 +19,8 @@ urlpatterns = [
     path("cases/", include("tambon.cases.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap-xml"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
-    path("feeds/news.rss", NewsRssFeed(), name="news-rss"),
-    path("feeds/news.atom", NewsAtomFeed(), name="news-atom"),
+    path("feeds/news.rss", reads_from_replica(NewsRssFeed()), name="news-rss"),
+    path("feeds/news.atom", reads_from_replica(NewsAtomFeed()), name="news-atom"),
 ]
 
 if settings.DEBUG or getattr(settings, "TAMBON_SERVE_MEDIA", False):

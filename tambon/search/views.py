@@ -2,10 +2,13 @@ from django.core.paginator import InvalidPage, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
+from tambon.core.replica import reads_from_replica
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+@reads_from_replica
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = None

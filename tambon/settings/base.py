@@ -136,6 +136,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 
+# A streaming replica of the PostgreSQL primary (docs/deploy.md): reads that tolerate a second of
+# lag go there (tambon/core/replica.py). It gets 1 s to connect; after a failure its reads go to
+# the primary for TAMBON_REPLICA_REST_SECONDS.
+TAMBON_REPLICA_URL = os.environ.get("TAMBON_REPLICA_URL", "")
+TAMBON_REPLICA_REST_SECONDS = float(os.environ.get("TAMBON_REPLICA_REST_SECONDS", "10"))
+if TAMBON_REPLICA_URL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            TAMBON_REPLICA_URL,
+            conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+            conn_health_checks=True,
+        ),
+        "OPTIONS": {"connect_timeout": 1},
+        # Tests: no test database of its own; it is the primary's, replicated (Django sets its
+        # NAME). tambon/settings/test.py says how the unit tests use it.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["tambon.core.replica.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -27,3 +27,9 @@ TAMBON_SCOPING_GUARD = True
 # Tasks run where they are enqueued, so a test sees their effect at once; the tests of the
 # worker itself (core/tests/test_tasks.py) switch "default" to the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The unit tests run in a transaction on the primary that is rolled back: a replica, another
+# server, cannot see their rows. So the "replica" alias is left out here, and the tests of the
+# routing add one that shares the test's connection (the mirror fixture in
+# tambon/composition/tests/test_replica_routing.py): routing is tested, lag is not. The tests in
+# tambon/composition/tests/test_replica_server.py start a real replica of the test server's primary.
+DATABASES.pop("replica", None)  # noqa: F405

@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from tambon.core.pages import BasePage
+from tambon.core.replica import ServedFromReplica
 
 from ..exports import records_csv, records_json
 from ..filters import ListingFilterForm, paginate
@@ -40,7 +41,7 @@ def public_records(organization):
     )
 
 
-class InfoCenterPage(SiteOrganizationMixin, RoutablePageMixin, BasePage):
+class InfoCenterPage(ServedFromReplica, SiteOrganizationMixin, RoutablePageMixin, BasePage):
     """ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์: the folders of official information and their records."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -16,6 +16,7 @@ from wagtail.search import index
 from tambon.core.blocks import BodyStreamBlock, CaptionedImageBlock, DocumentItemBlock
 from tambon.core.pages import BasePage
 from tambon.core.query import query_text
+from tambon.core.replica import ServedFromReplica
 from tambon.thai.fiscal import fiscal_year_bounds
 
 NEWS_PER_PAGE = 12
@@ -35,7 +36,7 @@ class NewsPageQuerySet(PageQuerySet):
         return self.filter(category=category)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(ServedFromReplica, RoutablePageMixin, BasePage):
     """All news posts, with a page per category and per tag."""
 
     intro = models.TextField(_("introduction"), blank=True)

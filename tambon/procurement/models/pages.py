@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from tambon.core.models import Organization
 from tambon.core.pages import BasePage
+from tambon.core.replica import ServedFromReplica
 from tambon.thai.dates import is_buddhist_year
 from tambon.thai.fiscal import fiscal_year
 
@@ -34,7 +35,7 @@ def known_fiscal_year(year):
     return year
 
 
-class ProcurementIndexPage(RoutablePageMixin, BasePage):
+class ProcurementIndexPage(ServedFromReplica, RoutablePageMixin, BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]

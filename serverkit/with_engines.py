@@ -1,0 +1,54 @@
+"""Run a command against the production profile's engines on loopback, then stop them:
+a PostgreSQL primary, its streaming replica and Redis, each from Debian's packages with its data
+in a temporary folder. `make test` runs the unit tests again this way.
+
+    python -m serverkit.with_engines COMMAND...
+
+COMMAND sees DATABASE_URL (the primary), TAMBON_REPLICA_URL and TAMBON_REDIS_URL, the variables
+the settings read (tambon/settings/base.py); its exit code is this one's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import ServerError
+from .engines import PostgresServer, RedisServer
+
+
+def main(command: list[str]) -> int:
+    if not command:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    primary = replica = redis = None
+    redis_dir = Path(tempfile.mkdtemp(prefix="tambon-redis."))
+    try:
+        primary = PostgresServer().create()
+        replica = primary.start_replica()
+        redis = RedisServer(redis_dir, durable=False).start()
+        env = {
+            **os.environ,
+            "DATABASE_URL": primary.url,
+            "TAMBON_REPLICA_URL": replica.url,
+            "TAMBON_REDIS_URL": redis.url,
+        }
+        return subprocess.run(command, env=env, check=False).returncode
+    except ServerError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        for server in (redis, replica, primary):
+            if server is not None:
+                (server.stop if server is redis else server.remove)()
+        shutil.rmtree(redis_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
