@@ -16,10 +16,9 @@ from django.db import connections
 from serverkit.engines import PostgresReplica
 from tambon.core import replica as replica_routing
 from tambon.core.pagecache import purge
-from tambon.pages.tests.factories import NewsIndexPageFactory, NewsPageFactory
-from tambon.stats.tests.factories import VisitorCounterSettingsFactory
+from tambon.pages.tests.factories import NewsPageFactory
 
-from .test_replica_routing import Reads
+from .test_replica_routing import FIRST_POST, Reads
 
 pytestmark = [
     pytest.mark.postgres_replica,
@@ -78,14 +77,6 @@ def news_post(title):
     return f"SELECT 1 FROM wagtailcore_page WHERE title = '{title}'"  # noqa: S608 - the tests' own
 
 
-@pytest.fixture
-def news(site, home):
-    VisitorCounterSettingsFactory(site=site)
-    index = NewsIndexPageFactory(parent=home)
-    NewsPageFactory(parent=index, title="ประชุมสภา อบต. สมัยแรก")
-    return index
-
-
 def listing(client, news):
     """The news listing, rendered now (not from the page cache), and where it read."""
     purge()
@@ -98,13 +89,13 @@ def listing(client, news):
 
 
 def test_a_listing_reads_the_replica_which_shows_a_post_once_replayed(client, news, replica):
-    replayed(news_post("ประชุมสภา อบต. สมัยแรก"))
+    replayed(news_post(FIRST_POST))
     with connections["replica"].cursor() as cursor:
         cursor.execute("SELECT pg_wal_replay_pause()")
     NewsPageFactory(parent=news, title="ประชุมสภา อบต. สมัยที่สอง")
     html, reads = listing(client, news)
     # Written on the primary, not yet replayed: the listing, read on the replica, lags.
-    assert "ประชุมสภา อบต. สมัยแรก" in html
+    assert FIRST_POST in html
     assert "ประชุมสภา อบต. สมัยที่สอง" not in html
     assert reads.on_replica("pages_newspage")
     assert not reads.on_primary("pages_newspage")
@@ -120,13 +111,13 @@ def test_a_listing_reads_the_replica_which_shows_a_post_once_replayed(client, ne
 def test_a_stopped_or_frozen_replica_leaves_the_listing_to_the_primary_then_serves_again(
     client, news, replica
 ):
-    replayed(news_post("ประชุมสภา อบต. สมัยแรก"))
+    replayed(news_post(FIRST_POST))
     html, reads = listing(client, news)
     assert reads.on_replica("pages_newspage")
 
     replica.stop()  # its open connection ends with it
     html, reads = listing(client, news)
-    assert "ประชุมสภา อบต. สมัยแรก" in html  # no error: read again on the primary
+    assert FIRST_POST in html  # no error: read again on the primary
     assert reads.on_primary("pages_newspage")
     html, reads = listing(client, news)
     assert reads.replica.captured_queries == []  # resting: not even tried
@@ -142,11 +133,11 @@ def test_a_stopped_or_frozen_replica_leaves_the_listing_to_the_primary_then_serv
     connections["replica"].close()
     replica.freeze()
     html, reads = listing(client, news)
-    assert "ประชุมสภา อบต. สมัยแรก" in html
+    assert FIRST_POST in html
     assert reads.seconds >= 1
     for _ in range(3):
         html, reads = listing(client, news)
-        assert "ประชุมสภา อบต. สมัยแรก" in html
+        assert FIRST_POST in html
         assert reads.seconds < 1
         assert reads.on_primary("pages_newspage")
 
