@@ -1,16 +1,19 @@
 """Reads that tolerate a second of lag go to the streaming replica; everything else to the primary.
 
 Django's routers decide per model, a page decides per request: a view that may be served from a
-replica says so with ``@reads_from_replica`` (public listings, statistics, open-data downloads,
-search, public reports). Inside it, ``ReplicaRouter.db_for_read`` answers "replica" unless
+replica says so with ``@reads_from_replica``, or a page type with ``ServedFromReplica``: the news,
+procurement and information-center pages (listings, their CSV/JSON open data, the procurement
+summaries and yearly reports), search and the news feeds. Inside it,
+``ReplicaRouter.db_for_read`` answers "replica" unless
 
 - the request is not a GET or HEAD, or the view wrote rows already (then it sees its write);
 - a ``transaction.atomic`` block is open on the primary;
-- the model is one of PRIMARY_ONLY_APPS (sessions, sign-in, the limits table, tasks);
+- the model is one of PRIMARY_ONLY_APPS (sessions, sign-in, the limits table);
 - the replica is resting: it failed lately.
 
 Everything outside such a view reads the primary: a citizen's tracking page right after the
-complaint, sign-in, the admin. No replica configured (no "replica" in DATABASES): nothing changes.
+complaint, sign-in, the admin (an editor's preview of a listing too). No replica configured
+(no "replica" in DATABASES): nothing changes.
 
 When the replica fails (stopped, frozen: it gets ``connect_timeout`` seconds, see settings), the
 view is run again on the primary, and this process leaves the replica alone for
@@ -36,7 +39,7 @@ REPLICA = "replica"
 SAFE_METHODS = ("GET", "HEAD")
 WRITES = ("INSERT", "UPDATE", "DELETE", "MERGE ")
 # Apps whose rows are read where freshness matters whatever the page: who is signed in, the
-# session, the sign-in and tracking limits (DatabaseCache's model is "django_cache"), tasks.
+# session, the sign-in and tracking limits (DatabaseCache's model is "django_cache").
 PRIMARY_ONLY_APPS = frozenset(
     {"auth", "sessions", "contenttypes", "django_cache", "wagtailusers", "people", "otp_totp"}
 )
@@ -103,6 +106,7 @@ def reads_from_replica(view):
         if (
             not replica_configured()
             or request.method not in SAFE_METHODS
+            or getattr(request, "is_preview", False)  # an editor's preview, in the admin
             or _reading.get() is not None
         ):
             return view(*args, **kwargs)
