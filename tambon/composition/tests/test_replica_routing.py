@@ -175,3 +175,9 @@ def where_reads_go(request):
 def test_a_transaction_or_a_write_keeps_the_rest_of_the_view_on_the_primary(news, replica):
     response = where_reads_go(RequestFactory().get("/"))
     assert response.content.decode() == "replica default default"
+
+
+def test_an_editors_preview_reads_the_primary(news, replica):
+    request = RequestFactory().get("/")
+    request.is_preview = True  # as Wagtail marks the preview it renders in the admin
+    assert where_reads_go(request).content.decode() == "default default default"
