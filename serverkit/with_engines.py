@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -51,4 +52,6 @@ def main(command: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # A CI job cancelled sends SIGTERM: the servers are stopped and their folders removed too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main(sys.argv[1:]))
