@@ -91,6 +91,19 @@ def fresh_page_cache():
 
 
 @pytest.fixture(autouse=True)
+def empty_redis():
+    """With TAMBON_REDIS_URL (make test's PostgreSQL run: serverkit/with_engines.py) the caches
+    live in one Redis for the whole session: each test starts with it empty, as it would with
+    the in-process caches (a sign-in limit counted in one test must not pause the next)."""
+    from django.conf import settings
+
+    if settings.REDIS_URL:
+        from django.core.cache import caches
+
+        caches["default"].clear()  # every alias is in the same Redis database
+
+
+@pytest.fixture(autouse=True)
 def drop_unwritten_counts():
     """Page views a test's requests noted but did not write belong to its rolled-back sites:
     written in a later test, they would point at a site that no longer exists (and at the end
