@@ -8,7 +8,7 @@ summaries and yearly reports), search and the news feeds. Inside it,
 
 - the request is not a GET or HEAD, or the view wrote rows already (then it sees its write);
 - a ``transaction.atomic`` block is open on the primary;
-- the model is one of PRIMARY_ONLY_APPS (sessions, sign-in, the limits table);
+- the model is one of PRIMARY_ONLY_APPS (sessions, sign-in, the limits table, tasks);
 - the replica is resting: it failed lately.
 
 Everything outside such a view reads the primary: a citizen's tracking page right after the
@@ -39,9 +39,17 @@ REPLICA = "replica"
 SAFE_METHODS = ("GET", "HEAD")
 WRITES = ("INSERT", "UPDATE", "DELETE", "MERGE ")
 # Apps whose rows are read where freshness matters whatever the page: who is signed in, the
-# session, the sign-in and tracking limits (DatabaseCache's model is "django_cache").
+# session, the sign-in and tracking limits (DatabaseCache's model is "django_cache"), tasks.
 PRIMARY_ONLY_APPS = frozenset(
-    {"auth", "sessions", "contenttypes", "django_cache", "wagtailusers", "people", "otp_totp"}
+    {
+        "auth",
+        "sessions",
+        "contenttypes",
+        "django_cache",
+        "wagtailusers",
+        "otp_totp",
+        "django_tasks_database",
+    }
 )
 
 _resting_until = 0.0  # monotonic time; module-level: one value for every thread of the process
