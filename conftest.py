@@ -93,14 +93,21 @@ def fresh_page_cache():
 @pytest.fixture(autouse=True)
 def empty_redis():
     """With TAMBON_REDIS_URL (make test's PostgreSQL run: serverkit/with_engines.py) the caches
-    live in one Redis for the whole session: each test starts with it empty, as it would with
-    the in-process caches (a sign-in limit counted in one test must not pause the next)."""
+    live in one Redis for the whole session: each test starts without the values and limits of
+    the tests before it (a sign-in limit counted in one test must not pause the next), as with
+    the in-process caches. Not a FLUSHDB: the page cache's generation must keep counting up,
+    or values remembered under an earlier test's generation would be taken as current."""
     from django.conf import settings
 
     if settings.REDIS_URL:
-        from django.core.cache import caches
+        import redis
 
-        caches["default"].clear()  # every alias is in the same Redis database
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        for alias in ("default", "limits"):  # each alias's KEY_PREFIX (core/redis_cache.py)
+            keys = list(client.scan_iter(f"{alias}:*"))
+            if keys:
+                client.delete(*keys)
+        client.close()
 
 
 @pytest.fixture(autouse=True)
