@@ -4,7 +4,8 @@ the primary, without an error, while it is stopped or frozen. Only in the Postgr
 (conftest.py deselects these tests elsewhere).
 
 The rows are committed (transactional tests): a replica sees nothing of a test's transaction.
-That empties the database after each test: conftest.py runs these after every other unit test.
+That empties the database after each test: conftest.py runs these after the other tests
+without the demo, and the module fixture puts the migrations' rows back at the end.
 """
 
 import time
@@ -31,7 +32,7 @@ REPLAY_WAIT = 20  # seconds for a row to reach the replica
 
 
 @pytest.fixture(scope="module")
-def replica_server(django_db_setup):
+def replica_server(django_db_setup, django_db_blocker):
     """The replica, and the "replica" alias on it as settings/base.py makes it (1 s to connect,
     a test mirror of default); made before the tests' database set-up, which must know it."""
     default = connections["default"].settings_dict
@@ -48,6 +49,11 @@ def replica_server(django_db_setup):
     del connections["replica"]
     del settings.DATABASES["replica"]
     server.remove()
+    # The last test's flush emptied the database: the migrations' rows back (as Django puts
+    # them back before a serialized_rollback test), for the tests that run after these.
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture
