@@ -2,10 +2,11 @@
 a PostgreSQL primary, its streaming replica and Redis, each from Debian's packages with its data
 in a temporary folder. `make test` runs the unit tests again this way.
 
-    python -m serverkit.with_engines COMMAND...
+    python -m serverkit.with_engines [--no-redis] COMMAND...
 
-COMMAND sees DATABASE_URL (the primary), TAMBON_REPLICA_URL and TAMBON_REDIS_URL, the variables
-the settings read (tambon/settings/base.py); its exit code is this one's.
+COMMAND sees DATABASE_URL (the primary), TAMBON_REPLICA_URL and TAMBON_REDIS_URL (not with
+--no-redis), the variables the settings read (tambon/settings/base.py); its exit code is this
+one's.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from .engines import PostgresServer, RedisServer
 
 
 def main(command: list[str]) -> int:
+    with_redis = command[:1] != ["--no-redis"]
+    if not with_redis:
+        command = command[1:]
     if not command:
         print(__doc__.strip(), file=sys.stderr)
         return 2
@@ -31,13 +35,10 @@ def main(command: list[str]) -> int:
     try:
         primary = PostgresServer().create()
         replica = primary.start_replica()
-        redis = RedisServer(redis_dir, durable=False).start()
-        env = {
-            **os.environ,
-            "DATABASE_URL": primary.url,
-            "TAMBON_REPLICA_URL": replica.url,
-            "TAMBON_REDIS_URL": redis.url,
-        }
+        env = {**os.environ, "DATABASE_URL": primary.url, "TAMBON_REPLICA_URL": replica.url}
+        if with_redis:
+            redis = RedisServer(redis_dir, durable=False).start()
+            env["TAMBON_REDIS_URL"] = redis.url
         return subprocess.run(command, env=env, check=False).returncode
     except ServerError as error:
         print(error, file=sys.stderr)
