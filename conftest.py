@@ -25,14 +25,15 @@ def pytest_collection_modifyitems(config, items):
     """Unit tests that use the demo run after those that do not, and the browser tests (e2e/)
     after every unit test: Playwright leaves an event loop in the main thread, in which Django
     refuses to touch the database, and the demo is built lazily. The tests with a real replica
-    come after the other tests without the demo, before the demo is built: they commit, the
-    database is emptied after each, and their module puts the migrations' rows back at its end.
+    come first, on the fresh database that their serialized_rollback copied (after another
+    transactional test's flush, the content types are made again under other keys, and the
+    copy would clash); they commit, and their module puts the migrations' rows back at its end.
     A stable sort keeps the order within each group."""
     items.sort(
         key=lambda item: (
             item.path.is_relative_to(E2E_DIR),
             "demo" in getattr(item, "fixturenames", ()),
-            item.get_closest_marker("postgres_replica") is not None,
+            item.get_closest_marker("postgres_replica") is None,
         )
     )
     # Tests marked postgres_replica start a streaming replica of the test server: they belong

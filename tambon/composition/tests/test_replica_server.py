@@ -4,7 +4,7 @@ the primary, without an error, while it is stopped or frozen. Only in the Postgr
 (conftest.py deselects these tests elsewhere).
 
 The rows are committed (transactional tests): a replica sees nothing of a test's transaction.
-That empties the database after each test: conftest.py runs these after the other tests
+That empties the database after each test: conftest.py runs these before the other tests
 without the demo, and the module fixture puts the migrations' rows back at the end.
 """
 
