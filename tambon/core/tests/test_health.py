@@ -54,21 +54,6 @@ def test_a_database_that_does_not_answer_makes_the_instance_unready(db, monkeypa
     assert "nonexistent" not in body
 
 
-def test_readiness_counts_the_tasks_waiting_for_a_worker(
-    transactional_db, database_tasks, tmp_path
-):
-    # Committed, as a request would: the probe counts on a connection of its own.
-    from tambon.core.tests.background_tasks import write_marker
-
-    assert json.loads(probe("/readyz").content)["checks"]["tasks"] == {"ok": True, "backlog": 0}
-    for number in range(3):
-        write_marker.enqueue(str(tmp_path / f"marker-{number}"))
-    response = probe("/readyz")
-    assert response.status_code == 200
-    assert json.loads(response.content)["checks"]["tasks"] == {"ok": True, "backlog": 3}
-    assert not (tmp_path / "marker-0").exists()  # waiting, not run in the request
-
-
 def test_other_methods_are_refused(db):
     response = Client().post("/readyz", HTTP_HOST="10.0.0.7")
     assert response.status_code == 405

@@ -1,6 +1,7 @@
 """Background tasks (core/tasks.py): a failing task is tried again later and later, then stays
 failed and shows with its error in the admin to a superuser only; periodic tasks are enqueued
-once a period; an enqueued task survives the process that enqueued it."""
+once a period; an enqueued task survives the process that enqueued it, and the health probe
+counts it until a worker runs it."""
 
 import datetime
 
@@ -101,6 +102,15 @@ print(json.dumps([result.status, result.return_value]))
 """
 
 
+# The load balancer's probe (core/health.py) counts the tasks waiting for a worker.
+BACKLOG = """
+import json
+from django.test import Client
+answer = Client().get("/readyz", HTTP_HOST="10.0.0.7")
+print(json.dumps(json.loads(answer.content)["checks"]["tasks"]))
+"""
+
+
 @pytest.mark.django_db(databases=[])
 def test_a_task_enqueued_by_one_process_is_run_by_a_worker_started_after_it_ended(tmp_path):
     env = production_env(tmp_path)
@@ -111,10 +121,12 @@ def test_a_task_enqueued_by_one_process_is_run_by_a_worker_started_after_it_ende
     task_id = django_snippet(env, ENQUEUE.format(marker=str(marker)))
     assert not marker.exists()  # enqueued, not run: nothing runs a task in the request
     assert django_snippet(env, STATUS.format(id=task_id)) == ["READY", None]
+    assert django_snippet(env, BACKLOG) == {"ok": True, "backlog": 1}
 
     run_task_worker_once(env, log)
     assert marker.read_text() == "ran"
     assert django_snippet(env, STATUS.format(id=task_id)) == ["SUCCESSFUL", "written"]
+    assert django_snippet(env, BACKLOG) == {"ok": True, "backlog": 0}
 
 
 def test_the_task_worker_module_paths_import_back_to_the_tasks():
