@@ -76,12 +76,11 @@ stop:
 
 ## make test: install what the tests need, run the quality gates and the whole suite
 ## (unit and browser tests on SQLite, then the unit tests again on a real PostgreSQL with a
-## streaming replica (serverkit/with_engines.py), but those marked own_databases, which start
-## both engines themselves and ran already). --no-redis until core/tests/test_health.py and
-## test_tasks.py no longer assume that TAMBON_REDIS_URL is unset (5 tests fail with it).
+## streaming replica and Redis (serverkit/with_engines.py), but those marked own_databases,
+## which start both engines themselves and ran already)
 test: install-test messages checks
 	$(PY) -m pytest
-	$(PY) -m serverkit.with_engines --no-redis $(PY) -m pytest tambon -m "not own_databases"
+	$(PY) -m serverkit.with_engines $(PY) -m pytest tambon -m "not own_databases"
 
 # pre-commit keeps its cache under var/ (ignored by git), so a CI job with an odd HOME works.
 lint: $(VENV)/.test-installed

@@ -102,6 +102,22 @@ for _method in GUARDED_METHODS:
     setattr(ResilientRedisCache, _method, _guard(_method))
 
 
+def embedded_caches(limits_table):
+    """The CACHES setting without Redis (the embedded profile): values in this process, the
+    limits in the database table `limits_table` describes."""
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": limits_table,
+        # In this profile pages are kept by core.pagecache.LocalPageStore; this alias only
+        # tells the page cache that it runs in one process.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+
+
 def shared_caches(url, timeout_seconds, rest_seconds, limits_table):
     """The CACHES setting of the production profile: every alias in Redis, each with its
     fallback while Redis rests (the limits in the database table `limits_table` describes, still

@@ -284,24 +284,14 @@ LIMITS_TABLE = {
     # fills it with other keys start their own count again.
     "OPTIONS": {"MAX_ENTRIES": 10_000_000},
 }
-if REDIS_URL:
-    from tambon.core.redis_cache import shared_caches
+from tambon.core.redis_cache import embedded_caches, shared_caches  # noqa: E402
 
+if REDIS_URL:
     CACHES = shared_caches(
         REDIS_URL, TAMBON_REDIS_TIMEOUT_SECONDS, TAMBON_REDIS_REST_SECONDS, LIMITS_TABLE
     )
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "limits": LIMITS_TABLE,
-        # In this profile pages are kept by core.pagecache.LocalPageStore; this alias only
-        # tells the page cache that it runs in one process.
-        "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        },
-    }
+    CACHES = embedded_caches(LIMITS_TABLE)
 
 # Full-page cache of anonymous pages (see tambon/core/pagecache.py and docs/caching.md).
 TAMBON_PAGE_CACHE = os.environ.get("TAMBON_PAGE_CACHE", "1") == "1"

@@ -10,13 +10,17 @@ from django.test import Client
 
 from serverkit import ServerError
 from serverkit.engines import PostgresServer, RedisServer
-from tambon.core.redis_cache import shared_caches
+from tambon.core.redis_cache import embedded_caches, shared_caches
+from tambon.settings.base import LIMITS_TABLE
 
 
 @pytest.fixture(autouse=True)
 def fresh_report(settings):
-    """Each test makes its own report (probes within a second otherwise share one)."""
+    """Each test makes its own report (probes within a second otherwise share one), in the
+    embedded profile unless it starts its own Redis (the PostgreSQL run of `make test` gives
+    the suite a Redis)."""
     settings.TAMBON_HEALTH_REUSE_SECONDS = 0
+    settings.CACHES = embedded_caches(LIMITS_TABLE)
 
 
 def probe(path, host="10.0.0.7", client=None):
