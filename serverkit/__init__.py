@@ -125,9 +125,12 @@ def launch(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pop
 
 
 def set_up_site(env: dict[str, str], log: Path) -> None:
-    """A fresh database with the demo organization, and the static files collected."""
+    """A fresh database with the demo organization, and the static files collected. The tasks
+    the demo queued (Wagtail indexes each page for search in a task) are run, as the worker of
+    a deployment would, before the site is used."""
     for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
         manage(args, env, log)
+    run_task_worker_once(env, log)
 
 
 def granian_command(port: int, workers: int = 2, backpressure: int | None = None) -> list[str]:
