@@ -64,6 +64,9 @@ class CoreConfig(AppConfig):
         # Each app's ita_evidence.py registers the evidence finders of the ITA topics it answers
         # (the contract is core/ita/evidence.py), so no module lists the apps.
         autodiscover_modules("ita_evidence")
+        # Each app's search_sources.py registers what it offers to the site search
+        # (the contract is core/searching.py).
+        autodiscover_modules("search_sources")
 
 
 def top_up_role_groups_after_migrate(sender, using, **kwargs):
