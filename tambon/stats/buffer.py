@@ -1,13 +1,17 @@
 """Counting without a database write per request.
 
 A page view is added up in the worker's memory (notes.Tally): who (a keyed, daily-salted hash of
-address and browser), when, which site, day and path. A background thread turns the tally into
-counts every TAMBON_STATS_FLUSH_SECONDS, and the process does it once more when it exits:
+address and browser), when, which site, day and path. A thread of the worker takes the tally out
+of its memory every TAMBON_STATS_FLUSH_SECONDS, and the process does it once more when it exits.
+Only the process that counted can do that part (a task runs in another process):
 
-- embedded profile (this module): in one database transaction, against the visitors' last page
-  views kept in the database for all workers, so a visitor is one visit whichever worker serves
-  them; the counts are added to the daily rows (UPDATE ... SET n = n + k);
-- production profile (redis_counter.py): the same decision in Redis.
+- embedded profile (this module): the thread decides the visits in one database transaction,
+  against the visitors' last page views kept in the database for all workers, so a visitor is
+  one visit whichever worker serves them, and adds the counts to the daily rows
+  (UPDATE ... SET n = n + k);
+- production profile (redis_counter.py): the thread sends the tally to Redis, which makes the
+  same decision; the database writes are the background task stats.tasks.write_counted_views,
+  once a minute, so web workers never wait on them. At exit a worker writes as well.
 
 A crash loses at most one flush interval of page views; a graceful stop loses nothing.
 """
@@ -92,12 +96,15 @@ class Flusher:
 
     def _run(self):
         while not self._stop.wait(self.interval):
-            self.flush()
+            self._guarded(self.counter.tick)
 
     def flush(self):
+        self._guarded(self.counter.flush)
+
+    def _guarded(self, step):
         with self._flush_lock:
             try:
-                self.counter.flush()
+                step()
             except Exception:
                 # The counter kept its tally; the next flush tries again.
                 logger.exception("Could not write visitor counts; will try again")
@@ -114,23 +121,26 @@ def get_counter():
     if _counter is None:
         with _setup_lock:
             if _counter is None:
-                window = getattr(settings, "TAMBON_VISIT_WINDOW_MINUTES", 30) * 60
-                interval = getattr(settings, "TAMBON_STATS_FLUSH_SECONDS", 5)
-                if getattr(settings, "REDIS_URL", ""):
-                    from .redis_counter import RedisCounter
-
-                    counter = RedisCounter(
-                        settings.REDIS_URL,
-                        window,
-                        timeout_seconds=settings.TAMBON_REDIS_TIMEOUT_SECONDS,
-                        rest_seconds=settings.TAMBON_REDIS_REST_SECONDS,
-                    )
-                else:
-                    counter = MemoryCounter(window)
-                _flusher = Flusher(counter, interval)
+                counter = counter_from_settings()
+                _flusher = Flusher(counter, getattr(settings, "TAMBON_STATS_FLUSH_SECONDS", 5))
                 _flusher.start()
                 _counter = counter
     return _counter
+
+
+def counter_from_settings():
+    """A new counter for the profile in use: in Redis when TAMBON_REDIS_URL is set."""
+    window = getattr(settings, "TAMBON_VISIT_WINDOW_MINUTES", 30) * 60
+    if getattr(settings, "REDIS_URL", ""):
+        from .redis_counter import RedisCounter
+
+        return RedisCounter(
+            settings.REDIS_URL,
+            window,
+            timeout_seconds=settings.TAMBON_REDIS_TIMEOUT_SECONDS,
+            rest_seconds=settings.TAMBON_REDIS_REST_SECONDS,
+        )
+    return MemoryCounter(window)
 
 
 def flush_now():

@@ -125,6 +125,11 @@ class NoteBook:
             tally, self._tally = self._tally, Tally()
         return tally
 
+    def tick(self):
+        """What the flusher thread does every interval: here, the whole flush. A counter whose
+        database writes are a background task's (RedisCounter) only sends its tally on."""
+        self.flush()
+
     def put_back(self, tally):
         """A tally that could not be sent, kept ahead of what was noted since."""
         with self._lock:

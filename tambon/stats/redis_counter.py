@@ -8,11 +8,13 @@ worker serves them. Each part carries a token: a part sent again because its ans
 (Redis restarted, a connection cut) is applied once. While Redis does not answer, the worker
 keeps adding up in memory and sends it all when Redis is back (docs/stats.md: Redis outages).
 
-Then the hash is renamed to a batch (atomic: new counts go to a fresh hash), the batch is written
-to the database together with its id in one transaction, and deleted. A batch left behind by a
-worker that died in between is written by the next flush, or only deleted when its id shows it was
-written already: each count reaches the daily rows exactly once. A crash of a worker loses at most
-the page views of one flush interval, as with the embedded counter.
+The database writes are the background task stats.tasks.write_counted_views (once a minute) and
+each worker's last flush at exit: the hash is renamed to a batch (atomic: new counts go to a fresh
+hash), the batch is written to the database together with its id in one transaction, and
+deleted. A batch left behind by a writer that died in between is written by the next write, or
+only deleted when its id shows it was written already: each count reaches the daily rows exactly
+once. A crash of a worker loses at most the page views of one flush interval, as with the
+embedded counter.
 """
 
 import datetime
@@ -159,8 +161,15 @@ class RedisCounter(NoteBook):
             return {}
         return {day: n for (site, day), n in visits.items() if site == site_id}
 
+    tick = push  # every flush interval; the database writes are write_counted_views' (tasks.py)
+
     def flush(self):
+        """Send this worker's tally, then write every worker's counts (at exit, and in tests)."""
         self.push()
+        self.write_batches()
+
+    def write_batches(self):
+        """Seal what every worker has sent into a batch and write each batch to the database."""
         token = uuid.uuid4().hex
         # Wait for a worker that is flushing (at shutdown they all do at once): what this
         # worker just pushed may have come after that worker sealed the pending counts.

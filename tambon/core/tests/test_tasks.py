@@ -84,7 +84,10 @@ def test_a_periodic_task_is_enqueued_once_a_period(database_tasks):
         assert "tambon.pages.tasks.publish_scheduled" in first
         assert tasks.enqueue_due() == []  # a second worker, the same minute
     with time_machine.travel(datetime.datetime(2026, 12, 2, 0, 1, 30, tzinfo=datetime.UTC)):
-        assert tasks.enqueue_due() == ["tambon.pages.tasks.publish_scheduled"]
+        assert tasks.enqueue_due() == [
+            "tambon.pages.tasks.publish_scheduled",
+            "tambon.stats.tasks.write_counted_views",
+        ]
     assert runs("tambon.cases.tasks.remind_overdue_cases").count() == 1
     assert runs("tambon.pages.tasks.publish_scheduled").count() == 2
 

@@ -18,6 +18,7 @@ from tambon.stats.redis_counter import (
     RedisCounter,
     parse_batch,
 )
+from tambon.stats.tasks import write_counted_views
 from tambon.stats.tests.factories import page_views_of, visits_of
 from tambon.thai.dates import BANGKOK
 
@@ -227,3 +228,25 @@ def test_a_worker_counts_on_while_redis_is_down_and_sends_it_all_when_it_is_back
     proxy.come_back()
     counter.flush()
     assert row(site) == (2, 3)
+
+
+def test_web_workers_only_send_their_counts_and_the_background_task_writes_them(
+    workers, site, settings, redis_url
+):
+    """Every flush interval a worker's thread sends its tally to Redis; the database rows are
+    written by the task worker's write_counted_views, once, however often it runs."""
+    first, second = workers
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    second.record(site.pk, DAY, "/", "198.51.100.1", PHONE)
+    second.record(site.pk, DAY, "/news/", "198.51.100.1", PHONE)
+    first.tick()
+    second.tick()
+    assert row(site) == (0, 0)
+    assert first.pending_visits(site.pk) == {DAY: 2}  # the counter on the page shows them already
+
+    settings.REDIS_URL = redis_url  # the task worker's own counter reads the same Redis
+    write_counted_views.enqueue()  # the unit tests' backend runs it at once
+    assert row(site) == (2, 3)
+    write_counted_views.enqueue()
+    assert row(site) == (2, 3)
+    assert first.pending_visits(site.pk) == {}
