@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("cases/", include("tambon.cases.urls")),
+    path("open311/v2/", include("tambon.cases.open311.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap-xml"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("feeds/news.rss", reads_from_replica(NewsRssFeed()), name="news-rss"),

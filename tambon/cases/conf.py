@@ -89,3 +89,13 @@ def retention_days() -> int:
 def audit_keep_days() -> int:
     """How long the trail of staff access to personal data is kept (models/audit.py)."""
     return _number("TAMBON_AUDIT_KEEP_DAYS", 730)
+
+
+def open311_reads_per_minute() -> int:
+    """Open311 GETs per address and minute (docs/api.md)."""
+    return _number("TAMBON_OPEN311_READS_PER_MINUTE", 120)
+
+
+def open311_posts_per_hour() -> int:
+    """Open311 requests filed per API key and hour."""
+    return _number("TAMBON_OPEN311_POSTS_PER_HOUR", 100)

@@ -3,9 +3,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from tambon.cases import roles
-from tambon.cases.models import CaseKind
+from tambon.cases.models import CaseKind, ServiceDocument, ServiceField, ServiceType
+from tambon.core.tests.factories import default_organization
 
-from .factories import CaseFactory
+from .factories import CaseFactory, CategoryFactory
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +95,47 @@ def starter_categories(db):
     from tambon.core.tests.factories import default_organization
 
     ensure_categories(default_organization())
+
+
+# Open311 (test_open311_*.py): a complaint category, a corruption one, an e-service type with
+# fields and a required document, and a client.
+
+
+@pytest.fixture
+def road(site, starter_categories):
+    return CategoryFactory(kind=CaseKind.COMPLAINT, name="ถนนชำรุด")
+
+
+@pytest.fixture
+def corruption_category(site, starter_categories):
+    return CategoryFactory(kind=CaseKind.CORRUPTION, name="ทุจริตจัดซื้อจัดจ้าง")
+
+
+@pytest.fixture
+def water(site, starter_categories):
+    service = ServiceType.objects.for_organization(default_organization()).create(
+        name="ขอรับน้ำอุปโภคบริโภค", slug="water-delivery", description="ส่งน้ำถึงบ้าน"
+    )
+    ServiceDocument.objects.create(service_type=service, name="สำเนาทะเบียนบ้าน")
+    ServiceField.objects.create(
+        service_type=service, label="จำนวนถัง", kind="number", required=True, sort_order=0
+    )
+    ServiceField.objects.create(
+        service_type=service,
+        label="ช่วงเวลา",
+        kind="choice",
+        required=True,
+        choices="เช้า\nบ่าย",
+        sort_order=1,
+    )
+    ServiceField.objects.create(
+        service_type=service, label="วันที่สะดวก", kind="date", required=False, sort_order=2
+    )
+    return ServiceType.objects.for_organization(default_organization()).get(pk=service.pk)
+
+
+@pytest.fixture
+def open311(site, starter_categories):
+    from django.test import Client
+
+    return Client()

@@ -1,0 +1,19 @@
+"""/open311/v2/: included from tambon/urls.py."""
+
+from django.urls import re_path
+
+from . import views
+
+app_name = "open311"
+
+FMT = r"\.(?P<fmt>json|xml)$"
+
+urlpatterns = [
+    re_path(r"^discovery" + FMT, views.discovery, name="discovery"),
+    re_path(r"^services" + FMT, views.services, name="services"),
+    re_path(r"^services/(?P<code>[^/]+)" + FMT, views.service_definition, name="service"),
+    re_path(r"^requests" + FMT, views.service_requests, name="requests"),
+    re_path(r"^requests/(?P<request_id>[^/]+)" + FMT, views.service_request, name="request"),
+    re_path(r"^tokens/(?P<token>[^/]+)" + FMT, views.token, name="token"),
+    re_path(r"^(?P<rest>.*)$", views.not_found),
+]
