@@ -14,7 +14,7 @@ class CasesConfig(AppConfig):
             "cases.change_casesettings",
             # The trail of staff access to personal data (models/audit.py): reading only.
             "cases.view_accessrecord",
-            *roles.manage("cases", "category", "servicetype"),
+            *roles.manage("cases", "category", "servicetype", "apikey"),
         ],
         roles.CLERK: ["cases.role_clerk"],
         roles.DIVISION_HEAD: ["cases.role_division_head"],

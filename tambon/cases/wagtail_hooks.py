@@ -4,6 +4,7 @@ the categories and e-service types as snippets, each organization its own."""
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from tambon.core.scoped_admin import OrganizationSnippetViewSet
 
 from . import roles
-from .models import Category, ServiceType
+from .models import ApiKey, Category, ServiceType
 from .views import publishing, register, staff, trail
 from .views import statistics as statistics_views
 
@@ -90,6 +91,34 @@ class ServiceTypeViewSet(OrganizationSnippetViewSet):
 
 
 register_snippet(ServiceTypeViewSet)
+
+
+class ApiKeyCreateView(OrganizationSnippetViewSet.add_view_class):
+    def get_success_message(self, instance):
+        """The key, this once: only its hash is kept."""
+        return format_html(
+            "{} <code>{}</code>",
+            _(
+                "Key for “%(name)s” made. Copy it now and give it to the client: it is not "
+                "shown again."
+            )
+            % {"name": instance.name},
+            instance.plain_key,
+        )
+
+
+class ApiKeyViewSet(OrganizationSnippetViewSet):
+    """Open311 keys (tambon/cases/open311): issued here, shown once, revoked by a tick."""
+
+    model = ApiKey
+    icon = "key"
+    list_display = ["name", "prefix", "created", "is_revoked"]
+    list_filter = ["is_revoked"]
+    add_view_class = ApiKeyCreateView
+    copy_view_enabled = False  # a copy would need its own key: "Add" makes one
+
+
+register_snippet(ApiKeyViewSet)
 
 
 class AccessTrailMenuItem(MenuItem):

@@ -1,3 +1,4 @@
+from .apikey import ApiKey, issue_key
 from .attachments import Attachment
 from .audit import AccessAction, AccessRecord
 from .case import Case, Reporter
@@ -22,6 +23,7 @@ __all__ = [
     "OPEN_STATES",
     "AccessAction",
     "AccessRecord",
+    "ApiKey",
     "AppendOnlyError",
     "Attachment",
     "Case",
@@ -41,4 +43,5 @@ __all__ = [
     "ServiceField",
     "ServiceType",
     "StaffRole",
+    "issue_key",
 ]
