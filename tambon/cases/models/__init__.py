@@ -6,6 +6,7 @@ from .category import Category
 from .choices import (
     FINISHED_STATES,
     OPEN_STATES,
+    CaseChannel,
     CaseKind,
     CaseState,
     EventKind,
@@ -27,6 +28,7 @@ __all__ = [
     "AppendOnlyError",
     "Attachment",
     "Case",
+    "CaseChannel",
     "CaseEvent",
     "CaseKind",
     "CaseStatisticsPage",

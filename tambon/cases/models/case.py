@@ -15,6 +15,7 @@ from tambon.thai.days import start_of_day
 from .choices import (
     OPEN_STATES,
     ROLE_PERMISSION_NAMES,
+    CaseChannel,
     CaseKind,
     CaseState,
     InformationDecision,
@@ -150,6 +151,13 @@ class Case(OrganizationOwned):
     )
     info_decision_reason = models.TextField(_("reason or where it was forwarded"), blank=True)
     info_answered_on = models.DateField(_("date of the answer"), null=True, blank=True)
+    channel = models.CharField(
+        _("received through"),
+        max_length=10,
+        choices=CaseChannel.choices,
+        default=CaseChannel.WEB,
+        editable=False,
+    )
     # Keyed hash of the sender's address, for the submission rate limit; never the address.
     client_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 

@@ -14,6 +14,13 @@ class CaseKind(models.TextChoices):
     INFORMATION = "information", _("Official information request")
 
 
+class CaseChannel(models.TextChoices):
+    """How a case reached the organization."""
+
+    WEB = "web", _("Form on the website")
+    OPEN311 = "open311", _("Open311 API")
+
+
 class CaseState(models.TextChoices):
     SUBMITTED = "submitted", pgettext_lazy("case state", "Received")
     ACKNOWLEDGED = "acknowledged", pgettext_lazy("case state", "Acknowledged")

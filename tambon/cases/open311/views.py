@@ -13,7 +13,7 @@ from tambon.core.replica import reads_from_replica
 from tambon.core.scoping import organization_for_request
 
 from .. import conf
-from . import catalogue, listing
+from . import catalogue, filing, listing
 from .formats import JSON, XML, errors, respond
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -128,10 +128,12 @@ def service_definition(request, organization, fmt, code):
     return respond(fmt, "service_definition", service.as_definition())
 
 
-@endpoint()
+@endpoint(methods=("GET", "POST"))
 @reads_from_replica
 def service_requests(request, organization, fmt):
-    """GET lists the requests."""
+    """GET lists the requests, POST files one (filing.py)."""
+    if request.method == "POST":
+        return filing.file_request(request, organization, fmt)
     try:
         query = listing.read_query(request.GET)
     except listing.BadQuery as error:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from .. import actions, tracking
 from ..deadlines import due_dates
-from ..models import Case, CaseKind, CaseSettings, EventKind, Reporter
+from ..models import Case, CaseChannel, CaseKind, CaseSettings, EventKind, Reporter
 from .common import CaseError, TransitionNotAllowed, attach, finish, locked, record
 
 MAX_CODE_ATTEMPTS = 10
@@ -26,13 +26,15 @@ def submit(
     client_hash="",
     service_type=None,
     service_answers=(),
+    channel=CaseChannel.WEB,
     now=None,
     organization,
 ):
     """File a new case with `organization` (the one of the site the citizen filed on).
     Returns (case, pin): the PIN is shown to the citizen once and kept only as a hash. An
     e-service request takes its type's division and deadline. The deadlines follow the
-    organization's case rules."""
+    organization's case rules. `channel`: the way it came (a form of the site, the Open311
+    API)."""
     if kind not in CaseKind.values:
         raise CaseError(_("Unknown kind of case."))
     for chosen in (category, service_type):
@@ -75,6 +77,7 @@ def submit(
                         resolve_due=resolve_due,
                         created=now,
                         client_hash=client_hash,
+                        channel=channel,
                     )
                 break
             except IntegrityError:
