@@ -2,7 +2,10 @@
 .xml), for the organization of the host it is asked on; a problem is the spec's list of
 errors with the HTTP status the spec names, never a page or a stack trace."""
 
+import copy
 import functools
+import json
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -164,6 +167,23 @@ def token(request, organization, fmt, token):
         "service_requests",
         [{"service_request_id": case.display_code, "token": token[:40]}],
     )
+
+
+@functools.cache
+def _openapi():
+    return json.loads((Path(__file__).with_name("openapi.json")).read_text(encoding="utf-8"))
+
+
+@never_cache
+def openapi(request):
+    """The OpenAPI description of these endpoints (openapi.json beside this module), with this
+    host's address as its server."""
+    description = copy.deepcopy(_openapi())
+    description["servers"] = [{"url": request.build_absolute_uri("/open311/v2")}]
+    organization = organization_for_request(request)
+    if organization is not None:
+        description["info"]["title"] += f" ({organization.name})"
+    return respond(JSON, "", description)
 
 
 @csrf_exempt

@@ -215,3 +215,13 @@ class TestRefusals:
         assert response.status_code == 403
         root = ET.fromstring(response.content)
         assert (root.tag, root.findtext("error/code")) == ("errors", "403")
+
+
+def test_staff_see_the_channel_on_the_case_page(open311, road, api_key):
+    from .conftest import make_user
+    from .test_admin import signed_in
+
+    post(open311, complaint(road, api_key))
+    case = cases().get()
+    html = signed_in(make_user("root", superuser=True)).get(f"/admin/cases/{case.pk}/")
+    assert "Open311 API" in html.content.decode()
