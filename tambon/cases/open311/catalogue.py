@@ -3,6 +3,7 @@ kind but corruption complaints, which only go through the protected form) and it
 e-service request types. A service code names one of them: ``category-<id>`` or
 ``eservice-<slug>``."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ CATEGORY_PREFIX = "category-"
 ESERVICE_PREFIX = "eservice-"
 FIELD_PREFIX = "field-"
 DOCUMENT_PREFIX = "document-"
+# What a service type's slug may be (SlugField, 60): anything else is no service, unqueried.
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")
 # Never offered nor listed: a whistle-blower's complaint goes through its own form only.
 WITHHELD_KINDS = (CaseKind.CORRUPTION,)
 
@@ -146,8 +149,10 @@ def find(organization, code):
         return _category_service(category) if category else None
     if code.startswith(ESERVICE_PREFIX):
         slug = code.removeprefix(ESERVICE_PREFIX)
-        service_type = service_types(organization).filter(slug=slug[:60]).first()
-        if service_type is None or service_type.slug != slug:
+        if not SLUG.fullmatch(slug):
+            return None
+        service_type = service_types(organization).filter(slug=slug).first()
+        if service_type is None:
             return None
         return _eservice(service_type, True)
     return None

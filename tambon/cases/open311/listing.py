@@ -149,7 +149,9 @@ def _code_filter(codes):
             if key.isdigit() and len(key) <= 18:
                 category_ids.append(int(key))
         elif code.startswith(catalogue.ESERVICE_PREFIX):
-            slugs.append(code.removeprefix(catalogue.ESERVICE_PREFIX))
+            slug = code.removeprefix(catalogue.ESERVICE_PREFIX)
+            if catalogue.SLUG.fullmatch(slug):
+                slugs.append(slug)
     return Q(service_type__isnull=True, category_id__in=category_ids) | Q(
         service_type__slug__in=slugs
     )

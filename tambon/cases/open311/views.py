@@ -165,7 +165,7 @@ def token(request, organization, fmt, token):
     return respond(
         fmt,
         "service_requests",
-        [{"service_request_id": case.display_code, "token": token[:40]}],
+        [{"service_request_id": case.display_code, "token": case.display_code}],
     )
 
 
