@@ -7,6 +7,7 @@ import functools
 import json
 from pathlib import Path
 
+from django.http.request import split_domain_port
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -27,11 +28,14 @@ MINUTE = 60
 
 def _jurisdiction_error(request, organization, fmt):
     """jurisdiction_id is optional (one organization per host); given, it must be this one's
-    host name."""
+    host name (its site's, or the one the request came to)."""
     given = (
-        request.GET.get("jurisdiction_id") or request.POST.get("jurisdiction_id") or ""
-    ).strip()
-    if given and given.lower() != jurisdiction_of(organization).lower():
+        (request.GET.get("jurisdiction_id") or request.POST.get("jurisdiction_id") or "")
+        .strip()
+        .lower()
+    )
+    known = {jurisdiction_of(organization).lower(), split_domain_port(request.get_host())[0]}
+    if given and given not in known:
         return errors(
             fmt,
             404,

@@ -285,6 +285,7 @@ class TestOneRequest:
 class TestCommonErrors:
     def test_jurisdiction_id_is_accepted_when_it_is_this_host(self, open311, road):
         assert get_json(open311, "services", jurisdiction_id="localhost")
+        assert get_json(open311, "services", jurisdiction_id="TESTSERVER")
         (error,) = get_json(open311, "services", expect=404, jurisdiction_id="banhaet.go.th")
         assert error["code"] == 404 and "localhost" in error["description"]
 
