@@ -94,6 +94,18 @@ class TestFiling:
         assert [message.to for message in mail.outbox] == [["somying@example.com"]]
         assert cases().get().display_code in mail.outbox[0].body
 
+    def test_it_counts_in_the_statistics_like_any_complaint(self, open311, road, api_key):
+        from tambon.cases import statistics
+        from tambon.thai.fiscal import fiscal_year
+
+        def received():
+            figures = statistics.case_figures(default_organization(), fiscal_year())
+            return next(f for f in figures if f.kind == CaseKind.COMPLAINT).year.received
+
+        before = received()
+        post(open311, complaint(road, api_key))
+        assert received() == before + 1
+
     def test_the_filed_request_is_then_listed_without_personal_data(self, open311, road, api_key):
         filed = post(open311, complaint(road, api_key)).json()[0]["service_request_id"]
         (found,) = get_json(open311, f"requests/{filed}")
