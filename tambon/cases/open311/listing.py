@@ -103,7 +103,11 @@ def read_datetime(text, name):
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=BANGKOK)
-    return moment
+    try:
+        # In UTC: a database takes only offsets it knows (PostgreSQL refuses -22:20).
+        return moment.astimezone(datetime.UTC)
+    except (OverflowError, ValueError):
+        raise BadQuery(_("%(name)s is out of range.") % {"name": name}) from None
 
 
 @dataclass
@@ -125,12 +129,15 @@ def read_query(params, now=None):
     start_text, end_text = params.get("start_date"), params.get("end_date")
     start = read_datetime(start_text, "start_date") if start_text else None
     end = read_datetime(end_text, "end_date") if end_text else None
-    if start is None and end is None:
-        end, start = now, now - DEFAULT_SPAN
-    elif start is None:
-        start = end - DEFAULT_SPAN
-    elif end is None:
-        end = start + DEFAULT_SPAN
+    try:
+        if start is None and end is None:
+            end, start = now, now - DEFAULT_SPAN
+        elif start is None:
+            start = end - DEFAULT_SPAN
+        elif end is None:
+            end = start + DEFAULT_SPAN
+    except OverflowError:
+        raise BadQuery(_("start_date or end_date is out of range.")) from None
     if end < start:
         raise BadQuery(_("end_date is before start_date."))
     if end - start > DEFAULT_SPAN:

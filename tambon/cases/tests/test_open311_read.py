@@ -236,6 +236,8 @@ class TestRequests:
             {"start_date": "2026-01-01T00:00:00+07:00", "end_date": "2026-06-01T00:00:00+07:00"},
             {"start_date": "2026-03-01", "end_date": "2026-02-01"},
             {"status": "pending"},
+            {"start_date": "9999-12-31T23:00:00"},
+            {"end_date": "0001-01-01T00:00:00+07:00"},
         ],
     )
     def test_unreadable_filters_are_the_spec_error_400_in_thai(self, open311, road, params):
@@ -243,6 +245,10 @@ class TestRequests:
         assert error["code"] == 400
         assert re.search("[\u0e01-\u0e5b]", error["description"])
         assert get_xml(open311, "requests", expect=400, **params).findtext("error/code") == "400"
+
+    def test_any_offset_python_reads_is_taken(self, open311, road):
+        found = get_json(open311, "requests", start_date="7374-01-09T15:22:17.599-22:20")
+        assert found == []
 
     def test_an_unencoded_plus_in_a_date_is_read(self, open311, road):
         case = file_complaint(road)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -38,7 +40,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def filled(site, starter_categories, road, water, settings):
+def open_connection():
+    """The WSGI handler closes the database connection around each request (it is inside the
+    test's transaction), and with it that transaction on PostgreSQL: kept open, as Django's test
+    client keeps it."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def filled(site, starter_categories, road, water, settings, open_connection):
     settings.TAMBON_OPEN311_READS_PER_MINUTE = 100_000
     settings.TAMBON_OPEN311_POSTS_PER_HOUR = 100_000
     CaseFactory(kind=road.kind, category=road, reporter={"name": "ก", "phone": "0812345678"})
