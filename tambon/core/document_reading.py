@@ -120,8 +120,9 @@ def open_package(content, budget):
     parts = package.infolist()
     if len(parts) > budget.limits.zip_parts:
         raise Unreadable(f"the package has more than {budget.limits.zip_parts} parts")
-    if sum(part.file_size for part in parts) > budget.limits.unzipped_bytes:
-        raise Unreadable(f"the package unpacks to more than {budget.limits.unzipped_bytes // MB} MB")
+    most = budget.limits.unzipped_bytes
+    if sum(part.file_size for part in parts) > most:
+        raise Unreadable(f"the package unpacks to more than {most // MB} MB")
     return package
 
 

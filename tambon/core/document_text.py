@@ -35,9 +35,7 @@ def organization_of(document):
     """The organization whose collection holds the document; None for the root collection."""
     ancestors = document.collection.get_ancestors(inclusive=True)
     return (
-        Organization.objects.filter(collection__in=ancestors)
-        .order_by("-collection__depth")
-        .first()
+        Organization.objects.filter(collection__in=ancestors).order_by("-collection__depth").first()
     )
 
 
