@@ -1,22 +1,24 @@
 """The text of uploaded documents, read in the background for the site search.
 
 Saving a Wagtail document (an upload, a replaced file, a move to another collection) enqueues
-the task `extract_document_text` once the transaction commits. The task reads the file
-(core/document_reading.py), keeps its text in the document's DocumentText row, of the
-organization whose collection holds the document, and sends searching.file_text_extracted
-so that the search indexes it again. A file read before, by the same reader, is not read
-again; a document of the root collection (the platform's, no organization's) has no text.
-An unreadable or hostile file leaves an error note on the row and never fails the task.
+the task `extract_document_text` once the transaction commits. The task reads the file in a
+child process (core/document_reading.py), keeps its text in the document's DocumentText row,
+of the organization whose collection holds the document, and sends
+searching.file_text_extracted so that the search indexes it again. A file read before, by the
+same reader, is not read again; a document of the root collection (the platform's, no
+organization's) has no text. An unreadable or hostile file leaves an error note on the row and
+never fails the task.
 """
 
 import hashlib
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from .document_reading import Limits, Unreadable, read_text
+from .document_reading import Limits, Unreadable, read_text, read_text_apart
 from .models import DocumentText, Organization
 from .searching import file_text_extracted
 
@@ -74,7 +76,7 @@ def extract(document_id):
         text = ""
         if not error:
             try:
-                reading = read_text(content, document.file.name, LIMITS)
+                reading = _reader()(content, document.file.name, LIMITS)
                 text, error = reading.text, reading.note
             except Unreadable as unreadable:
                 error = str(unreadable)
@@ -90,6 +92,13 @@ def extract(document_id):
             },
         )
     file_text_extracted.send(sender=DocumentText, document=document)
+
+
+def _reader():
+    # The unit tests read in their own process (settings/test.py): a child process per document
+    # would cost the demo's thirty documents ten seconds.
+    apart = getattr(settings, "TAMBON_READ_DOCUMENTS_APART", True)
+    return read_text_apart if apart else read_text
 
 
 def _content(document):

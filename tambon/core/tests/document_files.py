@@ -115,12 +115,12 @@ def docx(*paragraphs):
     return buffer.getvalue()
 
 
-def docx_bomb(megabytes):
-    """A Word file whose document part unpacks to `megabytes` of zeros (a few hundred KB)."""
+def docx_bomb(megabytes, part_name="word/document.xml"):
+    """A Word file whose part unpacks to `megabytes` of zeros (the file: a few hundred KB)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", WORD_TYPES)
-        with package.open("word/document.xml", "w", force_zip64=True) as part:
+        with package.open(part_name, "w", force_zip64=True) as part:
             zeros = b"\0" * MB
             for _ in range(megabytes):
                 part.write(zeros)

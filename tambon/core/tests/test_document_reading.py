@@ -2,11 +2,14 @@
 typed order, Word and Excel text as typed, and a hostile or broken file stops at a limit or is
 refused with a reason, never with any other error."""
 
+import contextlib
 import itertools
+import time
 
 import pytest
 
-from tambon.core.document_reading import Limits, Unreadable, read_text
+from tambon.composition.tests.hostile.files import corpus
+from tambon.core.document_reading import Limits, Unreadable, read_text, read_text_apart
 
 from .document_files import docx, docx_bomb, thai_pdf, xlsx
 
@@ -66,13 +69,26 @@ def test_reading_stops_at_the_deadline():
     assert reading.note == "reading stopped after 2 seconds"
 
 
-def test_a_zip_bomb_is_refused_by_its_declared_size_before_it_is_unpacked():
-    bomb = docx_bomb(megabytes=210)
-    assert len(bomb) < 1024 * 1024
-    with pytest.raises(Unreadable, match="unpacks to more than 200 MB"):
-        read_text(bomb, "bomb.docx")
-    with pytest.raises(Unreadable, match="unpacks to more than 200 MB"):
-        read_text(bomb, "bomb.xlsx")
+def test_a_zip_bomb_is_refused_by_its_declared_sizes_before_it_is_unpacked():
+    xml_bomb = docx_bomb(megabytes=40)
+    assert len(xml_bomb) < 100 * 1024
+    for name in ("bomb.docx", "bomb.xlsx"):
+        with pytest.raises(Unreadable, match="XML unpacks to more than 30 MB"):
+            read_text(xml_bomb, name)
+    # Pictures are not read, but count in the whole package's size.
+    picture_bomb = docx_bomb(megabytes=210, part_name="word/media/image1.png")
+    with pytest.raises(Unreadable, match="the package unpacks to more than 200 MB"):
+        read_text(picture_bomb, "photos.docx")
+
+
+def test_no_file_of_the_hostile_corpus_gets_past_the_reader():
+    """The files sent to every public form (composition/tests/hostile/files.py), as documents:
+    each gives some text or a reason, and none takes long."""
+    for hostile in corpus(upload_limit=1024 * 1024):
+        started = time.monotonic()
+        with contextlib.suppress(Unreadable):
+            read_text(hostile.content(), hostile.filename)
+        assert time.monotonic() - started < 5, hostile.name
 
 
 @pytest.mark.parametrize(
@@ -94,3 +110,23 @@ def test_a_broken_or_mislabelled_file_is_refused_with_a_reason(content, name, re
 def test_a_file_over_the_size_limit_is_not_read():
     with pytest.raises(Unreadable, match="larger than 1 MB"):
         read_text(b"%PDF-" + b" " * (2 * 1024 * 1024), "big.pdf", Limits(file_bytes=1024 * 1024))
+
+
+def test_a_file_read_apart_gives_the_same_text():
+    pdf = thai_pdf(
+        [("typed", "น" + NIKHAHIT + MAI_THO + SARA_AA + "ประปา")], [("spaced", "ประชาคม")]
+    )
+    assert read_text_apart(pdf, "notice.pdf") == read_text(pdf, "notice.pdf")
+    assert read_text_apart(pdf, "notice.pdf").text == "น้ำประปา\nประชาคม"
+    with pytest.raises(Unreadable, match="not a ZIP package"):
+        read_text_apart(b"plain text", "notes.docx")
+
+
+def test_a_file_that_would_take_too_long_is_stopped_with_what_was_read():
+    # The second page shows 80,000 pieces of text: some 15 seconds of pypdf's time.
+    slow = thai_pdf([("typed", "หน้าแรก")], [("typed", "ก")] * 80_000)
+    started = time.monotonic()
+    reading = read_text_apart(slow, "slow.pdf", Limits(seconds=2))
+    assert time.monotonic() - started < 15
+    assert reading.text == "หน้าแรก"
+    assert reading.note == "reading stopped after 2 seconds"
