@@ -264,6 +264,8 @@ def main():
         answer = {"text": reading.text, "note": reading.note}
     except Unreadable as unreadable:
         answer = {"unreadable": str(unreadable)}
+    except _OutOfTime:  # the time ran out after the reading, while the text was tidied
+        answer = {"unreadable": f"reading took longer than {limits.seconds:g} seconds"}
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
     sys.stdout.buffer.write(json.dumps(answer, ensure_ascii=False).encode())
