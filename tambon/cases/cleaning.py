@@ -48,6 +48,21 @@ def clean(attachment_id):
     return "cleaned" if _replace(found, cleaned) else "nothing to do"
 
 
+def enqueue_waiting(older_than):
+    """Enqueue the cleaning of every photo still PENDING since before `older_than` (a datetime):
+    its task failed every attempt (a full disk, say) or was lost. How many were enqueued."""
+    # An operator job over every organization; ids only go to the queue.
+    waiting = Attachment.objects.all_organizations().filter(
+        state=AttachmentState.PENDING, created__lt=older_than
+    )
+    ids = list(waiting.values_list("pk", flat=True))
+    from .tasks import clean_attachment
+
+    for attachment_id in ids:
+        clean_attachment.enqueue(attachment_id)
+    return len(ids)
+
+
 def _locked_if_pending(found):
     return (
         Attachment.objects.for_organization(found.organization_id)

@@ -19,6 +19,18 @@ def clean_attachment(attachment_id):
     return clean(attachment_id)
 
 
+@periodic(every=datetime.timedelta(hours=1))
+@retried_task(attempts=4, backoff_seconds=300)
+def clean_waiting_photos():
+    """Enqueue clean_attachment again for the photos PENDING for over an hour. Safe twice: it
+    only enqueues a task that is itself safe twice."""
+    from django.utils import timezone
+
+    from .cleaning import enqueue_waiting
+
+    return enqueue_waiting(timezone.now() - datetime.timedelta(hours=1))
+
+
 @periodic(every=DAY)
 @retried_task(attempts=4, backoff_seconds=300)
 def remind_overdue_cases():

@@ -3,11 +3,13 @@
 original may say where it was taken); a photo that cannot be decoded is rejected, its bytes
 deleted, and the case's staff told. The request itself reads only the image's header."""
 
+import datetime
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 from PIL import Image, ImageFile
 
 from tambon.cases import cleaning
@@ -19,7 +21,7 @@ from tambon.cases.models import (
     CaseEvent,
     EventKind,
 )
-from tambon.cases.tasks import clean_attachment
+from tambon.cases.tasks import clean_attachment, clean_waiting_photos
 from tambon.composition.tests.hostile.files import pixel_flood_png
 from tambon.core.tests.worker import run_ready_tasks
 
@@ -187,3 +189,23 @@ class TestTheTask:
         attachment = file_a_complaint(citizen, files.jpeg_with_gps())
         queued = DBTaskResult.objects.get(task_path="tambon.cases.tasks.clean_attachment")
         assert queued.args_kwargs == {"args": [attachment.pk], "kwargs": {}}
+
+    def test_a_photo_whose_task_was_lost_is_cleaned_by_the_hourly_sweep(
+        self, citizen, database_tasks
+    ):
+        from django_tasks_db.models import DBTaskResult
+
+        attachment = file_a_complaint(citizen, files.jpeg_with_gps())
+        DBTaskResult.objects.all().delete()  # failed every attempt, or lost
+        clean_waiting_photos.enqueue()
+        run_ready_tasks()
+        attachment.refresh_from_db()
+        assert attachment.is_pending  # not an hour yet: its own task may still come
+
+        Attachment.objects.all_organizations().filter(pk=attachment.pk).update(
+            created=timezone.now() - datetime.timedelta(hours=2)
+        )
+        clean_waiting_photos.enqueue()
+        run_ready_tasks()
+        attachment.refresh_from_db()
+        assert attachment.is_ready
