@@ -4,9 +4,11 @@ is kept, then READY to download. A photo that cannot be decoded is REJECTED: its
 deleted and the case's staff read why in its timeline.
 
 Safe to run twice: only a PENDING attachment is touched, and the row is locked while its state
-changes. The cleaned photo is stored under a new random name before the row points to it, and
-the original is deleted after: a run stopped half-way leaves the attachment PENDING with its
-original (the retry cleans it) and at worst an orphan cleaned copy, never the original READY.
+changes. The cleaned photo is stored under a name of its own (`cleaned_name`) before the row
+points to it, and the original is deleted after: a run stopped half-way leaves the attachment
+PENDING with its original (the retry cleans it again), never the original READY. A backup taken
+between the two steps is restored with the row PENDING, the original gone and the cleaned copy
+there: the task then points the row to that copy.
 """
 
 import logging
@@ -20,7 +22,6 @@ from django.utils.translation import gettext as _
 
 from . import actions, uploads
 from .models import Attachment, AttachmentState, EventKind
-from .models.attachments import attachment_path
 from .services.common import record
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,10 @@ def clean(attachment_id):
             original = handle.read()
     except FileNotFoundError:
         original = None
+        if found.file.storage.exists(cleaned_name(found.file.name)):
+            # Cleaned, and the original deleted, after a backup's database snapshot and before
+            # its copy of the files: the restored row is PENDING, its cleaned copy is there.
+            return "cleaned" if _point_to_cleaned(found) else "nothing to do"
     pillow_format = uploads.pillow_format(found.content_type)
     try:
         if original is None or pillow_format is None:
@@ -73,27 +78,40 @@ def _locked_if_pending(found):
     )
 
 
+def cleaned_name(original_name):
+    """Where the cleaned copy of the file at `original_name` is stored: beside it, under a name
+    of its own (a file a row names is never rewritten in place: backup.py counts on it)."""
+    stem, extension = os.path.splitext(original_name)
+    return f"{stem}-clean{extension}"
+
+
 def _replace(found, cleaned):
     storage = found.file.storage
-    extension = os.path.splitext(found.file.name)[1]
-    # A new name (never a file rewritten in place: backup.py counts on it).
-    new_name = storage.save(attachment_path(found, f"photo{extension}"), ContentFile(cleaned))
-    with transaction.atomic():
-        current = _locked_if_pending(found)
-        if current is not None:
-            original_name = current.file.name
-            current.file.name = new_name
-            current.size = len(cleaned)
-            current.state = AttachmentState.READY
-            current.save(update_fields=["file", "size", "state"])
+    # Taken, the storage adds a suffix: two runs at once never write to one file.
+    new_name = storage.save(cleaned_name(found.file.name), ContentFile(cleaned))
+    current = _point_to_cleaned(found, new_name, len(cleaned))
     if current is None:  # deleted, or cleaned by another run, while this one worked
         storage.delete(new_name)
         return False
     try:
-        storage.delete(original_name)
+        storage.delete(found.file.name)
     except OSError as error:  # the row no longer names it; an operator must remove it
         logger.error("Original of attachment %s not deleted (%s)", found.pk, error.strerror)
     return True
+
+
+def _point_to_cleaned(found, new_name=None, size=None):
+    """The row READY with the cleaned copy, if it is still PENDING; the row, or None."""
+    storage = found.file.storage
+    new_name = new_name or cleaned_name(found.file.name)
+    with transaction.atomic():
+        current = _locked_if_pending(found)
+        if current is not None:
+            current.file.name = new_name
+            current.size = size if size is not None else storage.size(new_name)
+            current.state = AttachmentState.READY
+            current.save(update_fields=["file", "size", "state"])
+    return current
 
 
 def _reject(found):

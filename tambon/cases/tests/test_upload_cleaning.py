@@ -209,3 +209,22 @@ class TestTheTask:
         run_ready_tasks()
         attachment.refresh_from_db()
         assert attachment.is_ready
+
+    def test_a_backup_taken_while_the_photo_was_cleaned_restores_it_cleaned(
+        self, citizen, database_tasks, private_media
+    ):
+        # The database was copied with the row PENDING; the files after the task had stored
+        # the cleaned copy and deleted the original.
+        attachment = file_a_complaint(citizen, files.jpeg_with_gps())
+        snapshot = (attachment.file.name, attachment.size)
+        run_ready_tasks()
+        attachment.refresh_from_db()
+        assert attachment.file.name == cleaning.cleaned_name(snapshot[0])
+        Attachment.objects.all_organizations().filter(pk=attachment.pk).update(
+            file=snapshot[0], size=snapshot[1], state=AttachmentState.PENDING
+        )
+        assert cleaning.clean(attachment.pk) == "cleaned"
+        attachment.refresh_from_db()
+        assert attachment.is_ready
+        photo = (private_media / attachment.file.name).read_bytes()
+        assert not files.holds_gps(photo) and attachment.size == len(photo)
