@@ -1,4 +1,4 @@
-from .attachments import Attachment
+from .attachments import Attachment, AttachmentState
 from .audit import AccessAction, AccessRecord
 from .case import Case, Reporter
 from .category import Category
@@ -24,6 +24,7 @@ __all__ = [
     "AccessRecord",
     "AppendOnlyError",
     "Attachment",
+    "AttachmentState",
     "Case",
     "CaseEvent",
     "CaseKind",
