@@ -179,6 +179,8 @@ CITIZEN_MESSAGE = CaseAction(
 )
 RATE = CaseAction("rate")
 PURGE = CaseAction("purge")
+# The background task could not decode a citizen's photo (cleaning.py).
+FILE_REJECTED = CaseAction("file_rejected")
 
 ALL = {
     action.value: action
@@ -201,6 +203,7 @@ ALL = {
         CITIZEN_MESSAGE,
         RATE,
         PURGE,
+        FILE_REJECTED,
     )
 }
 # The actions staff take on the case page, in the order its buttons come.

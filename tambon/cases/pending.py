@@ -11,7 +11,7 @@ from tambon.core.addresses import count_in_window, limits
 from . import conf
 from .models.attachments import private_storage
 from .ratelimit import HOUR, client_hash
-from .services import CaseError, CleanFile, files_not_stored
+from .services import CaseError, CheckedFile, files_not_stored
 from .uploads import new_token
 
 SESSION_KEY = "cases_pending_files"
@@ -107,14 +107,14 @@ def drop(request, form_key, tokens):
 
 
 def files(request, form_key):
-    """The kept files as CleanFiles; they stay kept until `forget` (after the case is filed),
+    """The kept files as CheckedFiles; they stay kept until `forget` (after the case is filed),
     so a submission that fails loses none of them."""
     found = []
     for entry in _entries(request, form_key):
         try:
             with private_storage.open(entry["path"], "rb") as handle:
                 found.append(
-                    CleanFile(
+                    CheckedFile(
                         entry["name"], handle.read(), entry["type"], entry.get("document", "")
                     )
                 )

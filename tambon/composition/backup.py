@@ -13,7 +13,9 @@ An archive is one tar file (gzip-compressed unless asked otherwise), written 060
 The database is a consistent snapshot (SQLite's online backup API, or pg_dump's snapshot);
 the files are copied after it. Stored files are never rewritten in place (each upload gets a new
 random name), so every file the snapshot names is in the archive unless it was deleted between
-the two, which only the nightly purges do: schedule the backup away from them.
+the two, which only the nightly purges do: schedule the backup away from them. (The cleaning of
+a citizen's photo deletes its original too; a restored row that names it finds its cleaned copy:
+cases/cleaning.py.)
 
 Restore reads the whole archive and checks every member against the manifest before it changes
 anything; then it replaces the database in one transaction and brings each folder to the

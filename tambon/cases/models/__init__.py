@@ -1,5 +1,5 @@
 from .apikey import ApiKey, issue_key
-from .attachments import Attachment
+from .attachments import Attachment, AttachmentState
 from .audit import AccessAction, AccessRecord
 from .case import Case, Reporter
 from .category import Category
@@ -27,6 +27,7 @@ __all__ = [
     "ApiKey",
     "AppendOnlyError",
     "Attachment",
+    "AttachmentState",
     "Case",
     "CaseChannel",
     "CaseEvent",

@@ -56,6 +56,17 @@ def attachment_path(instance, filename):
     return f"cases/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{extension}"
 
 
+class AttachmentState(models.TextChoices):
+    """A citizen's photo is PENDING from the request until the background task has decoded it
+    and encoded it again without its metadata (cleaning.py): READY, or REJECTED when it could
+    not be decoded (its bytes are then deleted). Nobody downloads a file that is not READY: the
+    original may carry the place it was taken. A PDF is READY from the start."""
+
+    PENDING = "pending", _("Being checked")
+    READY = "ready", _("Ready")
+    REJECTED = "rejected", _("Could not be read, deleted")
+
+
 class Attachment(OrganizationOwned):
     # Addressed by a random id, never by the sequential key.
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -69,6 +80,10 @@ class Attachment(OrganizationOwned):
     # For an e-service request: which of the type's required documents this file is.
     document = models.CharField(_("document"), max_length=150, blank=True)
     created = models.DateTimeField(default=timezone.now)
+    # READY by default: the rows from before this field were cleaned in the request.
+    state = models.CharField(
+        _("state"), max_length=10, choices=AttachmentState.choices, default=AttachmentState.READY
+    )
 
     class Meta:
         ordering = ["created", "pk"]
@@ -81,3 +96,11 @@ class Attachment(OrganizationOwned):
     @property
     def is_image(self):
         return self.content_type.startswith("image/")
+
+    @property
+    def is_ready(self):
+        return self.state == AttachmentState.READY
+
+    @property
+    def is_pending(self):
+        return self.state == AttachmentState.PENDING

@@ -8,7 +8,7 @@ row, and sends `case_changed`.
 - privacy: showing the reporter, and deleting their details after the retention period.
 """
 
-from .common import CaseError, CleanFile, TransitionNotAllowed, files_not_stored
+from .common import CaseError, CheckedFile, TransitionNotAllowed, files_not_stored
 from .information import DECISIONS_NEEDING_REASON, record_information_decision
 from .privacy import purge_personal_data, reveal_reporter
 from .submission import MAX_CODE_ATTEMPTS, citizen_adds_information, rate, submit
@@ -34,7 +34,7 @@ __all__ = [
     "MAX_CODE_ATTEMPTS",
     "BulkOutcome",
     "CaseError",
-    "CleanFile",
+    "CheckedFile",
     "files_not_stored",
     "TransitionNotAllowed",
     "acknowledge",

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
 from .. import actions, roles
-from ..models import Attachment, Case, CaseEvent
+from ..models import Attachment, AttachmentState, Case, CaseEvent
 from ..signals import case_changed
 
 logger = logging.getLogger(__name__)
@@ -31,8 +31,10 @@ def files_not_stored():
 
 
 @dataclass(frozen=True)
-class CleanFile:
-    """An upload that passed tambon.cases.uploads: safe content and our own name for it."""
+class CheckedFile:
+    """An upload that passed the request's checks (tambon.cases.uploads) and our own name for
+    it. An image's content is still the citizen's original: `attach` stores it PENDING and the
+    background task cleans it."""
 
     name: str
     content: bytes
@@ -87,9 +89,12 @@ def finish(original, locked_case):
 
 
 def attach(case, files, from_citizen=True):
-    """Store the files with the case. A disk that is full or read-only is a CaseError with a
-    Thai message (the caller's transaction rolls the case back, and the form shows what was
-    typed again), never a server error."""
+    """Store the files with the case; returns their attachments. An image is stored PENDING
+    (its original bytes, metadata and all, which nobody may download) until `clean_later`'s
+    task has cleaned it; a PDF is READY at once (nothing in it is decoded or rewritten). A disk
+    that is full or read-only is a CaseError with a Thai message (the caller's transaction rolls
+    the case back, and the form shows what was typed again), never a server error."""
+    stored = []
     for upload in files:
         attachment = Attachment(
             case=case,
@@ -98,6 +103,11 @@ def attach(case, files, from_citizen=True):
             size=len(upload.content),
             from_citizen=from_citizen,
             document=upload.document[:150],
+            state=(
+                AttachmentState.PENDING
+                if upload.content_type.startswith("image/")
+                else AttachmentState.READY
+            ),
         )
         try:
             attachment.file.save(upload.name, ContentFile(upload.content), save=False)
@@ -105,3 +115,17 @@ def attach(case, files, from_citizen=True):
             logger.error("Case file not stored (%s): the disk is full or read-only", error.strerror)
             raise CaseError(files_not_stored()) from None
         attachment.save()
+        stored.append(attachment)
+    return stored
+
+
+def clean_later(attachments):
+    """Enqueue the cleaning of the PENDING ones (tasks.clean_attachment). Called inside the
+    caller's transaction, after its event: with the database task backend the task's row is
+    committed with the attachment's, or rolled back with it, so no photo stays PENDING for
+    want of a task, and no task looks for a photo that was never committed."""
+    from ..tasks import clean_attachment
+
+    for attachment in attachments:
+        if attachment.is_pending:
+            clean_attachment.enqueue(attachment.pk)

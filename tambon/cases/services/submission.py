@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from .. import actions, tracking
 from ..deadlines import due_dates
 from ..models import Case, CaseChannel, CaseKind, CaseSettings, EventKind, Reporter
-from .common import CaseError, TransitionNotAllowed, attach, finish, locked, record
+from .common import CaseError, TransitionNotAllowed, attach, clean_later, finish, locked, record
 
 MAX_CODE_ATTEMPTS = 10
 
@@ -90,8 +90,9 @@ def submit(
         details_given = {k: v for k, v in (reporter or {}).items() if v}
         if details_given:
             Reporter.objects.create(case=case, **details_given)
-        attach(case, files)
+        attached = attach(case, files)
         record(case, EventKind.STATE_CHANGE, None, actions.SUBMIT, to_state=case.state, public=True)
+        clean_later(attached)
     return case, pin
 
 
@@ -111,7 +112,7 @@ def citizen_adds_information(case, text, files=()):
         if current.state in actions.CITIZEN_MESSAGE.sources:
             current.state = actions.CITIZEN_MESSAGE.target
         current.save()
-        attach(current, files)
+        attached = attach(current, files)
         moved = current.state != from_state
         record(
             current,
@@ -123,6 +124,7 @@ def citizen_adds_information(case, text, files=()):
             to_state=current.state if moved else "",
             public=True,
         )
+        clean_later(attached)
     return finish(case, current)
 
 

@@ -50,3 +50,22 @@ def truncated_jpeg(name="broken.jpg"):
 
 def oversized_jpeg(limit, name="huge.jpg"):
     return SimpleUploadedFile(name, b"\xff\xd8\xff" + b"\x00" * limit, content_type="image/jpeg")
+
+
+def jpeg_with_gps_cut_short(name="cut.jpg"):
+    """A photo with GPS whose pixel data stops half-way (a broken transfer): its header reads
+    well, so the request accepts it; decoding it fails, in the task."""
+    image = Image.effect_noise((256, 192), 60).convert("RGB")
+    exif = Image.Exif()
+    exif.get_ifd(GPS)[ExifTags.GPS.GPSLatitude] = (18.0, 46.0, 30.0)
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    data = out.getvalue()
+    start_of_scan = data.index(b"\xff\xda")
+    return SimpleUploadedFile(
+        name, data[: start_of_scan + (len(data) - start_of_scan) // 2], content_type="image/jpeg"
+    )
+
+
+def holds_gps(data):
+    return bool(Image.open(io.BytesIO(data)).getexif().get_ifd(GPS))

@@ -6,6 +6,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -290,12 +291,29 @@ def attachment(request, public_id):
     citizen_may = found.from_citizen and request.session.get(OPENED_KEY) == found.case_id
     if not (staff_may or citizen_may):
         raise Http404
+    if not found.is_ready:
+        # Never the original of a photo not yet cleaned: it may say where it was taken.
+        back = reverse("cases_admin:detail", args=[found.case_id]) if staff_may else None
+        return _file_not_ready(request, found, back or reverse("cases:track"))
     response = _file_response(found)
     if staff_may:
         shown = AccessAction.OPENED_FILE if found.is_image else AccessAction.DOWNLOADED_FILE
         audit.record(request.user, shown, case=found.case, detail=found.public_id)
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+def _file_not_ready(request, found, back):
+    """409 while the photo is being checked (the citizen or the officer may try again in a
+    moment), 410 once it was found unreadable and deleted."""
+    response = render(
+        request,
+        "cases/file_not_ready.html",
+        {"file": found, "back": back},
+        status=409 if found.is_pending else 410,
+    )
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

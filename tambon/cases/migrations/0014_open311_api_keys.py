@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0012_remove_reporterview'),
+        ('cases', '0013_attachment_state'),
         ('core', '0010_background_task_keys'),
     ]
 
