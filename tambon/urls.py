@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search.json", search_views.search_json, name="search-json"),
     path("cases/", include("tambon.cases.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap-xml"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),

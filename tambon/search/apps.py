@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "tambon.search"
     label = "search"
     verbose_name = _("Site search")
+
+    def ready(self):
+        from .indexing import connect
+
+        connect()
