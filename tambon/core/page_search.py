@@ -152,7 +152,11 @@ class PageSearchSource(SearchSource):
 
     def document(self, organization, key):
         pk = key.split(":", 1)[1]
-        page = self.pages(organization).filter(pk=pk).specific().first()
+        page = self.pages(organization).filter(pk=pk).first()
+        model = page.specific_class if page else None
+        # The specific row by its own model: while a page is deleted, the row of its type may
+        # already be gone when the generic one is not.
+        page = model.objects.filter(pk=pk).first() if model else None
         if page is None:
             return None
         return self.page_document(organization, page)

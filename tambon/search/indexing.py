@@ -125,6 +125,12 @@ def _page_changed(sender, instance, **kwargs):
     enqueue_reindex(instance)
 
 
+def _organization_saved(sender, instance, created, **kwargs):
+    # Its home page was saved before it existed: index the whole organization once.
+    if created and not kwargs.get("raw"):
+        rebuild_organization.enqueue(instance.pk)
+
+
 def _file_text_extracted(sender, document, **kwargs):
     enqueue_reindex(document)
 
@@ -136,4 +142,7 @@ def connect():
     post_delete.connect(_changed, dispatch_uid="tambon.search.deleted")
     page_published.connect(_page_changed, dispatch_uid="tambon.search.published")
     page_unpublished.connect(_page_changed, dispatch_uid="tambon.search.unpublished")
+    post_save.connect(
+        _organization_saved, sender="core.Organization", dispatch_uid="tambon.search.new_org"
+    )
     file_text_extracted.connect(_file_text_extracted, dispatch_uid="tambon.search.file_text")

@@ -4,8 +4,6 @@ Each organization's documents are swapped in at once (engine.replace_organizatio
 search keeps answering from the old index while the new one is built.
 """
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from tambon.core.models import Organization
@@ -15,10 +13,15 @@ BAR_WIDTH = 30
 
 
 class ProgressBar:
-    """A text bar on stderr: documents built so far of about as many as last time."""
+    """Progress on stderr, redrawn in place: the documents built so far (their total is
+    not known before they are built), then the full bar with the count."""
 
     def __init__(self, label, stream, expected=None):
         self.label, self.stream, self.expected = label, stream, expected
+
+    def write(self, text):
+        self.stream.write(text, ending="")
+        self.stream.flush()
 
     def __call__(self, count):
         if count % 50 and count != self.expected:
@@ -32,13 +35,12 @@ class ProgressBar:
             line = f"\r{self.label} [{bar:<{BAR_WIDTH}}] {count}/{self.expected}"
         else:
             line = f"\r{self.label} {count}"
-        self.stream.write(line)
-        self.stream.flush()
+        self.write(line)
 
     def finish(self, count):
         self.expected = self.expected or count
         self.draw(count)
-        self.stream.write("\n")
+        self.write("\n")
 
 
 class Command(BaseCommand):
@@ -56,7 +58,7 @@ class Command(BaseCommand):
         show = options["verbosity"] > 0
         total = 0
         for org in organizations:
-            bar = ProgressBar(f"{org.short_name or org.name} ({org.pk})", sys.stderr)
+            bar = ProgressBar(f"{org.short_name or org.name} ({org.pk})", self.stderr)
             count = rebuild(org, progress=bar if show else None)
             if show:
                 bar.finish(count)
