@@ -58,6 +58,9 @@ class CoreConfig(AppConfig):
         from .pagecache import connect_purge_signals
 
         connect_purge_signals()
+        from .document_text import connect_signals as read_saved_documents
+
+        read_saved_documents()
         from .exports import neutralise_wagtail_csv
 
         neutralise_wagtail_csv()

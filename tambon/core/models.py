@@ -10,6 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
@@ -433,3 +434,31 @@ class DoneOnce(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class DocumentText(OrganizationOwned):
+    """The plain text of one Wagtail document, read from its file in the background for the
+    site search (core/document_text.py). Its organization is the one whose collection holds
+    the document."""
+
+    document = models.OneToOneField(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # The file the text was read from (SHA-256) and by which version of the reader: another
+    # file, or a better reader, is read again.
+    file_hash = models.CharField(max_length=64)
+    reader_version = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(_("text"), blank=True)
+    extracted_at = models.DateTimeField(_("read at"))
+    # Why there is no text, or only part of it: the file is unreadable, hostile or too long.
+    error = models.CharField(_("error"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("text of a document")
+        verbose_name_plural = _("texts of documents")
+
+    def __str__(self):
+        return str(self.document)

@@ -27,6 +27,9 @@ TAMBON_SCOPING_GUARD = True
 # Tasks run where they are enqueued, so a test sees their effect at once; the tests of the
 # worker itself (core/tests/test_tasks.py) switch "default" to the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Documents are read for the search in the test's process, not a child process per document
+# (core/document_text.py); the tests of the child process switch it back on.
+TAMBON_READ_DOCUMENTS_APART = False
 # The unit tests run in a transaction on the primary that is rolled back: a replica, another
 # server, cannot see their rows. So the "replica" alias is left out here, and the tests of the
 # routing add one that shares the test's connection (the mirror fixture in

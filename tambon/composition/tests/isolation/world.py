@@ -27,8 +27,9 @@ from tambon.cases.models import (
     ServiceType,
 )
 from tambon.cases.tests.factories import CaseFactory, CategoryFactory, ServiceTypeFactory
-from tambon.core import memberships
-from tambon.core.models import HostName, Organization, Role
+from tambon.core import document_text, memberships
+from tambon.core.models import DocumentText, HostName, Organization, Role
+from tambon.core.tests.document_files import docx
 from tambon.core.tests.factories import ImageFactory
 from tambon.infocenter.tests.factories import (
     CourtRulingFactory,
@@ -145,6 +146,17 @@ def _import_job(organization):
     )
 
 
+def _document_text(organization):
+    """The text of a document in B's collection (the task runs after a commit: called here)."""
+    document = get_document_model().objects.create(
+        title=canary("text-document"),
+        file=ContentFile(docx(canary("document-text")), name="b-text.docx"),
+        collection=organization.collection,
+    )
+    document_text.extract(document.pk)
+    return DocumentText.objects.for_organization(organization).get(document=document)
+
+
 def _child(parent_label, accessor):
     """A row built under another one of the table (its builder runs first)."""
 
@@ -160,6 +172,7 @@ OWNED_ROWS = {
     "people.Division": lambda org: DivisionFactory(organization=org, name=canary("division")),
     "people.Position": lambda org: PositionFactory(organization=org, title=canary("position")),
     "core.OrganizationGroup": _organization_group,
+    "core.DocumentText": _document_text,
     "cases.Case": _case,
     "cases.Category": _child("cases.Case", lambda case: case.category),
     "cases.Reporter": _child("cases.Case", lambda case: case.reporter),
