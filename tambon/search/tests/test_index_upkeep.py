@@ -7,13 +7,18 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
 from django.core.management import call_command
-from wagtail.models import PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
+from tambon.core import memberships
 from tambon.core.models import Organization
+from tambon.core.tests.document_files import docx
 from tambon.infocenter.tests.factories import (
     InfoCenterPageFactory,
     InfoRecordFactory,
+    InfoRecordFileFactory,
     RecordCategoryFactory,
 )
 from tambon.pages.models import NewsPage
@@ -25,6 +30,7 @@ from tambon.pages.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+Document = get_document_model()
 
 
 def titles(client, query, host=None):
@@ -112,3 +118,41 @@ def test_rebuilding_an_unknown_organization_is_refused(db):
 
     with pytest.raises(CommandError):
         call_command("rebuild_search_index", organization=999_999)
+
+
+def _upload(collection, content, capture):
+    """A DOCX saved as the admin saves it; its text is read once the transaction commits."""
+    document = Document(title="เอกสารแนบ.docx", collection=collection)
+    with capture(execute=True):
+        document.file.save("attachment.docx", ContentFile(content), save=False)
+        document.save()
+    return document
+
+
+def test_a_record_is_found_by_the_text_of_its_file_once_it_is_read(
+    client, home, django_capture_on_commit_callbacks
+):
+    InfoCenterPageFactory(parent=home)
+    organization = Organization.objects.get(site__root_page=home)
+    document = Document(title="แผน.docx", collection=memberships.ensure_collection(organization))
+    document.file.save("plan.docx", ContentFile(docx("จัดซื้อหนังสือเข้าห้องสมุดประชาชน")))
+    InfoRecordFileFactory(record=InfoRecordFactory(title="แผนงานประจำปี"), document=document)
+    assert titles(client, "ห้องสมุด") == []  # not read yet: the commit has not happened
+    with django_capture_on_commit_callbacks(execute=True):
+        document.save()  # committed: the text is read, and the record indexed again
+    assert titles(client, "ห้องสมุด") == ["แผนงานประจำปี"]
+
+
+def test_the_text_of_a_file_in_a_private_collection_is_not_searchable(
+    client, home, django_capture_on_commit_callbacks
+):
+    InfoCenterPageFactory(parent=home)
+    organization = Organization.objects.get(site__root_page=home)
+    private = memberships.ensure_collection(organization).add_child(name="ลับ")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = _upload(private, docx("รายชื่อผู้ได้รับความช่วยเหลือ"), django_capture_on_commit_callbacks)
+    InfoRecordFileFactory(record=InfoRecordFactory(title="ประกาศช่วยเหลือ"), document=document)
+    assert titles(client, "รายชื่อผู้ได้รับ") == []
+    assert titles(client, "ประกาศช่วยเหลือ") == ["ประกาศช่วยเหลือ"]  # the record itself is public
