@@ -51,9 +51,15 @@ def _page_number(value):
 
 def read_search(request):
     """Run the search the request asks for (nothing if there is no query or no organization)."""
-    query = " ".join(CONTROL.sub(" ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
+    query = " ".join(CONTROL.sub(" ", request.GET.get("q", "")).split())
     kinds = sources()
     notices = []
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[:MAX_QUERY_LENGTH]
+        notices.append(
+            _("Only the first %(count)d characters of the search were used.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
     kind = request.GET.get("kind", "")
     if kind and kind not in kinds:
         notices.append(_("There is no such kind of result: showing every kind."))
