@@ -5,11 +5,12 @@ organization's documents only. Filters (kind, fiscal year) and pages are plain G
 so everything works without JavaScript and every result list has its own address.
 """
 
+import json
 import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from tambon.thai.fiscal import fiscal_year
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+MAX_PAGE = 1000  # a bigger number is past the end anyway, and too big for the database
 YEARS_OFFERED = 6  # the fiscal year filter offers this one and the five before
 # Control characters are never part of a word, and PostgreSQL refuses a NUL in any text.
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -44,7 +46,7 @@ class Search:
 
 def _page_number(value):
     try:
-        return max(int(value), 1)
+        return min(max(int(value), 1), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
@@ -155,4 +157,11 @@ def search_json(request):
         "notices": list(found.notices),
         "results": [_hit_json(hit, labels) for hit in found.hits],
     }
-    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    return HttpResponse(safe_json(body), content_type="application/json")
+
+
+def safe_json(data):
+    """JSON with Thai as it is, and <, > and & as \\u escapes: a query echoed back stays inert
+    even where a careless client puts the text into a page."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
