@@ -131,16 +131,24 @@ def _words(text, local_words):
         return
     _dictionaries()
     other = []
-    for token in nlpo3.segment(text, "tambon_words", safe=True):
-        if not THAI_LETTER.search(token):
+    # Not nlpo3's "safe" mode: on long texts it cut words apart ("ถังขยะ" lost its "ขยะ").
+    for token in nlpo3.segment(text, "tambon_words"):
+        words = _thai_token_words(token)
+        if words is None:
             other.append(token)
             continue
         if other:
             yield from _run_words("".join(other))
             other = []
-        yield from _run_words(token)
+        yield from words
     if other:
         yield from _run_words("".join(other))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _thai_token_words(token):
+    """The words of one token nlpo3 gave, or None if it has no Thai letter (most repeat)."""
+    return tuple(_run_words(token)) if THAI_LETTER.search(token) else None
 
 
 def _run_words(text):
@@ -168,4 +176,4 @@ def syllables(word: str) -> tuple[str, ...]:
     if not THAI_LETTER.search(word):
         return (word,)
     _dictionaries()
-    return tuple(s for s in nlpo3.segment(word, "tambon_syllables", safe=True) if s.strip())
+    return tuple(s for s in nlpo3.segment(word, "tambon_syllables") if s.strip())
