@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search.json", search_views.search_json, name="search-json"),
     path("cases/", include("tambon.cases.urls")),
     path("open311/v2/", include("tambon.cases.open311.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap-xml"),

@@ -33,6 +33,7 @@ from tambon.infocenter import starter as infocenter_starter
 from tambon.pages import starter as pages_starter
 from tambon.people import starter as people_starter
 from tambon.procurement import starter as procurement_starter
+from tambon.search.indexing import rebuild_organization
 
 # What each app gives a new organization, in this order. Each is
 # `ensure_starter_content(organization, home, today)` and looks before it creates.
@@ -258,6 +259,10 @@ def build(new, today):
             ensure_starter_content(organization, home, today)
         if new.admin_username:
             _ensure_administrator(new, organization)
+    if counter["rows"]:
+        # Its pages were saved before the site and organization existed, so the search's
+        # signals could not tell whose they were: index the whole organization once.
+        rebuild_organization.enqueue(organization.pk)
     return Built(organization=organization, site=site, new_rows=counter["rows"])
 
 

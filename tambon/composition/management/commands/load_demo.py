@@ -10,6 +10,7 @@ from tambon.composition.demo import (
 )
 from tambon.core import two_factor
 from tambon.core.models import Organization
+from tambon.search.indexing import rebuild_organization
 
 
 class Command(BaseCommand):
@@ -30,6 +31,10 @@ class Command(BaseCommand):
         today = timezone.localdate()
         site = build_demo_site(today=today)
         second = build_second_organization(today=today)
+        # The demo's search index, in one task: many of its rows were saved before its site
+        # and organization existed, so the signals could not tell whose they were. (The
+        # second organization's is enqueued by organizations.build.)
+        rebuild_organization.enqueue(Organization.for_site(site).pk)
         if options["verbosity"] > 0:
             self.stdout.write(
                 f"Demo organizations ready: {site.site_name} ({site.root_page.url_path}), "
