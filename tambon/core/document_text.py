@@ -21,6 +21,7 @@ from wagtail.documents import get_document_model
 from .document_reading import Limits, Unreadable, read_text, read_text_apart
 from .models import DocumentText, Organization
 from .searching import file_text_extracted
+from .tasks import retried_task
 
 READER_VERSION = 1  # raise it when the reading improves: saved documents are then read again
 LIMITS = Limits()
@@ -44,14 +45,18 @@ def organization_of(document):
 def document_saved(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: the rows come with their texts
         return
-    from .tasks import extract_document_text
-
     document_id = instance.pk
     transaction.on_commit(lambda: extract_document_text.enqueue(document_id))
 
 
 def connect_signals():
     post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="document-text")
+
+
+@retried_task(attempts=3, backoff_seconds=60)
+def extract_document_text(document_id):
+    """Key: the document and its file's hash; a second run finds that file read and stops."""
+    extract(document_id)
 
 
 def extract(document_id):

@@ -111,15 +111,6 @@ def enqueue_due(now=None):
     return enqueued
 
 
-@retried_task(attempts=3, backoff_seconds=60)
-def extract_document_text(document_id):
-    """Read a saved document's file for the search (core/document_text.py). Key: the document
-    and its file's hash; a second run finds that file read and stops."""
-    from .document_text import extract
-
-    extract(document_id)
-
-
 KEEP_SUCCESSFUL_DAYS = 14
 KEEP_FAILED_DAYS = 90
 

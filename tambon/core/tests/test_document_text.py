@@ -9,10 +9,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from tambon.core import memberships
-from tambon.core.document_text import text_of
+from tambon.core.document_text import extract_document_text, text_of
 from tambon.core.models import DocumentText, Organization
 from tambon.core.searching import file_text_extracted
-from tambon.core.tasks import extract_document_text
 from tambon.pages.tests.factories import second_organization_site
 
 from .document_files import docx, docx_bomb, thai_pdf, xlsx

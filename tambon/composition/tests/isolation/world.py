@@ -29,6 +29,7 @@ from tambon.cases.models import (
 from tambon.cases.tests.factories import CaseFactory, CategoryFactory, ServiceTypeFactory
 from tambon.core import document_text, memberships
 from tambon.core.models import DocumentText, HostName, Organization, Role
+from tambon.core.searching import SearchDocument
 from tambon.core.tests.document_files import docx
 from tambon.core.tests.factories import ImageFactory
 from tambon.infocenter.tests.factories import (
@@ -58,6 +59,8 @@ from tambon.procurement.tests.factories import (
     ProcurementPlanFactory,
     ProcurementProjectFactory,
 )
+from tambon.search import engine as search_engine
+from tambon.search.models import LocalWord, SearchEntry, SearchWord
 from tambon.stats.models import DailyPageViews, DailyVisits
 
 A_HOST = "localhost"
@@ -157,6 +160,24 @@ def _document_text(organization):
     return DocumentText.objects.for_organization(organization).get(document=document)
 
 
+def _search_entry(organization):
+    """A document of B in the site search's index, as a source would give it."""
+    key = "page:canary-b"
+    search_engine.index_documents(
+        [
+            SearchDocument(
+                key=key,
+                organization_id=organization.pk,
+                kind="page",
+                title=canary("search-entry"),
+                url="/canary-b-search/",
+                body=canary("search-body"),
+            )
+        ]
+    )
+    return SearchEntry.objects.for_organization(organization).get(key=key)
+
+
 def _child(parent_label, accessor):
     """A row built under another one of the table (its builder runs first)."""
 
@@ -210,6 +231,13 @@ OWNED_ROWS = {
     ),
     "procurement.ImportJob": _import_job,
     # Counts carry no text: B's are a number no page of A shows (VISITS_CANARY).
+    "search.SearchEntry": _search_entry,
+    "search.SearchWord": lambda org: SearchWord.objects.for_organization(org).create(
+        word=canary("word")
+    ),
+    "search.LocalWord": lambda org: LocalWord.objects.for_organization(org).create(
+        word=canary("local-word")
+    ),
     "stats.DailyVisits": lambda org: DailyVisits.objects.for_organization(org).create(
         day=datetime.date(2026, 11, 30), visits=VISITS_CANARY, page_views=VISITS_CANARY
     ),
