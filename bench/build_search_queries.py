@@ -97,9 +97,7 @@ class Judge:
                     # นาที): short words count only where they stand as a word of their own.
                     if len(part) >= 3:
                         self.docs_of[part].add(key)
-        self.text = {
-            a.id: normalise(f"{a.title} {a.body}") for a in articles
-        }  # for typo checks
+        self.text = {a.id: normalise(f"{a.title} {a.body}") for a in articles}  # for typo checks
 
     def phrase_docs(self, words) -> set[str]:
         n = len(words)
@@ -130,13 +128,31 @@ def build(judge: Judge) -> list[dict]:
             queries.append({"query": query, "relevant": relevant, "kind": kind})
 
     # Ordinary words, 3 characters or more, in 3 to 30 articles.
-    for word in pick(rng, [w for w in df if THAI.match(w) and len(w) >= 3 and 3 <= df[w] <= 30
-                           and w in judge.dictionary and w not in NAME_PIECES], 30):
+    for word in pick(
+        rng,
+        [
+            w
+            for w in df
+            if THAI.match(w)
+            and len(w) >= 3
+            and 3 <= df[w] <= 30
+            and w in judge.dictionary
+            and w not in NAME_PIECES
+        ],
+        30,
+    ):
         add(word, judge.docs_of[word], "word")
     # Words found (also) inside compounds: more articles have them in a compound than alone.
-    inside = [w for w in df if THAI.match(w) and len(w) >= 3 and 3 <= df[w] <= 60
-              and w in judge.dictionary
-              and df[w] - whole.get(w, 0) >= 2 and w not in NAME_PIECES]
+    inside = [
+        w
+        for w in df
+        if THAI.match(w)
+        and len(w) >= 3
+        and 3 <= df[w] <= 60
+        and w in judge.dictionary
+        and df[w] - whole.get(w, 0) >= 2
+        and w not in NAME_PIECES
+    ]
     for word in pick(rng, inside, 20):
         add(word, judge.docs_of[word], "compound")
     # 1-2 character words: chosen by hand (the dictionary's short entries the corpus yields
@@ -161,20 +177,27 @@ def build(judge: Judge) -> list[dict]:
     mixed = []
     for key in sorted(judge.words_of, key=int):
         words = judge.words_of[key]
-        english = sorted({w for w in words if ENGLISH.match(w) and len(w) >= 3
-                          and 2 <= df[w] <= 40})
-        thai = sorted({w for w in words if THAI.match(w) and len(w) >= 3 and df[w] <= 200
-                       and w in judge.dictionary})
+        english = sorted(
+            {w for w in words if ENGLISH.match(w) and len(w) >= 3 and 2 <= df[w] <= 40}
+        )
+        thai = sorted(
+            {
+                w
+                for w in words
+                if THAI.match(w) and len(w) >= 3 and df[w] <= 200 and w in judge.dictionary
+            }
+        )
         if english and thai:
             mixed.append((key, english, thai))
-    for key, english, thai in rng.sample(mixed, min(len(mixed), 15)):
+    for _key, english, thai in rng.sample(mixed, min(len(mixed), 15)):
         e, t = rng.choice(english), rng.choice(thai)
         docs = judge.docs_of[e] & judge.docs_of[t]
         if 1 <= len(docs) <= 10:
             add(f"{t} {e}" if rng.random() < 0.5 else f"{e} {t}", docs, "mixed")
     # English alone, typed in lower case.
-    english = [w for w in df if ENGLISH.match(w) and w != w.lower() and 2 <= df[w] <= 20
-               and len(w) >= 3]
+    english = [
+        w for w in df if ENGLISH.match(w) and w != w.lower() and 2 <= df[w] <= 20 and len(w) >= 3
+    ]
     for word in pick(rng, english, 6):
         add(word.lower(), judge.docs_of[word] | judge.docs_of[word.lower()], "english")
     # Phrases: 2 or 3 words that follow each other, typed unspaced as Thai is; some quoted.
@@ -190,8 +213,11 @@ def build(judge: Judge) -> list[dict]:
         text = "".join(seq)
         add(f'"{text}"' if number % 3 == 0 else text, judge.phrase_docs(seq), "phrase")
     # Typos one edit away from a word of 5+ characters that is in 2-20 articles.
-    typo_words = [w for w in df if THAI.match(w) and len(w) >= 5 and w in judge.dictionary
-                  and 2 <= df[w] <= 20]
+    typo_words = [
+        w
+        for w in df
+        if THAI.match(w) and len(w) >= 5 and w in judge.dictionary and 2 <= df[w] <= 20
+    ]
     made = 0
     for word in pick(rng, typo_words, 60):
         typo = one_edit(rng, word)

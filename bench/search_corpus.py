@@ -90,13 +90,25 @@ def speed_corpus(articles: list[Article], count: int, min_chars: int = 40) -> li
             for index, word in enumerate(words):
                 stretch.append(word)
                 if (index + shift) % 2 == 0 and sum(len(w) + 1 for w in stretch) >= min_chars:
-                    pieces.append(Piece(f"{article.id}.{shift}.{number}", article.title,
-                                        " ".join(stretch), article.date))
+                    pieces.append(
+                        Piece(
+                            f"{article.id}.{shift}.{number}",
+                            article.title,
+                            " ".join(stretch),
+                            article.date,
+                        )
+                    )
                     number += 1
                     stretch = []
             if stretch:
-                pieces.append(Piece(f"{article.id}.{shift}.{number}", article.title,
-                                    " ".join(stretch), article.date))
+                pieces.append(
+                    Piece(
+                        f"{article.id}.{shift}.{number}",
+                        article.title,
+                        " ".join(stretch),
+                        article.date,
+                    )
+                )
             if len(pieces) >= count:
                 break
         shift += 1
