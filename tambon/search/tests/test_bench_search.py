@@ -70,3 +70,15 @@ def test_baselines_measured_on_the_test_database():
         assert measured["indexed"] == 4
         assert measured["index_bytes"] > 0
         assert len(measured["latencies_ms"]) == len(texts)
+
+
+@pytest.mark.django_db
+def test_tambon_measured_finds_what_the_baselines_miss(organization):
+    texts = [q["query"] for q in QUERIES]
+    engine = bench.TambonEngine(organization_id=organization.pk)
+    measured = bench.measure(engine, DOCUMENTS, texts, rounds=1)
+    figures = bench.evaluate(QUERIES, measured["results"])
+    assert figures["missed"] == []
+    assert figures["mrr"] == 1.0
+    assert measured["indexed"] == 4
+    assert measured["index_bytes"] > 0
