@@ -81,7 +81,8 @@ class Judge:
         names = set(thai_family_names()) | set(thai_female_names()) | set(thai_male_names())
         names |= {p.name_th for p in geothai.provinces()}
         names |= {d.name_th for p in geothai.provinces() for d in geothai.districts(p.code)}
-        trie = Trie(self.dictionary | {normalise(n) for n in names if " " not in n})
+        self.names = {normalise(n) for n in names if " " not in n}
+        trie = Trie(self.dictionary | self.names)
         self.words_of = {}
         self.loose = {}  # article -> short words that stand only between stray syllables
         for article in articles:
@@ -103,15 +104,17 @@ class Judge:
                 and self._clean(tokens, i - 1)
                 and self._clean(tokens, i + 1)
             }
-        # The parts of each compound: segmented again without the compound in the dictionary.
+        # The parts of each compound or name: segmented again without itself in the dictionary
+        # (ขยะมูลฝอย: ขยะ + มูลฝอย; สมพงษ์: สม + พงษ์).
+        known = self.dictionary | self.names
         self.parts = {}
         for token in {t for words in self.words_of.values() for t in words}:
-            if len(token) < 4 or not THAI.match(token) or token not in self.dictionary:
+            if len(token) < 4 or not THAI.match(token) or token not in known:
                 continue
             trie.remove(token)
             parts = word_tokenize(token, custom_dict=trie, engine="newmm")
             trie.add(token)
-            if len(parts) > 1 and all(p in self.dictionary for p in parts):
+            if len(parts) > 1 and all(p in known for p in parts):
                 self.parts[token] = parts
         self.docs_of = collections.defaultdict(set)  # word -> articles, compounds' parts too
         self.whole_docs_of = collections.defaultdict(set)  # word -> articles, whole words only
