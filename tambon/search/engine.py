@@ -206,11 +206,13 @@ def _find(page, parsed):
     total, rows = page(terms)
     as_typed = total
     if not total:
-        relaxed = [
-            words
-            for term in parsed.terms
-            for words in ([term.words] if term.quoted else [(w,) for w in term.words])
-        ]
+        relaxed = list(
+            dict.fromkeys(
+                words
+                for term in parsed.terms
+                for words in ([term.words] if term.quoted else [(w,) for w in term.words])
+            )
+        )
         if relaxed != terms:
             terms = relaxed
             total, rows = page(terms)
