@@ -16,7 +16,7 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import router, transaction
+from django.db import connections, router, transaction
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -83,10 +83,11 @@ def _entry(document, words_of_organization):
     return entry, set(title_words) | set(body_words)
 
 
-def _store(documents, using, replace_keys):
-    """Write documents in batches; replace_keys: delete the same keys first (an upsert)."""
+def _store(documents, using):
+    """Write documents in batches, each replacing the one of its key if there is one."""
     count = 0
     words_by_organization = {}
+    stored_words = defaultdict(set)  # already written in an earlier batch
     iterator = iter(documents)
     while batch := list(itertools.islice(iterator, BATCH)):
         entries, new_words = [], defaultdict(set)
@@ -97,27 +98,31 @@ def _store(documents, using, replace_keys):
             entry, words = _entry(document, words_by_organization[organization_id])
             entries.append(entry)
             new_words[organization_id] |= words
-        if replace_keys:
-            keys_by_organization = defaultdict(set)
-            for entry in entries:
-                keys_by_organization[entry.organization_id].add(entry.key)
-            for organization_id, keys in keys_by_organization.items():
-                _delete(organization_id, keys, using)
+        keys_by_organization = defaultdict(set)
+        for entry in entries:
+            keys_by_organization[entry.organization_id].add(entry.key)
+        for organization_id, keys in keys_by_organization.items():
+            _delete(organization_id, keys, using)
         # The last one of a key in a batch wins, as it would one after the other.
         unique = {(e.organization_id, e.key): e for e in entries}
         SearchEntry.objects.using(using).bulk_create(unique.values())
         for organization_id, words in new_words.items():
-            SearchWord.objects.using(using).bulk_create(
-                [
-                    SearchWord(organization_id=organization_id, word=word)
-                    for word in words
-                    if 1 < len(word) <= 100
-                ],
-                ignore_conflicts=True,
-                batch_size=1000,
-            )
+            words = {w for w in words if 1 < len(w) <= 100} - stored_words[organization_id]
+            stored_words[organization_id] |= words
+            _add_words(organization_id, words, using)
         count += len(unique)
     return count
+
+
+def _add_words(organization_id, words, using):
+    # Plain SQL: tens of thousands of words, a model instance each would cost most of the time.
+    table = SearchWord._meta.db_table
+    with connections[using].cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (organization_id, word) VALUES (%s, %s)"  # noqa: S608
+            " ON CONFLICT DO NOTHING",
+            [(organization_id, word) for word in words],
+        )
 
 
 def _delete(organization_id, keys, using):
@@ -131,7 +136,7 @@ def _delete(organization_id, keys, using):
 def index_documents(documents, *, using="default"):
     """Add or replace these documents (by organization and key); returns how many."""
     with transaction.atomic(using=using):
-        return _store(documents, using, replace_keys=True)
+        return _store(documents, using)
 
 
 def remove_documents(organization_id, keys, *, using="default"):
@@ -146,7 +151,8 @@ def replace_organization(organization_id, documents, *, using="default"):
         SearchEntry.objects.using(using).for_organization(organization_id).delete()
         SearchWord.objects.using(using).for_organization(organization_id).delete()
         documents = (d for d in documents if _same_organization(d, organization_id))
-        return _store(documents, using, replace_keys=False)
+        # A key given twice is kept once, the last, as by index_documents.
+        return _store(documents, using)
 
 
 def _same_organization(document, organization_id):
@@ -180,29 +186,40 @@ def search(organization_id, query, *, kinds=(), fiscal_year=None, offset=0, limi
             kinds=kinds, fiscal_year=fiscal_year, offset=offset, limit=limit,
         )  # fmt: skip
 
-    strict = [term.words for term in parsed.terms]
-    total, rows = page(strict)
-    terms_used = strict
-    if not total:
-        # Each word on its own (a chunk typed without spaces need not be one run of text).
-        relaxed = [
-            words
-            for term in parsed.terms
-            for words in ([term.words] if term.quoted else [(w,) for w in term.words])
-        ]
-        if relaxed != strict:
-            total, rows = page(relaxed)
-            terms_used = relaxed
-        if not total and len(relaxed) > 1:
-            total, rows = page(relaxed, any_term=True)
-            if total:
-                messages.append(_("No document has all the words; these have some of them."))
-    results = Results(total=total)
-    results.hits = [_hit(row, terms_used) for row in rows]
-    if total < SUGGEST_BELOW:
-        results.suggestion = suggest(alias, organization_id, parsed, total, kinds, fiscal_year)
+    total, rows, terms_used, as_typed, any_word = _find(page, parsed)
+    if any_word and total:
+        messages.append(_("No document has all the words; these have some of them."))
+    results = Results(total=total, hits=[_hit(row, terms_used) for row in rows])
+    if as_typed < SUGGEST_BELOW:
+        # A typo splits into other words that may be found apart ("ประชาคน": ประชา, คน), so
+        # what the chunks typed found together decides.
+        results.suggestion = suggest(alias, organization_id, parsed, as_typed, kinds, fiscal_year)
     results.message = " ".join(messages) or None
     return results
+
+
+def _find(page, parsed):
+    """(total, rows, the terms that found them, how many the terms as typed found): the terms
+    as typed; if nothing, each word of an unquoted chunk on its own (a chunk typed without
+    spaces need not be one run of the text); if still nothing, documents with any word."""
+    terms = [term.words for term in parsed.terms]
+    total, rows = page(terms)
+    as_typed = total
+    if not total:
+        relaxed = list(
+            dict.fromkeys(
+                words
+                for term in parsed.terms
+                for words in ([term.words] if term.quoted else [(w,) for w in term.words])
+            )
+        )
+        if relaxed != terms:
+            terms = relaxed
+            total, rows = page(terms)
+    if not total and len(terms) > 1:
+        any_total, rows = page(terms, any_term=True)
+        return any_total, rows, terms, as_typed, True
+    return total, rows, terms, as_typed, False
 
 
 def _hit(row, terms):

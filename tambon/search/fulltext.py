@@ -85,13 +85,15 @@ def run(alias, organization_id, terms, *, any_term=False, kinds, fiscal_year, of
     filters, filter_params = _filters(kinds, fiscal_year)
     if connection.vendor == "sqlite":
         recency = RECENCY.format(age_days="max(0, julianday('now') - julianday(e.date))")
-        # bm25() only where the FTS table is queried alone: in a subquery.
+        # bm25() works only where the FTS table is queried alone, and the full-text match must
+        # run once, first (left to itself the planner runs it again for every row of the
+        # organization): a materialised CTE.
         sql = (  # constants and placeholders only: what was typed is a parameter
-            f"SELECT {COLUMNS}, f.rank * COALESCE({recency}, 1.0) AS score"  # noqa: S608
-            ", count(*) OVER ()"
-            f" FROM (SELECT rowid AS id, -bm25(search_fts, {SQLITE_WEIGHTS}) AS rank"
-            " FROM search_fts WHERE search_fts MATCH %s) f"
-            " JOIN search_searchentry e ON e.id = f.id"
+            "WITH f AS MATERIALIZED (SELECT rowid AS id,"  # noqa: S608
+            f" -bm25(search_fts, {SQLITE_WEIGHTS}) AS rank FROM search_fts"
+            " WHERE search_fts MATCH %s)"
+            f" SELECT {COLUMNS}, f.rank * COALESCE({recency}, 1.0) AS score, count(*) OVER ()"
+            " FROM f JOIN search_searchentry e ON e.id = f.id"
             f" WHERE e.organization_id = %s{filters}"
             " ORDER BY score DESC, e.id LIMIT %s OFFSET %s"
         )

@@ -63,6 +63,9 @@ def fold(text: str) -> str:
     """Thai digits to Arabic and letters to lower case, one character for one: a position in
     the folded text is the same position in the text (snippets mark the original)."""
     text = to_arabic_digits(text)
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
@@ -98,7 +101,8 @@ def place_names():
 def _dictionaries():
     """Load the word and syllable lists into nlpo3 once per process."""
     with open(_corpus_file("words_th.txt"), encoding="utf-8") as file:
-        words = {normalise(line.strip()) for line in file if line.strip()}
+        # The list is written as the index compares already (lower case, marks in order).
+        words = {line.strip() for line in file if line.strip()}
     words |= place_names()
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as file:
         file.write("\n".join(sorted(words)))
@@ -114,20 +118,43 @@ def dictionary_words() -> frozenset:
     return _dictionaries()
 
 
-def _thai_words(run, local_words):
+def _words(text, local_words):
+    """The words of normalised text: Thai by nlpo3 (one call for the whole text), every other
+    script by _RUN, so "o31" stays one word where nlpo3 would give "o" and "31"."""
     if local_words:
-        protected = _local_pattern(local_words)
-        pieces = protected.split(run)
+        pieces = _local_pattern(local_words).split(text)
         for index, piece in enumerate(pieces):
             if index % 2:
                 yield piece  # a local word, kept whole
             elif piece:
-                yield from _thai_words(piece, ())
+                yield from _words(piece, ())
         return
     _dictionaries()
-    for word in nlpo3.segment(run, "tambon_words", safe=True):
-        word = _NOT_IN_WORD.sub("", word)
-        if word.strip():
+    other = []
+    # Not nlpo3's "safe" mode: on long texts it cut words apart ("ถังขยะ" lost its "ขยะ").
+    for token in nlpo3.segment(text, "tambon_words"):
+        words = _thai_token_words(token)
+        if words is None:
+            other.append(token)
+            continue
+        if other:
+            yield from _run_words("".join(other))
+            other = []
+        yield from words
+    if other:
+        yield from _run_words("".join(other))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _thai_token_words(token):
+    """The words of one token nlpo3 gave, or None if it has no Thai letter (most repeat)."""
+    return tuple(_run_words(token)) if THAI_LETTER.search(token) else None
+
+
+def _run_words(text):
+    for thai, other in _RUN.findall(text):
+        word = _NOT_IN_WORD.sub("", thai) if thai else other
+        if word:
             yield word
 
 
@@ -140,14 +167,7 @@ def _local_pattern(local_words):
 def segment(text: str, local_words: frozenset = frozenset()) -> list[str]:
     """The words of the text, normalised, in order. `local_words` (normalised) are kept whole:
     an organization's own terms and names the dictionary does not know."""
-    words = []
-    local_words = frozenset(local_words)
-    for thai, other in _RUN.findall(normalise(text)):
-        if thai:
-            words.extend(_thai_words(thai, local_words))
-        else:
-            words.append(other)
-    return words
+    return list(_words(normalise(text), frozenset(local_words)))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -156,4 +176,4 @@ def syllables(word: str) -> tuple[str, ...]:
     if not THAI_LETTER.search(word):
         return (word,)
     _dictionaries()
-    return tuple(s for s in nlpo3.segment(word, "tambon_syllables", safe=True) if s.strip())
+    return tuple(s for s in nlpo3.segment(word, "tambon_syllables") if s.strip())
