@@ -100,7 +100,8 @@ e2e: install-test messages
 ## make bench: nginx vs the production server (granian), cached and uncached; counting accuracy;
 ## then case submissions per second on SQLite and PostgreSQL, 0 lost and 0 duplicated; then the
 ## scale benchmark: 1,000 organizations on PostgreSQL (about an hour on 2 shared CPUs; a quick run:
-## BENCH_ORGS_ARGS="--organizations 50")
+## BENCH_ORGS_ARGS="--organizations 50"); then Thai search quality and speed, tambon against LIKE and
+## unsegmented full-text search, on SQLite and PostgreSQL (a quick run: BENCH_SEARCH_ARGS="--docs 5000")
 bench: install $(VENV)/.bench-installed messages
 	test -x /usr/sbin/nginx || ./scripts/ensure-debian-packages nginx-light
 	command -v wrk >/dev/null || ./scripts/ensure-debian-packages wrk
@@ -109,6 +110,7 @@ bench: install $(VENV)/.bench-installed messages
 	$(PY) bench/homepage.py $(BENCH_ARGS)
 	$(PY) bench/cases_submit.py $(BENCH_CASES_ARGS)
 	$(PY) bench/organizations.py $(BENCH_ORGS_ARGS)
+	$(PY) bench/search.py $(BENCH_SEARCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3* e2e/node_modules

@@ -186,37 +186,40 @@ def search(organization_id, query, *, kinds=(), fiscal_year=None, offset=0, limi
             kinds=kinds, fiscal_year=fiscal_year, offset=offset, limit=limit,
         )  # fmt: skip
 
-    total, rows, terms_used, exact_total = _find(page, parsed)
-    if exact_total < total:
+    total, rows, terms_used, as_typed, any_word = _find(page, parsed)
+    if any_word and total:
         messages.append(_("No document has all the words; these have some of them."))
     results = Results(total=total, hits=[_hit(row, terms_used) for row in rows])
-    if exact_total < SUGGEST_BELOW:
-        results.suggestion = suggest(
-            alias, organization_id, parsed, exact_total, kinds, fiscal_year
-        )
+    if as_typed < SUGGEST_BELOW:
+        # A typo splits into other words that may be found apart ("ประชาคน": ประชา, คน), so
+        # what the chunks typed found together decides.
+        results.suggestion = suggest(alias, organization_id, parsed, as_typed, kinds, fiscal_year)
     results.message = " ".join(messages) or None
     return results
 
 
 def _find(page, parsed):
-    """(total, rows, the terms that found them, total with every word): the terms as typed;
-    if nothing, each word of an unquoted chunk on its own (a chunk typed without spaces need
-    not be one run of the text); if still nothing, documents with any of the words."""
+    """(total, rows, the terms that found them, how many the terms as typed found): the terms
+    as typed; if nothing, each word of an unquoted chunk on its own (a chunk typed without
+    spaces need not be one run of the text); if still nothing, documents with any word."""
     terms = [term.words for term in parsed.terms]
     total, rows = page(terms)
+    as_typed = total
     if not total:
-        relaxed = [
-            words
-            for term in parsed.terms
-            for words in ([term.words] if term.quoted else [(w,) for w in term.words])
-        ]
+        relaxed = list(
+            dict.fromkeys(
+                words
+                for term in parsed.terms
+                for words in ([term.words] if term.quoted else [(w,) for w in term.words])
+            )
+        )
         if relaxed != terms:
             terms = relaxed
             total, rows = page(terms)
-    exact_total = total
     if not total and len(terms) > 1:
-        total, rows = page(terms, any_term=True)
-    return total, rows, terms, exact_total
+        any_total, rows = page(terms, any_term=True)
+        return any_total, rows, terms, as_typed, True
+    return total, rows, terms, as_typed, False
 
 
 def _hit(row, terms):

@@ -92,6 +92,12 @@ def test_a_typo_one_edit_away_suggests_the_word_of_the_index(organization, town)
     assert "news:1" in keys(organization, results.suggestion)
 
 
+def test_a_typo_is_suggested_even_when_its_pieces_are_found_apart(organization, document, town):
+    engine.index_documents([document("news:9", "ประชา", "คนในหมู่บ้าน")])
+    results = engine.search(organization.pk, "ประชาคน")
+    assert results.suggestion == "ประชาคม"
+
+
 def test_no_suggestion_when_the_word_was_found(organization, town):
     assert engine.search(organization.pk, "ประชาคม").suggestion is None
 
