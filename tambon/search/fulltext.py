@@ -92,7 +92,7 @@ def run(alias, organization_id, terms, *, any_term=False, kinds, fiscal_year, of
             "WITH f AS MATERIALIZED (SELECT rowid AS id,"  # noqa: S608
             f" -bm25(search_fts, {SQLITE_WEIGHTS}) AS rank FROM search_fts"
             " WHERE search_fts MATCH %s)"
-            f" SELECT {COLUMNS}, f.rank * COALESCE({recency}, 1.0) AS score, count(*) OVER ()"
+            f" SELECT e.id, f.rank * COALESCE({recency}, 1.0) AS score, count(*) OVER ()"
             " FROM f JOIN search_searchentry e ON e.id = f.id"
             f" WHERE e.organization_id = %s{filters}"
             " ORDER BY score DESC, e.id LIMIT %s OFFSET %s"
@@ -101,7 +101,7 @@ def run(alias, organization_id, terms, *, any_term=False, kinds, fiscal_year, of
     else:
         recency = RECENCY.format(age_days="GREATEST(0, CURRENT_DATE - e.date)")
         sql = (
-            f"SELECT {COLUMNS}, ts_rank('{POSTGRESQL_WEIGHTS}', e.search_vector, q, 1)"  # noqa: S608
+            f"SELECT e.id, ts_rank('{POSTGRESQL_WEIGHTS}', e.search_vector, q, 1)"  # noqa: S608
             f" * COALESCE({recency}, 1.0) AS score, count(*) OVER ()"
             " FROM search_searchentry e, to_tsquery('simple', %s) q"
             f" WHERE e.search_vector @@ q AND e.organization_id = %s{filters}"
@@ -116,7 +116,23 @@ def run(alias, organization_id, terms, *, any_term=False, kinds, fiscal_year, of
         total = count(alias, organization_id, terms, any_term, kinds=kinds, fiscal_year=fiscal_year)
         return total, []
     total = rows[0][-1] if rows else 0
-    return total, [(*row[:6], _date(row[6]), *row[7:9]) for row in rows]
+    return total, _page_rows(connection, rows)
+
+
+def _page_rows(connection, ranked):
+    """The columns of one page's rows, read after ranking: the sort of every match then
+    carries ids and scores only, not bodies."""
+    if not ranked:
+        return []
+    ids = [row[0] for row in ranked]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {COLUMNS} FROM search_searchentry e"  # noqa: S608 (placeholders only)
+            f" WHERE e.id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        by_id = {row[0]: row for row in cursor.fetchall()}
+    return [(*by_id[i][:6], _date(by_id[i][6]), by_id[i][7], score) for i, score, _n in ranked]
 
 
 def count(alias, organization_id, terms, any_term=False, *, kinds=(), fiscal_year=None):

@@ -34,16 +34,18 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('key', models.CharField(max_length=200)),
                 ('kind', models.CharField(max_length=40)),
+                ('date', models.DateField(blank=True, null=True)),
+                ('fiscal_year', models.PositiveIntegerField(blank=True, null=True)),
+                # Short columns before the long texts: ranking reads them for every match, and SQLite
+                # reads a column stored after a long text through its overflow pages.
+                ('organization', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.organization', verbose_name='organization')),
                 ('title', models.TextField()),
                 ('url', models.CharField(max_length=1000)),
                 ('body', models.TextField(blank=True)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('fiscal_year', models.PositiveIntegerField(blank=True, null=True)),
                 ('title_words', models.TextField(blank=True)),
                 ('body_words', models.TextField(blank=True)),
                 ('title_syllables', models.TextField(blank=True)),
                 ('body_syllables', models.TextField(blank=True)),
-                ('organization', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.organization', verbose_name='organization')),
             ],
             options={
                 'indexes': [models.Index(fields=['organization', 'kind'], name='search_entry_kind')],
