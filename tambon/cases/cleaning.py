@@ -1,4 +1,4 @@
-"""Cleaning a citizen's photo after the request (tasks.clean_attachment): its pixels decoded and
+"""Cleaning a citizen's photo after the request (the task clean_attachment): its pixels decoded and
 encoded again (uploads.reencode), so that nothing of its metadata (GPS position, camera, owner)
 is kept, then READY to download. A photo that cannot be decoded is REJECTED: its bytes are
 deleted and the case's staff read why in its timeline.
@@ -20,11 +20,30 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from tambon.core.tasks import retried_task
+
 from . import actions, uploads
 from .models import Attachment, AttachmentState, EventKind
 from .services.common import record
 
 logger = logging.getLogger(__name__)
+
+
+@retried_task(attempts=5, backoff_seconds=60)
+def clean_attachment(attachment_id):
+    """Decode a citizen's photo and encode it again without its metadata, or reject it. Safe
+    twice: only a PENDING attachment is touched, under a row lock."""
+    return clean(attachment_id)
+
+
+def clean_later(attachments):
+    """Enqueue the cleaning of the PENDING ones (clean_attachment). Called inside the
+    caller's transaction, after its event: with the database task backend the task's row is
+    committed with the attachment's, or rolled back with it, so no photo stays PENDING for
+    want of a task, and no task looks for a photo that was never committed."""
+    for attachment in attachments:
+        if attachment.is_pending:
+            clean_attachment.enqueue(attachment.pk)
 
 
 def clean(attachment_id):
@@ -61,8 +80,6 @@ def enqueue_waiting(older_than):
         state=AttachmentState.PENDING, created__lt=older_than
     )
     ids = list(waiting.values_list("pk", flat=True))
-    from .tasks import clean_attachment
-
     for attachment_id in ids:
         clean_attachment.enqueue(attachment_id)
     return len(ids)

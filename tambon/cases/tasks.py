@@ -1,4 +1,4 @@
-"""The cases' background tasks (core/tasks.py): cleaning a citizen's photo after the request,
+"""The cases' periodic background tasks (core/tasks.py): cleaning photos whose task was lost,
 the daily reminder of overdue cases and the retention purges (telling the citizen is
 notify.notify_citizen). Each is safe to run twice; its docstring says why."""
 
@@ -10,20 +10,11 @@ from tambon.core.tasks import periodic, retried_task
 DAY = datetime.timedelta(days=1)
 
 
-@retried_task(attempts=5, backoff_seconds=60)
-def clean_attachment(attachment_id):
-    """Decode a citizen's photo and encode it again without its metadata, or reject it
-    (cleaning.py). Safe twice: only a PENDING attachment is touched, under a row lock."""
-    from .cleaning import clean
-
-    return clean(attachment_id)
-
-
 @periodic(every=datetime.timedelta(hours=1))
 @retried_task(attempts=4, backoff_seconds=300)
 def clean_waiting_photos():
-    """Enqueue clean_attachment again for the photos PENDING for over an hour. Safe twice: it
-    only enqueues a task that is itself safe twice."""
+    """Enqueue cleaning.clean_attachment again for the photos PENDING for over an hour. Safe
+    twice: it only enqueues a task that is itself safe twice."""
     from django.utils import timezone
 
     from .cleaning import enqueue_waiting

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from . import conf
-from .services import CheckedFile
+from .services.common import CheckedFile
 
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo; more is no phone picture
 

@@ -16,5 +16,5 @@ urlpatterns = [
     re_path(r"^requests/(?P<request_id>[^/]+)" + FMT, views.service_request, name="request"),
     re_path(r"^tokens/(?P<token>[^/]+)" + FMT, views.token, name="token"),
     re_path(r"^openapi\.json$", views.openapi, name="openapi"),
-    re_path(r"^(?P<rest>.*)$", views.not_found),
+    re_path(r"^(?P<rest>.*)$", views.not_found, name="not-found"),
 ]

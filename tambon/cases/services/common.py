@@ -90,7 +90,7 @@ def finish(original, locked_case):
 
 def attach(case, files, from_citizen=True):
     """Store the files with the case; returns their attachments. An image is stored PENDING
-    (its original bytes, metadata and all, which nobody may download) until `clean_later`'s
+    (its original bytes, metadata and all, which nobody may download) until `cleaning.clean_later`'s
     task has cleaned it; a PDF is READY at once (nothing in it is decoded or rewritten). A disk
     that is full or read-only is a CaseError with a Thai message (the caller's transaction rolls
     the case back, and the form shows what was typed again), never a server error."""
@@ -117,15 +117,3 @@ def attach(case, files, from_citizen=True):
         attachment.save()
         stored.append(attachment)
     return stored
-
-
-def clean_later(attachments):
-    """Enqueue the cleaning of the PENDING ones (tasks.clean_attachment). Called inside the
-    caller's transaction, after its event: with the database task backend the task's row is
-    committed with the attachment's, or rolled back with it, so no photo stays PENDING for
-    want of a task, and no task looks for a photo that was never committed."""
-    from ..tasks import clean_attachment
-
-    for attachment in attachments:
-        if attachment.is_pending:
-            clean_attachment.enqueue(attachment.pk)

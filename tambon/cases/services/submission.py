@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import actions, tracking
+from ..cleaning import clean_later
 from ..deadlines import due_dates
 from ..models import Case, CaseChannel, CaseKind, CaseSettings, EventKind, Reporter
-from .common import CaseError, TransitionNotAllowed, attach, clean_later, finish, locked, record
+from .common import CaseError, TransitionNotAllowed, attach, finish, locked, record
 
 MAX_CODE_ATTEMPTS = 10
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from PIL import Image, ImageFile
 
 from tambon.cases import cleaning
+from tambon.cases.cleaning import clean_attachment
 from tambon.cases.models import (
     AccessRecord,
     Attachment,
@@ -21,7 +22,7 @@ from tambon.cases.models import (
     CaseEvent,
     EventKind,
 )
-from tambon.cases.tasks import clean_attachment, clean_waiting_photos
+from tambon.cases.tasks import clean_waiting_photos
 from tambon.composition.tests.hostile.files import pixel_flood_png
 from tambon.core.tests.worker import run_ready_tasks
 
@@ -187,7 +188,7 @@ class TestTheTask:
         from django_tasks_db.models import DBTaskResult
 
         attachment = file_a_complaint(citizen, files.jpeg_with_gps())
-        queued = DBTaskResult.objects.get(task_path="tambon.cases.tasks.clean_attachment")
+        queued = DBTaskResult.objects.get(task_path="tambon.cases.cleaning.clean_attachment")
         assert queued.args_kwargs == {"args": [attachment.pk], "kwargs": {}}
 
     def test_a_photo_whose_task_was_lost_is_cleaned_by_the_hourly_sweep(

@@ -21,6 +21,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.views import serve as wagtail_serve
 
 from tambon.cases.models import CaseKind, ServiceType
+from tambon.cases.open311 import catalogue as open311_catalogue
 from tambon.core.models import Organization
 
 from ..isolation.routes import ARGUMENT, all_routes
@@ -249,8 +250,30 @@ def _old_exports(site):
     return urls
 
 
+def _open311(*paths):
+    """Open311 addresses (cases/open311/urls.py), in both formats where the route takes one."""
+
+    def examples(site):
+        return [f"/open311/v2/{path}" for path in paths]
+
+    return examples
+
+
+def _open311_services(site):
+    codes = [service.code for service in open311_catalogue.offered(_organization(site))[:2]]
+    return [f"/open311/v2/services/{code}.{fmt}" for code in codes for fmt in ("json", "xml")]
+
+
 # Routes written as regular expressions, by their name: the addresses they answer on a site.
 REGEX_ROUTES = {
+    "discovery": _open311("discovery.json", "discovery.xml"),
+    "services": _open311("services.json", "services.xml"),
+    "service": _open311_services,
+    "requests": _open311("requests.json", "requests.xml"),
+    "request": _open311("requests/999999999.json", "requests/999999999.xml"),
+    "token": _open311("tokens/999999999.json", "tokens/999999999.xml"),
+    "openapi": _open311("openapi.json"),
+    "not-found": _open311("nothing-here.json"),
     "wagtaildocs_serve": _documents,
     "infocenter-old-records-export": _old_exports,
     "infocenter-old-folder-export": lambda site: [],  # the demo has no old folder addresses

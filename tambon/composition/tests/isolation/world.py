@@ -26,6 +26,7 @@ from tambon.cases.models import (
     ServiceField,
     ServiceType,
 )
+from tambon.cases.models.apikey import issue_key
 from tambon.cases.tests.factories import CaseFactory, CategoryFactory, ServiceTypeFactory
 from tambon.core import document_text, memberships
 from tambon.core.models import DocumentText, HostName, Organization, Role
@@ -199,6 +200,7 @@ OWNED_ROWS = {
     "cases.Reporter": _child("cases.Case", lambda case: case.reporter),
     "cases.CaseEvent": _child("cases.Case", lambda case: case.events.first()),
     "cases.Attachment": _child("cases.Case", lambda case: case.attachments.first()),
+    "cases.ApiKey": lambda org: issue_key(org, canary("open311-client"))[0],
     "cases.AccessRecord": lambda org: AccessRecord.objects.for_organization(org).get(),
     "cases.PublishedQuestion": _child("cases.Case", lambda case: case.publication),
     "cases.ServiceType": lambda org: ServiceType.objects.for_organization(org).get(
