@@ -302,6 +302,12 @@ def tiny_pdf(lines):
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
+    return pdf_file(objects)
+
+
+def pdf_file(objects):
+    """A PDF of these numbered objects (the first is the catalogue), with its cross-reference
+    table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

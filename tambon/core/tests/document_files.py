@@ -11,6 +11,8 @@ import zipfile
 
 from openpyxl import Workbook
 
+from tambon.infocenter.demo import pdf_file
+
 MB = 1024 * 1024
 
 
@@ -37,7 +39,7 @@ def thai_pdf(*pages):
         kids.append(b"%d 0 R" % len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
-    return _pdf_file(objects)
+    return pdf_file(objects)
 
 
 def _to_unicode(characters, code):
@@ -65,23 +67,6 @@ def _content(lines, code):
 
 def _stream(data):
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
-
-
-def _pdf_file(objects):
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 WORD_TYPES = (
