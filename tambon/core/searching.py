@@ -52,6 +52,12 @@ class SearchSource:
         """The keys of the documents that a saved or deleted row touches."""
         return [f"{self.kind}:{instance.pk}"]
 
+    def organization_keys_for(self, instance):
+        """{organization id: [keys]} for a row that touches documents of other organizations
+        than its own, or of rows without one (a Wagtail document); None: keys_for() on the
+        row's own organization."""
+        return None
+
     def document(self, organization, key):
         """The document under this key as it is now, or None if it is no longer public."""
         raise NotImplementedError

@@ -35,9 +35,7 @@ def organization_keys(instance):
     """{organization id: [keys]} of the documents a saved or deleted row touches."""
     found = {}
     for a_source in _sources_for(instance):
-        by_organization = None
-        if hasattr(a_source, "organization_keys_for"):
-            by_organization = a_source.organization_keys_for(instance)
+        by_organization = a_source.organization_keys_for(instance)
         if by_organization is None:
             keys = a_source.keys_for(instance)
             if not keys:
