@@ -290,7 +290,9 @@ class TambonEngine:
 
     def search(self, query: str) -> list[str]:
         results = self.engine.search(self.organization_id, query, limit=10, using=self.alias)
-        if not results.hits and results.suggestion:
+        if results.corrected:  # the engine followed its own suggestion
+            self.followed_suggestions += 1
+        elif not results.hits and results.suggestion:
             self.followed_suggestions += 1
             results = self.engine.search(
                 self.organization_id, results.suggestion, limit=10, using=self.alias

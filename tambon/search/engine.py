@@ -3,8 +3,8 @@
     index_documents(documents, using="default") -> int        upsert by (organization, key)
     remove_documents(organization_id, keys, using="default")
     replace_organization(organization_id, documents, using="default") -> int   one transaction
-    search(organization_id, query, kinds=(), fiscal_year=None, offset=0, limit=10, using=None)
-        -> Results (total, hits, suggestion, message)
+    search(organization_id, query, kinds=(), fiscal_year=None, offset=0, limit=10, using=None,
+           exact=False) -> Results (total, hits, suggestion, corrected, message)
     index_size_bytes(using="default") -> int
 
 Text is cleaned, segmented into words and syllables (tambon.thai.search_text) when indexed; a
@@ -52,6 +52,7 @@ class Results:
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
     suggestion: str | None = None  # a whole corrected query
+    corrected: bool = False  # the hits are the suggestion's: the query as typed found nothing
     message: str | None = None  # why the query was not searched exactly as typed
 
 
@@ -165,8 +166,13 @@ def index_size_bytes(*, using="default"):
     return fulltext.size_bytes(using)
 
 
-def search(organization_id, query, *, kinds=(), fiscal_year=None, offset=0, limit=10, using=None):
-    """One page of the organization's documents that match the query, best first."""
+def search(
+    organization_id, query, *, kinds=(), fiscal_year=None, offset=0, limit=10, using=None,
+    exact=False,
+):  # fmt: skip
+    """One page of the organization's documents that match the query, best first. When the
+    query as typed finds nothing and a correction does, the correction's page is given
+    (``corrected``), unless ``exact`` asks for the query exactly as typed."""
     alias = using or router.db_for_read(SearchEntry)
     parsed = parse_query(query, local_words(organization_id, alias))
     kinds = tuple(kinds or ())
@@ -187,14 +193,25 @@ def search(organization_id, query, *, kinds=(), fiscal_year=None, offset=0, limi
         )  # fmt: skip
 
     total, rows, terms_used, as_typed, any_word = _find(page, parsed)
-    if any_word and total:
-        messages.append(_("No document has all the words; these have some of them."))
-    results = Results(total=total, hits=[_hit(row, terms_used) for row in rows])
+    suggestion = None
     if as_typed < SUGGEST_BELOW:
         # A typo splits into other words that may be found apart ("ประชาคน": ประชา, คน), so
         # what the chunks typed found together decides.
-        results.suggestion = suggest(alias, organization_id, parsed, as_typed, kinds, fiscal_year)
-    results.message = " ".join(messages) or None
+        suggestion = suggest(alias, organization_id, parsed, as_typed, kinds, fiscal_year)
+    if suggestion and as_typed == 0 and not exact:
+        # Those pieces found apart ("แงสไฟ": แง, ส, ไฟ) are no answer; the word meant is.
+        results = search(
+            organization_id, suggestion, kinds=kinds, fiscal_year=fiscal_year,
+            offset=offset, limit=limit, using=alias, exact=True,
+        )  # fmt: skip
+        results.suggestion, results.corrected = suggestion, True
+    else:
+        if any_word and total:
+            messages.append(_("No document has all the words; these have some of them."))
+        results = Results(
+            total=total, hits=[_hit(row, terms_used) for row in rows], suggestion=suggestion
+        )
+    results.message = " ".join(messages + [results.message or ""]).strip() or None
     return results
 
 

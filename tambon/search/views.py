@@ -35,6 +35,7 @@ class Search:
     query: str = ""
     kind: str = ""
     year: int | None = None
+    exact: bool = False  # the query exactly as typed, not a correction of it
     page: object = None  # a Django Page over the result count: numbers and links
     results: object = None  # engine.Results of the shown page
     notices: tuple = ()
@@ -76,7 +77,8 @@ def read_search(request):
                 _("Give the fiscal year in the Buddhist Era, for example %(year)s.")
                 % {"year": fiscal_year()}
             )
-    search = Search(query=query, kind=kind, year=year, notices=tuple(notices))
+    exact = request.GET.get("exact") == "1"
+    search = Search(query=query, kind=kind, year=year, exact=exact, notices=tuple(notices))
     organization = organization_for_request(request)
     if not query or organization is None:
         return search
@@ -91,6 +93,7 @@ def read_search(request):
             fiscal_year=year,
             offset=(number - 1) * RESULTS_PER_PAGE,
             limit=RESULTS_PER_PAGE,
+            exact=exact,
         )
 
     number = _page_number(request.GET.get("page"))
@@ -153,6 +156,7 @@ def search_json(request):
         "pages": page.paginator.num_pages if page else 0,
         "per_page": RESULTS_PER_PAGE,
         "suggestion": found.results.suggestion if found.results else None,
+        "corrected": found.results.corrected if found.results else False,
         "message": found.results.message if found.results else None,
         "notices": list(found.notices),
         "results": [_hit_json(hit, labels) for hit in found.hits],

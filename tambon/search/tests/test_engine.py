@@ -105,6 +105,37 @@ def test_no_suggestion_when_the_word_was_found(organization, town):
     assert engine.search(organization.pk, "ประชาคม").suggestion is None
 
 
+@pytest.fixture
+def lights(document, town):
+    """แสงไฟ (street light) in one post; its typo แงสไฟ splits into แง, ส, ไฟ, found apart."""
+    engine.index_documents(
+        [
+            document("news:10", "ซ่อมแสงไฟถนนหมู่ที่ 3", "เปลี่ยนหลอดแสงไฟที่ดับ"),
+            document("news:11", "เด็กร้องแง ส.อบต.มาเยี่ยม", "ปิดไฟก่อนนอน"),
+        ]
+    )
+
+
+def test_a_typo_whose_pieces_are_found_apart_shows_the_word_meant(organization, lights):
+    results = engine.search(organization.pk, "แงสไฟ")
+    assert (results.suggestion, results.corrected) == ("แสงไฟ", True)
+    assert [hit.key for hit in results.hits] == ["news:10"]
+    assert results.total == 1
+
+
+def test_the_typo_exactly_as_typed_is_still_searched_on_request(organization, lights):
+    results = engine.search(organization.pk, "แงสไฟ", exact=True)
+    assert not results.corrected
+    assert results.suggestion == "แสงไฟ"
+    assert "news:11" in {hit.key for hit in results.hits}
+
+
+def test_a_query_found_as_typed_is_never_replaced(organization, lights):
+    results = engine.search(organization.pk, "ไฟ")
+    assert not results.corrected
+    assert {"news:4", "news:10", "news:11"} <= {hit.key for hit in results.hits}
+
+
 # A short query matches a whole syllable, never a piece of one: "ตา" (eye) is the first
 # syllable of ตาก (the province), ตาม (to follow) and ตาล (sugar palm) as written, but a
 # reader who typed ตา looks for none of them. "นา" (rice field) is not in นาย (Mr.) nor in

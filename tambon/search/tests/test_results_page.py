@@ -71,3 +71,21 @@ def test_a_typo_one_edit_away_offers_the_word_as_a_link(client, home):
     assert [a.get_text(strip=True) for a in found.select("ol.results > li > a")] == [
         "เปิดบริการ Library ห้องสมุดประชาชน"
     ]
+
+
+def test_a_typo_that_finds_nothing_as_typed_shows_the_results_of_the_word_meant(client, home):
+    news = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=news, title="ซ่อมแสงไฟริมถนน")
+    NewsPageFactory(parent=news, title="เด็กร้องแงทั้งคืน")
+    NewsPageFactory(parent=news, title="ปิดไฟก่อนนอน")
+    soup = soup_of(client.get("/search/", {"q": "แงสไฟ"}))
+    assert [a.get_text(strip=True) for a in soup.select("ol.results > li > a")] == ["ซ่อมแสงไฟริมถนน"]
+    notice = soup.select_one(".did-you-mean")
+    assert "แสดงผลของ" in notice.get_text()
+    as_typed = notice.find("a", string=lambda text: "แงสไฟ" in text)
+    exact = soup_of(client.get("/search/" + as_typed["href"]))
+    assert "ปิดไฟก่อนนอน" in [a.get_text(strip=True) for a in exact.select("ol.results > li > a")]
+    assert "แสดงผลของ" not in exact.select_one(".did-you-mean").get_text()
+    assert exact.select_one(".did-you-mean a").get_text(strip=True) == "แสงไฟ"
+    data = client.get("/search.json", {"q": "แงสไฟ"}).json()
+    assert (data["corrected"], data["suggestion"], data["total"]) == (True, "แสงไฟ", 1)
