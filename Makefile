@@ -25,6 +25,10 @@ e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
 	cd e2e && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # System tools come from Debian's packages, installed only when the command is missing
 # (a machine may already have Node.js from elsewhere).
 install: $(VENV)/.run-installed
@@ -101,9 +105,13 @@ e2e: install-test messages
 ## then case submissions per second on SQLite and PostgreSQL, 0 lost and 0 duplicated; then the
 ## scale benchmark: 1,000 organizations on PostgreSQL (about an hour on 2 shared CPUs; a quick run:
 ## BENCH_ORGS_ARGS="--organizations 50"); then Thai search quality and speed, tambon against LIKE and
-## unsegmented full-text search, on SQLite and PostgreSQL (a quick run: BENCH_SEARCH_ARGS="--docs 5000")
+## unsegmented full-text search, on SQLite and PostgreSQL (a quick run: BENCH_SEARCH_ARGS="--docs 5000");
+## then Lighthouse (mobile and desktop) on the home page, a news post and the complaint form
 bench: install $(VENV)/.bench-installed messages
 	test -x /usr/sbin/nginx || ./scripts/ensure-debian-packages nginx-light
+	test -x /usr/bin/chromium || ./scripts/ensure-debian-packages chromium
+	command -v npm >/dev/null || ./scripts/ensure-debian-packages nodejs npm
+	$(MAKE) bench/node_modules/.installed
 	command -v wrk >/dev/null || ./scripts/ensure-debian-packages wrk
 	command -v redis-server >/dev/null || ./scripts/ensure-debian-packages redis-server
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ./scripts/ensure-debian-packages postgresql
@@ -111,6 +119,7 @@ bench: install $(VENV)/.bench-installed messages
 	$(PY) bench/cases_submit.py $(BENCH_CASES_ARGS)
 	$(PY) bench/organizations.py $(BENCH_ORGS_ARGS)
 	$(PY) bench/search.py $(BENCH_SEARCH_ARGS)
+	$(PY) bench/lighthouse.py $(BENCH_LIGHTHOUSE_ARGS)
 
 clean:
-	rm -rf $(VENV) var db.sqlite3* e2e/node_modules
+	rm -rf $(VENV) var db.sqlite3* e2e/node_modules bench/node_modules
