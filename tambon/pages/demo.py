@@ -1,5 +1,6 @@
 """The demo organization's home page, its standard pages, news (the seed post verbatim, from
-data/seed_news.txt), contact page and sitemap, and the home page's quick links."""
+data/seed_news.txt: its title, then one paragraph a line), contact page and sitemap, and the
+home page's quick links."""
 
 import datetime
 import re
@@ -179,8 +180,15 @@ def ensure_standard_pages(home):
 
 
 def seed_news_post():
-    title, body = SEED_NEWS_FILE.read_text(encoding="utf-8").splitlines()[:2]
-    return title, body, HASHTAG.findall(body)
+    """(title, paragraphs, hashtags). The original was one 3,000-character paragraph; the file
+    splits it where its topic changes, word for word the same."""
+    title, *lines = SEED_NEWS_FILE.read_text(encoding="utf-8").splitlines()
+    paragraphs = [line.strip() for line in lines if line.strip()]
+    return title, paragraphs, HASHTAG.findall(" ".join(paragraphs))
+
+
+def paragraphs_html(paragraphs):
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
 def ensure_news(home):
@@ -188,15 +196,15 @@ def ensure_news(home):
     cover = placeholder_image(
         "ภาพตัวอย่าง ทิวทัศน์ตำบลพงษ์", "landscape", "ภาพตัวอย่าง ทิวเขาและทุ่งนาของตำบลพงษ์"
     )
-    title, body, hashtags = seed_news_post()
+    title, paragraphs, hashtags = seed_news_post()
     if not child_by_slug(index, "community-plan-2565"):
         post = NewsPage(
             title=title,
             slug="community-plan-2565",
             date=SEED_NEWS_DATE,
             category="news",
-            summary=body[:150] + "…",
-            body=[("rich_text", f"<p>{escape(body)}</p>")],
+            summary=" ".join(paragraphs)[:150] + "…",
+            body=[("rich_text", paragraphs_html(paragraphs))],
             cover_image=cover,
         )
         post.tags.add(*hashtags)

@@ -69,6 +69,17 @@ def test_seed_news_post_is_verbatim_with_hashtags_as_tags():
     }
 
 
+def test_seed_news_post_reads_in_paragraphs_of_its_original_words():
+    post = NewsPage.objects.get(slug="community-plan-2565")
+    paragraphs = BeautifulSoup(str(post.body[0].value), "html.parser").find_all("p")
+    texts = [p.get_text() for p in paragraphs]
+    assert len(texts) >= 6
+    assert max(map(len, texts)) < 1_000  # was one paragraph of over 3,000 characters
+    assert texts[0].startswith(SEED_BODY_START)
+    assert texts[-1].endswith(SEED_BODY_END)
+    assert texts[-1].startswith("#ขอขอบคุณท่านผู้นำชุมชน")
+
+
 def test_demo_people_cover_executives_council_and_staff_with_contact():
     people = PersonPage.objects.live().select_related("position")
     titles = {p.position.title for p in people}

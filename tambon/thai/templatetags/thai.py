@@ -10,6 +10,8 @@ Load with {% load thai %}.
     {{ amount|thai_number:2 }}              1234.5 -> 1,234.50
     {{ amount|thai_number|thai_digits }}    ๑,๒๙๖
     {{ phone|thai_phone }}                  0812345678 -> 081-234-5678
+    {{ page.title|thai_word_breaks }}       Thai words kept whole, <wbr> between them
+    {% filter thai_word_breaks %}{% include_block block %}{% endfilter %}   the same in HTML
     {% current_fiscal_year %}               2566  (or {% current_fiscal_year as fy %})
 
 The date styles are those of tambon.thai.dates.format_thai_date: long, short,
@@ -24,6 +26,7 @@ from django import template
 from tambon.thai.dates import format_thai_date
 from tambon.thai.digits import format_number, to_thai_digits
 from tambon.thai.fiscal import fiscal_year
+from tambon.thai.line_breaks import with_word_breaks
 from tambon.thai.validators import format_thai_phone
 
 register = template.Library()
@@ -71,6 +74,13 @@ def thai_phone(value):
         return format_thai_phone(value)
     except ValueError:
         return value
+
+
+@register.filter
+def thai_word_breaks(value):
+    """Safe HTML where a line breaks only between Thai words (tambon.thai.line_breaks); plain
+    text is escaped first, safe HTML (rich text) keeps its tags."""
+    return with_word_breaks(value)
 
 
 @register.simple_tag
