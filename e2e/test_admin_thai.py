@@ -1,0 +1,130 @@
+"""The admin speaks Thai: a member of a demo organization's staff (administrator, editor and
+clerk at once, not a superuser) opens each screen the staff uses, and no English word is left
+in what they read: the side menu, the main content and the placeholder, title and aria-label
+texts (docs/admin-translation.md)."""
+
+import re
+import secrets
+
+import pytest
+
+import serverkit
+from e2e.harness import sign_in_as_staff
+
+STAFF_OF_THE_DEMO_ORGANIZATION = """
+import json, secrets
+from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Site
+from tambon.cases.models import Case
+from tambon.core import memberships
+from tambon.core.models import Organization, Role
+from tambon.pages.models import NewsPage
+site = Site.objects.get(is_default_site=True)
+organization = Organization.for_site(site)
+user = get_user_model().objects.create_user(USERNAME, "staff@example.org", PASSWORD,
+    first_name="สมศรี", last_name="ใจดี", is_staff=True)
+for role in (Role.ADMINISTRATOR, Role.EDITOR, Role.CLERK):
+    memberships.add_member(user, organization, role)
+TOTPDevice.objects.create(user=user, name="phone", key=KEY, confirmed=True)
+news = NewsPage.objects.live().descendant_of(site.root_page).order_by("pk").first()
+case = Case.objects.for_organization(organization).order_by("pk").first()
+print(json.dumps({"news": news.pk, "case": case.pk, "home": site.root_page.pk}))
+"""
+
+# Words that are not English to translate: names of products and formats, and Latin letters
+# that Thai writing uses as they are.
+ALLOWED = {
+    "Wagtail",  # the name of the software, on its logo and in "Wagtail <version>"
+    "E-Service",  # the name of the online services, in Thai usage
+    "PDF",
+    "LINE",
+    "CSV",
+    "ITA",  # the integrity assessment, named so by the NACC
+    "URL",  # Thai usage in the admin (ที่อยู่ URL)
+    "ID",
+    "Email",  # the username column of people's e-mail addresses, in Thai writing "อีเมล"
+}
+
+# What the screens show of their data (addresses, file names, e-mail, the demo's own words).
+DATA = re.compile(
+    r"https?://\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+|\S+\.(pdf|png|jpe?g|docx?|xlsx?|csv|svg)\b"
+    r"|\b[\w-]*\d[\w-]*\b|clerk-\w+|staff-\w+",
+    re.IGNORECASE,
+)
+
+SCREENS = {
+    "dashboard": "/admin/",
+    "case queue": "/admin/cases/",
+    "a case": "/admin/cases/{case}/",
+    "news editor": "/admin/pages/{news}/edit/",
+    "explorer": "/admin/pages/{home}/",
+    "page search": "/admin/pages/search/?q=ข่าว",
+    "images": "/admin/images/",
+    "documents": "/admin/documents/",
+    "snippets": "/admin/snippets/",
+    "organization settings": "/admin/settings/core/organization/",
+    "users": "/admin/users/",
+    "groups": "/admin/groups/",
+    "locked pages report": "/admin/reports/locked/",
+    "aging pages report": "/admin/reports/aging-pages/",
+    "site history": "/admin/reports/site-history/",
+    "workflows report": "/admin/reports/workflow/",
+    "workflows": "/admin/workflows/list/",
+}
+
+VISIBLE_WORDS = """() => {
+    const texts = [document.title];
+    const main = document.querySelector("main") || document.body;
+    texts.push(main.innerText);
+    // The side menu, its closed sub-menus too (textContent), as the staff open them.
+    const sidebar = document.querySelector("[data-wagtail-sidebar], .sidebar");
+    if (sidebar) texts.push(sidebar.textContent);
+    for (const element of document.querySelectorAll(
+        "main [placeholder], main [title], main [aria-label], "
+        + ".sidebar [title], .sidebar [aria-label], [data-wagtail-sidebar] [aria-label]"
+    )) {
+        for (const name of ["placeholder", "title", "aria-label"]) {
+            if (element.hasAttribute(name)) texts.push(element.getAttribute(name));
+        }
+    }
+    return texts.join("\\n");
+}"""
+
+
+def english_words(text):
+    """The English words in `text`, once each, after its data is taken out."""
+    text = DATA.sub(" ", text)
+    words = set(re.findall(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\b[A-Za-z]\b", text))
+    return sorted(word for word in words if word not in ALLOWED and len(word) > 1)
+
+
+@pytest.fixture
+def organization_staff(e2e_server):
+    username, password, key = f"staff-{secrets.token_hex(4)}", secrets.token_urlsafe(16), secrets.token_hex(20)
+    code = f"USERNAME, PASSWORD, KEY = {username!r}, {password!r}, {key!r}\n"
+    ids = serverkit.django_snippet(e2e_server.env, code + STAFF_OF_THE_DEMO_ORGANIZATION)
+    return (username, password, key), ids
+
+
+def test_each_admin_screen_the_staff_use_reads_thai(browser, base_url, organization_staff):
+    staff, ids = organization_staff
+    context = browser.new_context(base_url=base_url, locale="th-TH")
+    page = context.new_page()
+    sign_in_as_staff(page, staff)
+
+    english = {}
+    for screen, address in SCREENS.items():
+        response = page.goto(address.format(**ids))
+        assert response.ok, f"{screen}: {address} answered {response.status}"
+        path = address.format(**ids).split("?")[0]
+        assert page.url.startswith(base_url + path), f"{screen}: {address} led to {page.url}"
+        page.wait_for_load_state("networkidle")
+        words = english_words(page.evaluate(VISIBLE_WORDS))
+        if words:
+            english[f"{screen} ({page.url})"] = words
+
+    context.close()
+    assert not english, "English left in the admin:\n" + "\n".join(
+        f"  {screen}: {' '.join(words)}" for screen, words in english.items()
+    )
