@@ -19,30 +19,39 @@ import subprocess
 import sys
 from pathlib import Path
 
+import django
+import taggit
 import wagtail
 
 REPO = Path(__file__).resolve().parents[1]
 WAGTAIL = Path(wagtail.__file__).parent
+TAGGIT = Path(taggit.__file__).parent
+DJANGO = Path(django.__file__).parent
 OURS = REPO / "tambon" / "locale" / "th" / "LC_MESSAGES" / "django.po"
 COMPLETION = REPO / "tambon" / "wagtail_locale" / "th" / "LC_MESSAGES"
 
-# The Wagtail catalogues of the apps in INSTALLED_APPS, as the admin shows them.
+# The catalogues of what the admin shows: Wagtail's apps in INSTALLED_APPS, the tags, Django's.
 PARTS = {
-    "admin (editor, explorer, dashboard, menus)": "admin/locale/{}/LC_MESSAGES/django.po",
-    "admin JavaScript (StreamField, choosers)": "admin/locale/{}/LC_MESSAGES/djangojs.po",
-    "core (pages, workflows, privacy)": "locale/{}/LC_MESSAGES/django.po",
-    "images": "images/locale/{}/LC_MESSAGES/django.po",
-    "documents": "documents/locale/{}/LC_MESSAGES/django.po",
-    "snippets": "snippets/locale/{}/LC_MESSAGES/django.po",
-    "users": "users/locale/{}/LC_MESSAGES/django.po",
-    "settings": "contrib/settings/locale/{}/LC_MESSAGES/django.po",
-    "redirects": "contrib/redirects/locale/{}/LC_MESSAGES/django.po",
-    "forms": "contrib/forms/locale/{}/LC_MESSAGES/django.po",
-    "search": "search/locale/{}/LC_MESSAGES/django.po",
-    "embeds": "embeds/locale/{}/LC_MESSAGES/django.po",
-    "sites": "sites/locale/{}/LC_MESSAGES/django.po",
-    "table block": "contrib/table_block/locale/{}/LC_MESSAGES/django.po",
-    "typed table block": "contrib/typed_table_block/locale/{}/LC_MESSAGES/django.po",
+    "admin (editor, explorer, dashboard, menus)": WAGTAIL / "admin/locale/{}/LC_MESSAGES/django.po",
+    "admin JavaScript (StreamField, choosers)": WAGTAIL / "admin/locale/{}/LC_MESSAGES/djangojs.po",
+    "core (pages, workflows, privacy)": WAGTAIL / "locale/{}/LC_MESSAGES/django.po",
+    "images": WAGTAIL / "images/locale/{}/LC_MESSAGES/django.po",
+    "documents": WAGTAIL / "documents/locale/{}/LC_MESSAGES/django.po",
+    "snippets": WAGTAIL / "snippets/locale/{}/LC_MESSAGES/django.po",
+    "users": WAGTAIL / "users/locale/{}/LC_MESSAGES/django.po",
+    "settings": WAGTAIL / "contrib/settings/locale/{}/LC_MESSAGES/django.po",
+    "redirects": WAGTAIL / "contrib/redirects/locale/{}/LC_MESSAGES/django.po",
+    "forms": WAGTAIL / "contrib/forms/locale/{}/LC_MESSAGES/django.po",
+    "search": WAGTAIL / "search/locale/{}/LC_MESSAGES/django.po",
+    "embeds": WAGTAIL / "embeds/locale/{}/LC_MESSAGES/django.po",
+    "sites": WAGTAIL / "sites/locale/{}/LC_MESSAGES/django.po",
+    "table block": WAGTAIL / "contrib/table_block/locale/{}/LC_MESSAGES/django.po",
+    "typed table block": WAGTAIL / "contrib/typed_table_block/locale/{}/LC_MESSAGES/django.po",
+    # django-taggit: the tag field of images, documents and news ("A comma-separated list...")
+    "tags (django-taggit)": TAGGIT / "locale/{}/LC_MESSAGES/django.po",
+    # Django's own words in the admin: form errors, "5 minutes ago", password rules
+    "Django (forms, dates)": DJANGO / "conf/locale/{}/LC_MESSAGES/django.po",
+    "Django users and passwords": DJANGO / "contrib/auth/locale/{}/LC_MESSAGES/django.po",
 }
 
 
@@ -74,23 +83,41 @@ def has_thai(strings):
     return bool(strings) and all(strings)
 
 
-def coverage(wagtail_only):
+def coverage_rows(wagtail_only=False):
+    """[(part, strings with Thai, all strings)] for each catalogue, then for all of them."""
     ours = {} if wagtail_only else parse_po(OURS)
     rows, total_thai, total = [], 0, 0
     for name, pattern in PARTS.items():
-        english = parse_po(WAGTAIL / pattern.format("en"))
-        thai = parse_po(WAGTAIL / pattern.format("th"))
+        english = parse_po(Path(str(pattern).format("en")))
+        thai = parse_po(Path(str(pattern).format("th")))
         if not wagtail_only:
-            completion = parse_po(COMPLETION / Path(pattern).name)
+            completion = parse_po(COMPLETION / pattern.name)
             thai = {**thai, **{k: v for k, v in completion.items() if has_thai(v)}}
-        translated = sum(
-            1 for key in english if has_thai(ours.get(key)) or has_thai(thai.get(key))
-        )
+        translated = sum(1 for key in english if has_thai(ours.get(key)) or has_thai(thai.get(key)))
         rows.append((name, translated, len(english)))
         total_thai, total = total_thai + translated, total + len(english)
-    rows.append(("all of Wagtail", total_thai, total))
-    print("| Wagtail part | Thai / all strings | share |\n| --- | ---: | ---: |")
-    for name, translated, count in rows:
+    return rows + [("all", total_thai, total)]
+
+
+def untranslated(wagtail_only=False):
+    """The msgids of PARTS that have no Thai, for the test that lists them."""
+    ours = {} if wagtail_only else parse_po(OURS)
+    missing = []
+    for pattern in PARTS.values():
+        thai = parse_po(Path(str(pattern).format("th")))
+        if not wagtail_only:
+            thai.update(
+                {k: v for k, v in parse_po(COMPLETION / pattern.name).items() if has_thai(v)}
+            )
+        for key in parse_po(Path(str(pattern).format("en"))):
+            if not (has_thai(ours.get(key)) or has_thai(thai.get(key))):
+                missing.append(key[1])
+    return missing
+
+
+def coverage(wagtail_only):
+    print("| catalogue | Thai / all strings | share |\n| --- | ---: | ---: |")
+    for name, translated, count in coverage_rows(wagtail_only):
         print(f"| {name} | {translated} / {count} | {round(100 * translated / max(count, 1))} % |")
 
 
@@ -106,7 +133,8 @@ msgstr ""
 
 
 def gettext_tool(*args, stdin=None):
-    return subprocess.run(args, input=stdin, capture_output=True, check=True).stdout
+    # gettext's own tools, with the package catalogues and ours as arguments
+    return subprocess.run(args, input=stdin, capture_output=True, check=True).stdout  # noqa: S603
 
 
 def update():
@@ -114,16 +142,18 @@ def update():
     first, then Wagtail's Thai, the rest empty (to translate)."""
     flags = ["--no-wrap", "--no-location"]
     for domain in ("django", "djangojs"):
-        patterns = [p for p in PARTS.values() if p.endswith(f"/{domain}.po")]
-        english = [str(WAGTAIL / p.format("en")) for p in patterns]
-        thai = [str(WAGTAIL / p.format("th")) for p in patterns if (WAGTAIL / p.format("th")).exists()]
+        patterns = [str(p) for p in PARTS.values() if p.name == f"{domain}.po"]
+        english = [p.format("en") for p in patterns]
+        thai = [p.format("th") for p in patterns if Path(p.format("th")).exists()]
         target = COMPLETION / f"{domain}.po"
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             target.write_text(HEADER, encoding="utf-8")
         work = target.with_suffix(".tmp")
         try:
-            work.with_suffix(".pot").write_bytes(gettext_tool("msgcat", "--use-first", *flags, *english))
+            work.with_suffix(".pot").write_bytes(
+                gettext_tool("msgcat", "--use-first", *flags, *english)
+            )
             wagtail_thai = gettext_tool("msgcat", "--use-first", *flags, *thai)
             work.with_suffix(".wagtail").write_bytes(
                 gettext_tool("msgattrib", "--translated", "--no-fuzzy", *flags, stdin=wagtail_thai)
@@ -133,9 +163,13 @@ def update():
                 or HEADER.encode()
             )
             merged = gettext_tool(
-                "msgmerge", "--quiet", "--no-fuzzy-matching", *flags,
+                "msgmerge",
+                "--quiet",
+                "--no-fuzzy-matching",
+                *flags,
                 f"--compendium={work.with_suffix('.wagtail')}",
-                str(work.with_suffix(".ours")), str(work.with_suffix(".pot")),
+                str(work.with_suffix(".ours")),
+                str(work.with_suffix(".pot")),
             )
             target.write_bytes(gettext_tool("msgattrib", "--no-obsolete", *flags, stdin=merged))
         finally:
