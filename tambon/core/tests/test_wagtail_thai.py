@@ -4,11 +4,13 @@ its JavaScript too, uses it (docs/admin-translation.md)."""
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
+from django.utils.html import strip_tags
 
 from tambon.pages.tests.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -78,3 +80,27 @@ def test_the_page_editors_header_actions_are_labelled_in_thai(client, home):
 
     assert 'aria-label="การดำเนินการ"' in page
     assert 'aria-label="Actions"' not in page
+
+
+def visible_words(html):
+    return strip_tags(re.sub(r"<script.*?</script>", " ", html, flags=re.S)).split()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("address", "thai"),
+    [
+        ("/admin/pages/search/?q=ข่าว", "หน้าเว็บ"),  # "1-1 จาก 1 หน้าเว็บ", not "... None"
+        ("/admin/reports/aging-pages/", "ระบบ"),  # published by the setup: "System"
+        ("/admin/users/", "ใช่"),  # the active tick, read out "Yes", not "True"
+    ],
+)
+def test_wagtails_python_values_do_not_show_through(client, home, address, thai):
+    staff = get_user_model().objects.create_superuser("clerk", "clerk@pong.example", "x" * 12)
+    client.force_login(staff)
+    NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="ข่าวประชาสัมพันธ์")
+
+    page = client.get(address).content.decode()
+
+    assert thai in page
+    assert not {"None", "True", "False"} & set(visible_words(page))
