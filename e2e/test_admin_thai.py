@@ -134,7 +134,12 @@ def test_each_admin_screen_the_staff_use_reads_thai(browser, base_url, organizat
             unreachable.append(f"{screen}: {address} led to {page.url} ({response.status})")
             continue
         page.wait_for_load_state("networkidle")
-        words = english_words(page.evaluate(VISIBLE_TEXT))
+        text = page.evaluate(VISIBLE_TEXT)
+        # The editor's other tabs (promote, settings) are hidden until chosen.
+        for tab in page.locator("main [role=tab]").all():
+            tab.click()
+            text += "\n" + page.evaluate(VISIBLE_TEXT)
+        words = english_words(text)
         if words:
             english[f"{screen} ({page.url})"] = words
 
