@@ -101,4 +101,5 @@ def register_host_names():
 
 # Wagtail 7.4's page search leaves the noun of its listing unset, so its count read
 # "1-20 จาก 45 None" (docs/admin-translation.md).
+PageSearchView.verbose_name = Page._meta.verbose_name
 PageSearchView.verbose_name_plural = Page._meta.verbose_name_plural
