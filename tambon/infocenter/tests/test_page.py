@@ -44,7 +44,7 @@ def test_ita_page_links_the_evidence_of_o2(client, ita_page, answering_pages):
 def test_ita_page_says_no_evidence_yet_for_an_item_without_any(client, ita_page):
     html = client.get(ita_page.url).content.decode()
 
-    row = html.split('<tr id="ita-o6">')[1].split("</tr>")[0]
+    row = html.split('<tr id="ita-o6"')[1].split("</tr>")[0]
     assert "ยังไม่มีข้อมูล" in row
 
 
@@ -83,7 +83,7 @@ def test_a_year_entered_by_a_clerk_lists_its_indicators_items_and_evidence(clien
     html = client.get(page.url).content.decode()
 
     assert "1.1 ข้อมูลพื้นฐานทดสอบ" in html
-    o1 = html.split('<tr id="ita-o1">')[1].split("</tr>")[0]
+    o1 = html.split('<tr id="ita-o1"')[1].split("</tr>")[0]
     assert "<td>โครงสร้างทดสอบ</td>" in o1
     assert '<a href="https://example.org/chart" rel="noopener">แผนผังทดสอบ</a>' in o1
-    assert "ยังไม่มีข้อมูล" in html.split('<tr id="ita-o2">')[1].split("</tr>")[0]
+    assert "ยังไม่มีข้อมูล" in html.split('<tr id="ita-o2"')[1].split("</tr>")[0]
