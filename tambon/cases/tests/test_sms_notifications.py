@@ -191,3 +191,15 @@ def test_a_refused_message_fails_without_the_number_or_the_secret_in_the_log(tha
 def test_a_phone_number_is_masked_for_logs():
     assert masked("081-234-5678") == "08xxxxx678"
     assert masked("+66812345678") == "66xxxxxx678"
+
+
+def test_the_case_administrator_chooses_the_provider_and_a_clerk_may_not(
+    site, case_admin, clerk, client
+):
+    url = f"/admin/settings/cases/notificationsettings/{site.pk}/"
+    client.force_login(clerk)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(case_admin)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "ส่งข้อความ SMS ผ่าน" in page.content.decode()
