@@ -60,6 +60,7 @@ ACKNOWLEDGE = CaseAction(
     target=S.ACKNOWLEDGED,
     roles=_ALL_ROLES,
     bulk=True,
+    notifies_citizen=True,
 )
 ASSIGN = CaseAction(
     "assign",

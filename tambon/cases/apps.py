@@ -12,6 +12,8 @@ class CasesConfig(AppConfig):
         roles.ADMINISTRATOR: [
             "cases.role_admin",
             "cases.change_casesettings",
+            # The organization's SMS provider and account (models/notify_settings.py).
+            "cases.change_notificationsettings",
             # The trail of staff access to personal data (models/audit.py): reading only.
             "cases.view_accessrecord",
             *roles.manage("cases", "category", "servicetype", "apikey"),

@@ -76,7 +76,11 @@ def deadlines(kind) -> dict:
 
 def notify_channels() -> list:
     return list(
-        getattr(settings, "TAMBON_CASE_NOTIFY_CHANNELS", ["tambon.cases.notify.EmailChannel"])
+        getattr(
+            settings,
+            "TAMBON_CASE_NOTIFY_CHANNELS",
+            ["tambon.cases.notify.EmailChannel", "tambon.cases.notify.SmsChannel"],
+        )
     )
 
 

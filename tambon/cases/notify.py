@@ -1,5 +1,6 @@
-"""Telling the citizen about their case. Each channel (e-mail now; LINE or SMS later) gets the
-same message and delivers it if it can reach the person: add one with a class and a line in
+"""Telling the citizen about their case. Each channel (e-mail; a text message to those who gave
+only a phone number, through the provider their organization chose) gets the same message and
+delivers it if it can reach the person: add one with a class and a line in
 TAMBON_CASE_NOTIFY_CHANNELS, the engine does not change.
 
 The message is sent by the background worker (`notify_citizen` below), never in the request that
@@ -42,6 +43,7 @@ class Message:
     body: str
     email: str = ""
     phone: str = ""
+    sms: str = ""  # the short text a phone gets (no personal data: code, status, address)
 
 
 class Channel:
@@ -56,6 +58,21 @@ class EmailChannel(Channel):
     def send(self, message):
         if message.email:
             send_mail(message.subject, message.body, None, [message.email])
+
+
+class SmsChannel(Channel):
+    """A text message to a citizen who gave a phone number and no e-mail, through the provider
+    and account of the case's own organization; nothing when it chose none."""
+
+    def send(self, message):
+        if message.email or not message.phone:
+            return
+        from .models import NotificationSettings
+
+        settings_ = NotificationSettings.of_organization(message.case.organization)
+        sender = settings_.sms_sender() if settings_ is not None else None
+        if sender is not None:
+            sender.send(message.phone, message.sms)
 
 
 def channels():
@@ -73,11 +90,13 @@ def build_message(case, action, event):
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("cases/email/update_subject.txt", context).strip()
         body = render_to_string("cases/email/update_body.txt", context)
+        sms = render_to_string("cases/sms/update.txt", context)
     return Message(
         case=case,
         action=action,
         subject=" ".join(subject.split()),
         body=body,
+        sms=" ".join(sms.split()),
         email=reporter.email if reporter else "",
         phone=reporter.phone if reporter else "",
     )

@@ -247,6 +247,22 @@ def record_specs(fy, today):
             "",
         ),
         (
+            "ethics",
+            f"รายงานการขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. {fy}",
+            early,
+            (start, end),
+            OFFICE,
+            "กิจกรรมส่งเสริมการปฏิบัติตามประมวลจริยธรรมของบุคลากร",
+        ),
+        (
+            "participation",
+            f"รายงานการจัดเวทีประชาคมหมู่บ้านเพื่อจัดทำแผนพัฒนาท้องถิ่น ปีงบประมาณ พ.ศ. {fy}",
+            early,
+            (start, end),
+            OFFICE,
+            "ประชาชนทั้ง 12 หมู่บ้านร่วมเสนอปัญหาและโครงการเข้าแผนพัฒนาท้องถิ่น",
+        ),
+        (
             "pdpa",
             "นโยบายคุ้มครองข้อมูลส่วนบุคคลขององค์การบริหารส่วนตำบลพงษ์",
             datetime.date(2022, 6, 1),
@@ -339,15 +355,22 @@ def sample_document(title, filename):
     return document
 
 
+def demo_fiscal_years(today):
+    """The fiscal years the demo has records of: the current one and the one before, and those
+    of its ITA page (DEMO_FISCAL_YEAR: its plans, and its reports published the year after)."""
+    current = fiscal_year(today)
+    return sorted(
+        {current} | {fy for fy in (DEMO_FISCAL_YEAR, DEMO_FISCAL_YEAR + 1) if fy < current}
+    )
+
+
 def ensure_records(today, organization, folders):
-    fy = fiscal_year(today)
     records = InfoRecord.objects.for_organization(organization)
     divisions = {
         division.name: division for division in Division.objects.for_organization(organization)
     }
-    for number, (slug, title, published_on, period, division, summary) in enumerate(
-        record_specs(fy, today), start=1
-    ):
+    specs = [spec for fy in demo_fiscal_years(today) for spec in record_specs(fy, today)]
+    for number, (slug, title, published_on, period, division, summary) in enumerate(specs, start=1):
         category = folders.get(slug)
         title += SAMPLE
         if category is None or records.filter(category=category, title=title).exists():
@@ -381,7 +404,12 @@ def ensure_rulings(organization):
 
 
 def ensure_gift_register(today, organization):
-    fy = fiscal_year(today)
+    for fy in sorted({fiscal_year(today), min(DEMO_FISCAL_YEAR, fiscal_year(today))}):
+        ensure_gifts_of(fy, today, organization)
+
+
+def ensure_gifts_of(fy, today, organization):
+    """Gifts entered in fiscal year `fy` and the one before."""
     last_start, _last_end = fiscal_year_bounds(fy - 1)
     start, _end = fiscal_year_bounds(fy)
     gifts = [

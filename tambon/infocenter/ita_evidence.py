@@ -34,6 +34,7 @@ FOLDER_OF_TOPIC = {
     ItaTopic.HR_RULES: "human-resources",
     ItaTopic.HR_REPORT: "human-resources",
     ItaTopic.ETHICS: "ethics",
+    ItaTopic.PARTICIPATION: "participation",
     ItaTopic.NO_GIFT: "no-gift-policy",
     ItaTopic.RISK_ASSESSMENT: "risk-assessment",
     ItaTopic.RISK_ACTIONS: "risk-assessment",

@@ -14,6 +14,7 @@ from .choices import (
     StaffRole,
 )
 from .events import AppendOnlyError, CaseEvent
+from .notify_settings import NotificationSettings, SmsProvider
 from .pages import CaseStatisticsPage, QuestionAnswerPage
 from .publication import PublishedQuestion
 from .service import ServiceDocument, ServiceField, ServiceType
@@ -41,10 +42,12 @@ __all__ = [
     "PublishedQuestion",
     "QuestionAnswerPage",
     "InformationDecision",
+    "NotificationSettings",
     "Reporter",
     "ServiceDocument",
     "ServiceField",
     "ServiceType",
+    "SmsProvider",
     "StaffRole",
     "issue_key",
 ]

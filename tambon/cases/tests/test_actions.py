@@ -72,7 +72,14 @@ def test_every_step_taken_with_a_message_has_a_service_verb_of_its_name():
 
 
 def test_the_citizen_hears_of_receipt_replies_questions_and_outcomes():
-    assert {"submit", "reply", "ask_citizen", "resolve", "reject"} == notify.NOTIFIED_ACTIONS
+    assert {
+        "submit",
+        "acknowledge",
+        "reply",
+        "ask_citizen",
+        "resolve",
+        "reject",
+    } == notify.NOTIFIED_ACTIONS
 
 
 def test_the_buttons_keep_their_thai_labels(case_admin, new_case):

@@ -1,5 +1,6 @@
 """How well one ITA fiscal year is covered: per item, the evidence, what is missing, what is out
-of date, and what the site could link already.
+of date, and what the site could link already. The admin's dashboard and the public ITA page both
+read `year_coverage`, so an assessor and a clerk always see the same status for an item.
 
 "Out of date" means: the item needs information of the fiscal year assessed (news, complaint
 statistics, reports of the year) and none of its evidence is of that year. The year of a piece of
@@ -8,6 +9,7 @@ failing that, of the linked page's own date (a news post's date, or when the pag
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import models
 from django.db.models import Prefetch
@@ -30,8 +32,12 @@ class Coverage(models.TextChoices):
 class LinkedEvidence:
     evidence: ItaEvidence
     url: str
-    fiscal_year: int | None
     usable: bool
+
+    @cached_property
+    def fiscal_year(self):
+        """Read when needed only: a linked page's own date costs a query."""
+        return evidence_fiscal_year(self.evidence)
 
 
 @dataclass
@@ -56,6 +62,8 @@ def is_usable(evidence):
 
 
 def evidence_fiscal_year(evidence):
+    """The one rule of the year of a piece of evidence (Oct-Sep fiscal years,
+    tambon.thai.fiscal), for the dashboard and the public page alike."""
     if evidence.covers_fiscal_year:
         return evidence.covers_fiscal_year
     if evidence.published_on:
@@ -92,18 +100,20 @@ def year_coverage(year, request=None, with_suggestions=True):
         .order_by("indicator__sort_order", "indicator__code", "sort_order", "code")
         .prefetch_related(Prefetch("evidence", queryset=evidence))
     )
+    site = site_of(year)
+    return item_coverages(items, lambda link: link.get_url(request, site), with_suggestions)
+
+
+def item_coverages(items, url_of, with_suggestions=False):
+    """The coverage of each item (with its year and prefetched evidence), each judged against
+    its own fiscal year: the public ITA page calls this with the items it already has."""
     result = []
     for item in items:
         linked = [
-            LinkedEvidence(
-                evidence=link,
-                url=link.get_url(request, site_of(year)),
-                fiscal_year=evidence_fiscal_year(link),
-                usable=is_usable(link),
-            )
+            LinkedEvidence(evidence=link, url=url_of(link), usable=is_usable(link))
             for link in item.evidence.all()
         ]
-        coverage = ItemCoverage(item, item_status(item, linked, year.fiscal_year), linked)
+        coverage = ItemCoverage(item, item_status(item, linked, item.year.fiscal_year), linked)
         if with_suggestions:
             already = [link.evidence for link in linked]
             coverage.suggestions = new_suggestions(item, already)

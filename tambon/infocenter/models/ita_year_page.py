@@ -47,13 +47,16 @@ class ItaYearPage(SiteOrganizationMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # The dashboard's own reckoning (ita/coverage.py): one status per item for both.
+        from ..ita.coverage import item_coverages
+
         context = super().get_context(request, *args, **kwargs)
         indicators = {}
         year = None
-        for item in self.items():
-            year = item.year
-            item.links = [(evidence, evidence.get_url(request)) for evidence in item.evidence.all()]
-            indicators.setdefault(item.indicator, []).append(item)
+        coverages = item_coverages(self.items(), lambda link: link.get_url(request))
+        for coverage in coverages:
+            year = coverage.item.year
+            indicators.setdefault(coverage.item.indicator, []).append(coverage)
         context["ita_year"] = year or self.year
         context["ita_indicators"] = list(indicators.items())
         return context
