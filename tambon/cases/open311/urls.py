@@ -16,5 +16,6 @@ urlpatterns = [
     re_path(r"^requests/(?P<request_id>[^/]+)" + FMT, views.service_request, name="request"),
     re_path(r"^tokens/(?P<token>[^/]+)" + FMT, views.token, name="token"),
     re_path(r"^openapi\.json$", views.openapi, name="openapi"),
-    re_path(r"^(?P<rest>.*)$", views.not_found, name="not-found"),
+    # (?s): an address with a newline in it (%0A) is an unknown address too, not the site's page.
+    re_path(r"^(?P<rest>(?s:.*))$", views.not_found, name="not-found"),
 ]

@@ -303,6 +303,10 @@ class TestCommonErrors:
         response = open311.get(BASE + "services.csv")
         assert response.status_code == 404
         assert open311.get(BASE + "nothing.json")["Content-Type"].startswith("application/json")
+        # A newline in the address (%0A, as schemathesis sends) is no way around it.
+        response = open311.get(BASE + "discovery.%0Ajson")
+        assert response.status_code == 404
+        assert b"<errors><error><code>404</code>" in response.content
 
     def test_another_method_is_405_with_allow(self, open311, road):
         response = open311.delete(BASE + "services.json")
