@@ -11,8 +11,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from tambon.core.scoped_admin import OrganizationSnippetViewSet
+from tambon.core.scoping import staff_organization
 
-from . import roles
+from . import dashboard, roles
 from .models import ApiKey, Category, ServiceType
 from .views import publishing, register, staff, trail
 from .views import statistics as statistics_views
@@ -134,3 +135,14 @@ def register_access_trail_menu_item():
         icon_name="history",
         order=260,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_case_work_panel(request, panels):
+    """The day's case work first on the dashboard, for case staff."""
+    if roles.is_case_staff(request.user):
+        panels.append(
+            dashboard.CaseWorkPanel(
+                staff_organization(request), staff.staff_cases(request), request.user
+            )
+        )

@@ -95,3 +95,13 @@ def hide_the_reports_over_every_organization(request, menu_items):
 @hooks.register("register_admin_viewset")
 def register_host_names():
     return hostnames.HostNameViewSet("host_names")
+
+
+# --- The dashboard: its panels are the apps' (the cases' day's work comes first) ---
+
+
+@hooks.register("construct_homepage_summary_items", order=1000)  # after Wagtail's own
+def drop_site_summary(request, summary_items):
+    """Wagtail's "42 Pages / Images / Documents" counts say nothing of the day's work (and in
+    English, with the deployment's name): the apps' panels replace them."""
+    summary_items.clear()

@@ -19,6 +19,7 @@ from tambon.core.scoping import scope_choices, staff_organization
 from tambon.people.models import Division
 
 from .. import actions, roles, services
+from ..dashboard import with_recent_citizen_reply
 from ..models import (
     AccessAction,
     AccessRecord,
@@ -48,6 +49,10 @@ class CaseFilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
     mine = forms.BooleanField(label=gettext_lazy("Assigned to me"), required=False)
+    open = forms.BooleanField(label=gettext_lazy("Open only"), required=False)
+    replied = forms.BooleanField(
+        label=gettext_lazy("Citizen wrote in the last week"), required=False
+    )
 
 
 def _require_case_staff(request):
@@ -81,6 +86,10 @@ def case_list(request):
             cases = cases.overdue()
         if data["mine"]:
             cases = cases.filter(assignee=request.user)
+        if data["open"]:
+            cases = cases.open()
+        if data["replied"]:
+            cases = with_recent_citizen_reply(cases)
     page = Paginator(cases, 50).get_page(request.GET.get("p"))
     return render(
         request,
