@@ -29,7 +29,9 @@ class CaseAction:
     roles: frozenset = frozenset()
     # Whether the officer a case is assigned to may take it on that case, whatever their role.
     assignee_may: bool = False
-    # Whether the staff page sends the text typed with it, and whether it must not be empty.
+    # Whether the text typed with it is kept (the case page offers one box of text beside every
+    # button, so a button whose action kept none threw the officer's words away), and whether it
+    # must not be empty.
     takes_text: bool = False
     needs_text: bool = False
     notifies_citizen: bool = False
@@ -59,6 +61,7 @@ ACKNOWLEDGE = CaseAction(
     sources=frozenset({S.SUBMITTED}),
     target=S.ACKNOWLEDGED,
     roles=_ALL_ROLES,
+    takes_text=True,
     bulk=True,
     notifies_citizen=True,
 )
@@ -78,6 +81,7 @@ START = CaseAction(
     target=S.IN_PROGRESS,
     roles=_SUPERVISORS,
     assignee_may=True,
+    takes_text=True,
 )
 ASK_CITIZEN = CaseAction(
     "ask_citizen",
@@ -117,6 +121,7 @@ CLOSE = CaseAction(
     sources=frozenset({S.RESOLVED, S.REJECTED}),
     target=S.CLOSED,
     roles=_ALL_ROLES,
+    takes_text=True,
 )
 REOPEN = CaseAction(
     "reopen",

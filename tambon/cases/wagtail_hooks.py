@@ -3,6 +3,7 @@ the categories and e-service types as snippets, each organization its own."""
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from tambon.core.scoped_admin import OrganizationSnippetViewSet
+from tambon.core.scoping import staff_organization
 
-from . import roles
+from . import dashboard, roles
 from .models import ApiKey, Category, ServiceType
 from .views import publishing, register, staff, trail
 from .views import statistics as statistics_views
@@ -24,6 +26,7 @@ admin_urls = (
         path("information-register/", register.information_register, name="register"),
         path("<int:pk>/", staff.case_detail, name="detail"),
         path("<int:pk>/act/", staff.case_act, name="act"),
+        path("<int:pk>/thumbnails/<uuid:public_id>/", staff.case_thumbnail, name="thumbnail"),
         path("<int:pk>/publish/", publishing.publish, name="publish"),
         path("statistics/", statistics_views.report, name="statistics"),
         path("access-trail/", trail.access_trail, name="access_trail"),
@@ -134,3 +137,19 @@ def register_access_trail_menu_item():
         icon_name="history",
         order=260,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_case_work_panel(request, panels):
+    """The day's case work first on the dashboard, for case staff."""
+    if roles.is_case_staff(request.user):
+        panels.append(
+            dashboard.CaseWorkPanel(
+                staff_organization(request), staff.staff_cases(request), request.user
+            )
+        )
+
+
+@hooks.register("insert_global_admin_css")
+def case_admin_stylesheet():
+    return format_html('<link rel="stylesheet" href="{}">', static("cases/admin.css"))

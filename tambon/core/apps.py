@@ -64,6 +64,9 @@ class CoreConfig(AppConfig):
         from .exports import neutralise_wagtail_csv
 
         neutralise_wagtail_csv()
+        from .admin_dates import use_thai_dates_in_admin
+
+        use_thai_dates_in_admin()
         # Each app's ita_evidence.py registers the evidence finders of the ITA topics it answers
         # (the contract is core/ita/evidence.py), so no module lists the apps.
         autodiscover_modules("ita_evidence")

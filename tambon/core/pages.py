@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.models.panels import PanelPlaceholder
 
 from .permissions import current_request
 
@@ -33,6 +34,11 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("summary"), FieldPanel("share_image")]
+    # The publishing schedule in the Buddhist Era (admin_dates.py), then Wagtail's others.
+    settings_panels = [
+        PanelPlaceholder("tambon.core.admin_dates.thai_publishing_panel", [], {}),
+        *Page.settings_panels[1:],
+    ]
 
     class Meta:
         abstract = True

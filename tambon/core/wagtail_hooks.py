@@ -2,7 +2,9 @@
 the failed background tasks (task_admin.py)."""
 
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -103,3 +105,18 @@ def register_host_names():
 # "1-20 จาก 45 None" (docs/admin-translation.md).
 PageSearchView.verbose_name = Page._meta.verbose_name
 PageSearchView.verbose_name_plural = Page._meta.verbose_name_plural
+
+
+# --- The dashboard: its panels are the apps' (the cases' day's work comes first) ---
+
+
+@hooks.register("construct_homepage_summary_items", order=1000)  # after Wagtail's own
+def drop_site_summary(request, summary_items):
+    """Wagtail's "42 Pages / Images / Documents" counts say nothing of the day's work (and in
+    English, with the deployment's name): the apps' panels replace them."""
+    summary_items.clear()
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))

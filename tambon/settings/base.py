@@ -190,7 +190,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
-WAGTAIL_SITE_NAME = "tambon"
+# Shown where a site has no name of its own (the dashboard, the sign-in page): in Thai.
+WAGTAIL_SITE_NAME = _("Local government website")
 WAGTAILADMIN_BASE_URL = os.environ.get("TAMBON_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "tambon.search.backend"}}  # cleans queries
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "doc", "xls", "odt", "ods", "csv", "zip"]

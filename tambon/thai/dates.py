@@ -211,3 +211,34 @@ def read_date(text) -> datetime.date:
             year = gregorian_year(year)
         return datetime.date(year, month, day)
     return parse_thai_date(cleaned)
+
+
+# "14/03/2565 09:30", "14/03/2565 เวลา 09.30 น.", "2022-03-14T09:30" (a program's), or a date
+# alone (midnight).
+_TRAILING_TIME = re.compile(
+    r"(?P<date>.+?)(?:(?:\s+|T)(?:เวลา\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
+    r"(?::(?P<second>\d{2}))?(?:\s*น\.)?)?",
+)
+
+
+def read_datetime(text) -> datetime.datetime:
+    """A day and a time of day as people in Thailand write them: the day as read_date reads it,
+    then the time as 09:30 or 09.30 (with "เวลา" and "น." or without); a day alone is its
+    midnight. Naive: the caller puts it in Bangkok time. Raises ValueError like read_date."""
+    cleaned = " ".join(to_arabic_digits(str(text or "")).split())
+    match = _TRAILING_TIME.fullmatch(cleaned)
+    if match is None:
+        raise ValueError(f"Not a Thai date and time: {text!r}")
+    day = read_date(match["date"])
+    if match["hour"] is None:
+        return datetime.datetime.combine(day, datetime.time())
+    # An out-of-range hour or minute raises ValueError too.
+    return datetime.datetime.combine(
+        day, datetime.time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
+    )
+
+
+def format_thai_datetime_input(value: datetime.datetime) -> str:
+    """A datetime as a form shows it for editing, in Bangkok time: 14/03/2565 09:30."""
+    local = to_bangkok_datetime(value)
+    return f"{format_thai_date(local.date(), 'short')} {local:%H:%M}"

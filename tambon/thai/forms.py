@@ -5,9 +5,17 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import from_current_timezone
 from django.utils.translation import gettext_lazy as _
 
-from .dates import NotBuddhistEraYear, format_thai_date, is_buddhist_year, read_date
+from .dates import (
+    NotBuddhistEraYear,
+    format_thai_date,
+    format_thai_datetime_input,
+    is_buddhist_year,
+    read_date,
+    read_datetime,
+)
 from .digits import to_arabic_digits
 
 # Longer text is not a date; it is refused before anyone tries to read it.
@@ -65,6 +73,57 @@ class ThaiDateField(forms.Field):
             raise ValidationError(
                 self.error_messages["invalid"], code="invalid", params={"value": shown}
             ) from None
+
+
+class ThaiDateTimeInput(forms.TextInput):
+    """Shows a moment, or typed text that reads as one, in Bangkok time the Thai way
+    (14/03/2568 09:30); anything else as it was typed."""
+
+    def format_value(self, value):
+        if isinstance(value, str) and len(value) <= MAX_DATE_LENGTH:
+            with contextlib.suppress(ValueError):  # not a date and time: shown as typed
+                value = read_datetime(value)
+        if isinstance(value, datetime.datetime):
+            return format_thai_datetime_input(value)
+        if isinstance(value, datetime.date):
+            return format_thai_date(value, "short")
+        return super().format_value(value)
+
+
+class ThaiDateTimeField(ThaiDateField):
+    """A day as ThaiDateField reads it and a time of day (14/03/2568 09:30, or 09.30 น.; the
+    day alone is its midnight), in the site's time zone (Bangkok)."""
+
+    widget = ThaiDateTimeInput
+    default_error_messages = {
+        "invalid": _("Enter a date and time, e.g. 14/03/2568 09:30 (Buddhist year)."),
+    }
+
+    def to_python(self, value):
+        if isinstance(value, datetime.datetime):
+            return from_current_timezone(value) if timezone_naive(value) else value
+        text = str(value or "").strip()
+        if not text:
+            return None
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        try:
+            if len(text) > MAX_DATE_LENGTH:
+                raise ValueError(text)
+            return from_current_timezone(read_datetime(text))
+        except NotBuddhistEraYear as error:
+            raise ValidationError(
+                self.error_messages["christian_era_year"],
+                code="christian_era_year",
+                params={"value": shown, "year": error.year, "be_year": error.year + 543},
+            ) from None
+        except (ValueError, ValidationError):
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": shown}
+            ) from None
+
+
+def timezone_naive(value):
+    return value.tzinfo is None or value.tzinfo.utcoffset(value) is None
 
 
 class FiscalYearField(forms.Field):

@@ -101,8 +101,8 @@ def assign(case, user, assignee, division=None, text=""):
     return finish(case, current)
 
 
-def start(case, user):
-    return _move(case, user, actions.START)
+def start(case, user, text=""):
+    return _move(case, user, actions.START, text=text)
 
 
 def ask_citizen(case, user, text):
@@ -117,8 +117,8 @@ def reject(case, user, text):
     return _move(case, user, actions.REJECT, text, finished_at=timezone.now())
 
 
-def close(case, user):
-    return _move(case, user, actions.CLOSE)
+def close(case, user, text=""):
+    return _move(case, user, actions.CLOSE, text=text)
 
 
 def reopen(case, user, text=""):

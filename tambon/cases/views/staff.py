@@ -8,20 +8,23 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from tambon.core.scoping import scope_choices, staff_organization
 from tambon.people.models import Division
 
-from .. import actions, roles, services
+from .. import actions, audit, roles, services, thumbnails
+from ..dashboard import with_recent_citizen_reply
 from ..models import (
     AccessAction,
     AccessRecord,
+    Attachment,
     Case,
     CaseKind,
     CaseState,
@@ -48,6 +51,10 @@ class CaseFilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
     mine = forms.BooleanField(label=gettext_lazy("Assigned to me"), required=False)
+    open = forms.BooleanField(label=gettext_lazy("Open only"), required=False)
+    replied = forms.BooleanField(
+        label=gettext_lazy("Citizen wrote in the last week"), required=False
+    )
 
 
 def _require_case_staff(request):
@@ -81,6 +88,10 @@ def case_list(request):
             cases = cases.overdue()
         if data["mine"]:
             cases = cases.filter(assignee=request.user)
+        if data["open"]:
+            cases = cases.open()
+        if data["replied"]:
+            cases = with_recent_citizen_reply(cases)
     page = Paginator(cases, 50).get_page(request.GET.get("p"))
     return render(
         request,
@@ -174,13 +185,15 @@ def case_detail(request, pk):
         reporter = services.reveal_reporter(case, request.user)
         reporter_shown = True
     allowed = [actions.get(value) for value in services.allowed_actions(case, request.user)]
+    attachments = list(case.attachments.all())
     return render(
         request,
         "cases/admin/case_detail.html",
         {
             "case": case,
             "events": case.events.select_related("actor"),
-            "attachments": case.attachments.all(),
+            "attachments": attachments,
+            "photos_shown": any(file.is_ready and file.is_image for file in attachments),
             "may_see_reporter": may_see_reporter,
             "reporter": reporter,
             "reporter_shown": reporter_shown,
@@ -233,3 +246,23 @@ def case_act(request, pk):
     else:
         messages.success(request, _("Saved."))
     return redirect("cases_admin:detail", pk=case.pk)
+
+
+@never_cache
+def case_thumbnail(request, pk, public_id):
+    """A small copy of a case's cleaned photo, for the case page. Seeing it is seeing the photo:
+    each one sent is in the access trail, like opening the file (views/public.attachment)."""
+    _require_case_staff(request)
+    case = get_object_or_404(staff_cases(request), pk=pk)
+    found = get_object_or_404(
+        Attachment.objects.for_organization(case.organization), case=case, public_id=public_id
+    )
+    made = thumbnails.thumbnail(found)
+    if made is None:
+        raise Http404
+    content, content_type = made
+    audit.record(request.user, AccessAction.OPENED_FILE, case=case, detail=found.public_id)
+    response = HttpResponse(content, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -37,7 +37,7 @@ def test_the_news_editor_allows_exactly_its_own_inline_scripts(clerk_client):
     response = clerk_client.get(f"/admin/pages/{news.pk}/edit/")
     html = response.content.decode()
     scripts = INLINE.findall(html)
-    assert any("initDateChooser" in script for script in scripts)  # the news date's picker
+    assert any("new ImageChooser" in script for script in scripts)  # the cover image's chooser
     allowed = script_src(response)
     assert all(sha256(script) in allowed for script in scripts)
     assert "'unsafe-inline'" not in allowed
