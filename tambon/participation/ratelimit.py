@@ -18,7 +18,7 @@ HOUR = 3600
 
 
 def per_hour():
-    return getattr(settings, "TAMBON_PROPOSALS_PER_HOUR", 5)
+    return getattr(settings, "TAMBON_PARTICIPATION_PROPOSALS_PER_HOUR", 5)
 
 
 def client_hash(request) -> str:

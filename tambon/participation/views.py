@@ -12,26 +12,31 @@ from tambon.thai.fiscal import today_in_bangkok
 
 from . import ratelimit
 from .forms import ProposalForm
-from .models import Moderation, PlanCycle, Proposal, Source, Village
+from .models import Moderation, Phase, PlanCycle, Proposal, Source, Village
 
 SENT_KEY = "participation_sent"
 
 
 def _cycles(request):
+    """The organization's cycles shown on the site, each with its phases."""
     organization = organization_for_request(request)
     if organization is None:
         raise Http404
-    return PlanCycle.objects.for_organization(organization).filter(shown=True)
+    phases = Prefetch("phases", queryset=Phase.objects.for_organization(organization))
+    cycles = PlanCycle.objects.for_organization(organization)
+    return cycles.filter(shown=True).prefetch_related(phases)
 
 
 def _cycle(request, pk):
-    return get_object_or_404(_cycles(request).prefetch_related("phases"), pk=pk)
+    return get_object_or_404(_cycles(request), pk=pk)
 
 
 @require_http_methods(["GET", "HEAD"])
 def index(request):
     today = today_in_bangkok()
-    cycles = [(cycle, cycle.phase_on(today)) for cycle in _cycles(request).prefetch_related("phases")]
+    cycles = [
+        (cycle, cycle.phase_on(today)) for cycle in _cycles(request).prefetch_related("phases")
+    ]
     return render(request, "participation/index.html", {"cycles": cycles})
 
 
@@ -39,17 +44,16 @@ def index(request):
 def cycle(request, pk):
     cycle = _cycle(request, pk)
     today = today_in_bangkok()
-    published = Proposal.objects.for_organization(cycle.organization_id).published().filter(
-        cycle=cycle, merged_into=None
+    published = (
+        Proposal.objects.for_organization(cycle.organization_id)
+        .published()
+        .filter(cycle=cycle, merged_into=None)
     )
-    villages = (
-        Village.objects.for_organization(cycle.organization_id)
-        .prefetch_related(
-            Prefetch(
-                "proposals",
-                queryset=published.select_related("strategy", "category").order_by("pk"),
-                to_attr="shown_proposals",
-            )
+    villages = Village.objects.for_organization(cycle.organization_id).prefetch_related(
+        Prefetch(
+            "proposals",
+            queryset=published.select_related("strategy", "category").order_by("pk"),
+            to_attr="shown_proposals",
         )
     )
     return render(

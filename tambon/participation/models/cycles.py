@@ -132,7 +132,12 @@ class Phase(OrganizationOwned):
         _("note"), max_length=255, blank=True, help_text=_("Where and when residents meet, say.")
     )
 
-    panels = [FieldPanel("kind"), FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("note")]
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("note"),
+    ]
 
     class Meta:
         ordering = ["starts_on"]

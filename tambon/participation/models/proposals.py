@@ -91,9 +91,7 @@ class Proposal(OrganizationOwned):
     moderation = models.CharField(
         _("review"), max_length=10, choices=Moderation.choices, default=Moderation.PENDING
     )
-    moderation_note = models.CharField(
-        _("review note (staff only)"), max_length=255, blank=True
-    )
+    moderation_note = models.CharField(_("review note (staff only)"), max_length=255, blank=True)
     # Never shown on the site: for staff to call back about the proposal.
     proposer_name = models.CharField(_("proposer's name"), max_length=150, blank=True)
     proposer_contact = models.CharField(_("proposer's phone or e-mail"), max_length=150, blank=True)
