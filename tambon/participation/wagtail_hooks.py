@@ -3,11 +3,13 @@ planning cycles (their phases inline) and the proposals to review, each showing 
 member's organization's rows only."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from tambon.core.scoped_admin import OrganizationSnippetViewSet
 
+from .admin_actions import PublishProposals, RejectProposals
 from .admin_forms import PlanCycleForm
 from .models import Category, PlanCycle, Proposal, Strategy, Village
 
@@ -66,3 +68,6 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ParticipationViewSetGroup)
+
+hooks.register("register_bulk_action", PublishProposals)
+hooks.register("register_bulk_action", RejectProposals)

@@ -136,3 +136,35 @@ def test_staff_publish_a_pending_proposal_from_its_edit_form(admin_client, site)
     assert (
         proposal.title in admin_client.get(f"/participation/{proposal.cycle_id}/").content.decode()
     )
+
+
+def test_staff_publish_or_reject_ticked_proposals_of_their_own_organization_only(
+    admin_client, theirs
+):
+    cycle = cycle_around(TODAY)
+    first, second = (
+        ProposalFactory(cycle=cycle, moderation=Moderation.PENDING, title=f"ข้อเสนอ {n}")
+        for n in (1, 2)
+    )
+    theirs.moderation = Moderation.PENDING
+    theirs.save()
+
+    def url(action, *proposals):
+        ids = "&".join(f"id={p.pk}" for p in proposals)
+        return (
+            reverse("wagtail_bulk_action", args=["participation", "proposal", action]) + f"?{ids}"
+        )
+
+    confirm = admin_client.get(url("publish-proposals", first, theirs)).content.decode()
+    assert "ข้อเสนอ 1" in confirm
+    assert "ข้อเสนอของเขา" not in confirm
+    admin_client.post(url("publish-proposals", first, theirs))
+    admin_client.post(url("reject-proposals", second))
+    states = {p.title: p.moderation for p in Proposal.objects.all_organizations().order_by("pk")}
+    assert states == {
+        "ข้อเสนอของเขา": Moderation.PENDING,
+        "ข้อเสนอ 1": Moderation.PUBLISHED,
+        "ข้อเสนอ 2": Moderation.REJECTED,
+    }
+    # Only theirs ticked: nothing of ours to act on, so "not found".
+    assert admin_client.get(url("publish-proposals", theirs)).status_code == 404
