@@ -19,6 +19,7 @@ urlpatterns = [
     path("search.json", search_views.search_json, name="search-json"),
     path("cases/", include("tambon.cases.urls")),
     path("open311/v2/", include("tambon.cases.open311.urls")),
+    path("participation/", include("tambon.participation.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap-xml"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("feeds/news.rss", reads_from_replica(NewsRssFeed()), name="news-rss"),

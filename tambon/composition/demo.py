@@ -20,6 +20,7 @@ from tambon.core import memberships
 from tambon.core.models import Organization, Role
 from tambon.infocenter import demo as infocenter_demo
 from tambon.pages import demo as pages_demo
+from tambon.participation import demo as participation_demo
 from tambon.people import demo as people_demo
 from tambon.procurement import demo as procurement_demo
 from tambon.stats import demo as stats_demo
@@ -64,6 +65,7 @@ def build_demo_site(today):
     stats_demo.ensure_visitor_history(site, today)
     cases_demo.ensure_sample_cases(today, org)
     cases_demo.ensure_case_pages(home, text_page=pages_demo.standard_page)
+    participation_demo.ensure_participation(org, today)
     # Last: the ITA evidence is found among everything built above.
     infocenter_demo.ensure_ita(site, home)
     core_demo.move_shared_media_to(org.collection)
@@ -103,6 +105,9 @@ def build_second_organization(today):
     built = organizations.build(new, today)
     news = core_demo.child_by_slug(built.site.root_page, "news")
     pages_demo.add_news_posts(news, SECOND_NEWS)
+    participation_demo.ensure_participation(
+        built.organization, today, participation_demo.SECOND_VILLAGE_NAMES
+    )
     return built.organization
 
 

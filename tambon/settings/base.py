@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "tambon.procurement",
     "tambon.search",
     "tambon.cases",
+    "tambon.participation",
     "tambon.composition",
     "django_otp",
     "django_otp.plugins.otp_totp",

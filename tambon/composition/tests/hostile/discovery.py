@@ -23,6 +23,7 @@ from wagtail.views import serve as wagtail_serve
 from tambon.cases.models import CaseKind, ServiceType
 from tambon.cases.open311 import catalogue as open311_catalogue
 from tambon.core.models import Organization
+from tambon.participation.models import PlanCycle
 
 from ..isolation.routes import ARGUMENT, all_routes
 
@@ -218,6 +219,12 @@ def _service_slugs(site, route):
     )
 
 
+def _cycle_ids(site, route):
+    """participation/<pk>/...: every planning cycle of the organization."""
+    cycles = PlanCycle.objects.for_organization(_organization(site))
+    return [str(pk) for pk in cycles.values_list("pk", flat=True)]
+
+
 # The values each argument of a route takes, on a site: every value worth asking.
 ROUTE_ARGUMENTS = {
     "kind": lambda site, route: list(CaseKind.values),
@@ -226,6 +233,7 @@ ROUTE_ARGUMENTS = {
     "restriction_id": lambda site, route: _restrictions(),
     "page_view_restriction_id": lambda site, route: _restrictions(),
     "page_id": lambda site, route: [str(site.root_page_id)],
+    "pk": _cycle_ids,  # the only public route with a pk: participation/<pk>/
 }
 
 

@@ -46,6 +46,7 @@ def no_limits_in_the_way(settings, tmp_path):
     few (they have tests of their own), and the corpus would test only the refusal."""
     settings.TAMBON_CASE_SUBMISSIONS_PER_HOUR = 1_000_000
     settings.TAMBON_CASE_TRACKING_ATTEMPTS_PER_HOUR = 1_000_000
+    settings.TAMBON_PARTICIPATION_PROPOSALS_PER_HOUR = 1_000_000
     settings.TAMBON_CASE_PENDING_BYTES_PER_ADDRESS = 1 << 40
     settings.TAMBON_CASE_PENDING_BYTES_TOTAL = 1 << 40
     settings.TAMBON_PRIVATE_MEDIA_ROOT = tmp_path / "private"

@@ -140,6 +140,7 @@ ROUTES_OF_APPS = {
     "cases/files/": lambda rows: rows["cases.Attachment"].public_id,
     "cases/new/eservice/": lambda rows: rows["cases.ServiceType"].slug,
     "admin/procurement_import/": lambda rows: rows["procurement.ImportJob"].pk,
+    "participation/": lambda rows: rows["participation.PlanCycle"].pk,
 }
 
 

@@ -48,6 +48,16 @@ from tambon.pages.tests.factories import (
     organization_site,
     second_organization_site,
 )
+from tambon.participation.models import PhaseKind
+from tambon.participation.tests.factories import (
+    CategoryFactory as PlanCategoryFactory,
+)
+from tambon.participation.tests.factories import (
+    ProposalFactory,
+    StrategyFactory,
+    VillageFactory,
+    cycle_around,
+)
 from tambon.people.tests.factories import DivisionFactory, PositionFactory
 from tambon.procurement.models import (
     ImportJob,
@@ -179,6 +189,25 @@ def _search_entry(organization):
     return SearchEntry.objects.for_organization(organization).get(key=key)
 
 
+def _proposal(organization):
+    """A published proposal of B in a cycle taking proposals today, with its village,
+    strategy and category."""
+    cycle = cycle_around(
+        datetime.date.today(),
+        PhaseKind.COLLECT_NEEDS,
+        organization=organization,
+        name=canary("plan-cycle"),
+    )
+    return ProposalFactory(
+        cycle=cycle,
+        village=VillageFactory(organization=organization, name=canary("village")),
+        strategy=StrategyFactory(organization=organization, name=canary("strategy")),
+        category=PlanCategoryFactory(organization=organization, name=canary("plan-category")),
+        title=canary("proposal"),
+        proposer_name=canary("proposer"),
+    )
+
+
 def _child(parent_label, accessor):
     """A row built under another one of the table (its builder runs first)."""
 
@@ -232,6 +261,12 @@ OWNED_ROWS = {
         organization=org, problems=canary("report")
     ),
     "procurement.ImportJob": _import_job,
+    "participation.Proposal": _proposal,
+    "participation.PlanCycle": _child("participation.Proposal", lambda p: p.cycle),
+    "participation.Phase": _child("participation.Proposal", lambda p: p.cycle.phases.first()),
+    "participation.Village": _child("participation.Proposal", lambda p: p.village),
+    "participation.Strategy": _child("participation.Proposal", lambda p: p.strategy),
+    "participation.Category": _child("participation.Proposal", lambda p: p.category),
     # Counts carry no text: B's are a number no page of A shows (VISITS_CANARY).
     "search.SearchEntry": _search_entry,
     "search.SearchWord": lambda org: SearchWord.objects.for_organization(org).create(

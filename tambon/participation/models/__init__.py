@@ -1,0 +1,41 @@
+from .cycles import (
+    PLAN_YEARS,
+    PROPOSAL_PHASES,
+    Phase,
+    PhaseKind,
+    PlanCycle,
+    phase_order_errors,
+)
+from .places import Category, Strategy, Village
+from .proposals import Moderation, Proposal, Source
+
+# Rows shown on the public pages: a change to any of them drops the cached pages.
+SHOWN_MODELS = (Village, Strategy, Category, PlanCycle, Phase, Proposal)
+
+
+def connect_purge_signals():
+    from django.db.models.signals import post_delete, post_save
+
+    from tambon.core.pagecache import purge
+
+    for model in SHOWN_MODELS:
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            uid = f"participation-purge-{model.__name__}-{name}"
+            signal.connect(purge, sender=model, dispatch_uid=uid)
+
+
+__all__ = [
+    "PLAN_YEARS",
+    "PROPOSAL_PHASES",
+    "Category",
+    "Moderation",
+    "Phase",
+    "PhaseKind",
+    "PlanCycle",
+    "Proposal",
+    "Source",
+    "Strategy",
+    "Village",
+    "connect_purge_signals",
+    "phase_order_errors",
+]

@@ -1,0 +1,73 @@
+"""Community planning in the admin: one menu with the villages, strategies, categories, the
+planning cycles (their phases inline) and the proposals to review, each showing the staff
+member's organization's rows only."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from tambon.core.scoped_admin import OrganizationSnippetViewSet
+
+from .admin_actions import PublishProposals, RejectProposals
+from .admin_forms import PlanCycleForm
+from .models import Category, PlanCycle, Proposal, Strategy, Village
+
+
+class VillageViewSet(OrganizationSnippetViewSet):
+    menu_name = "participation-villages"
+    model = Village
+    icon = "home"
+    list_display = ["number", "name"]
+    ordering = ["number"]
+
+
+class StrategyViewSet(OrganizationSnippetViewSet):
+    menu_name = "participation-strategies"
+    model = Strategy
+    icon = "list-ol"
+    list_display = ["number", "name"]
+    ordering = ["number"]
+
+
+class CategoryViewSet(OrganizationSnippetViewSet):
+    menu_name = "participation-categories"
+    model = Category
+    icon = "tag"
+    list_display = ["name"]
+
+
+class PlanCycleViewSet(OrganizationSnippetViewSet):
+    menu_name = "participation-cycles"
+    model = PlanCycle
+    icon = "calendar"
+    list_display = ["name", "first_year_be", "shown"]
+    ordering = ["-first_year_be"]
+
+    def get_edit_handler(self):
+        edit_handler = super().get_edit_handler()
+        edit_handler.base_form_class = PlanCycleForm
+        return edit_handler
+
+
+class ProposalViewSet(OrganizationSnippetViewSet):
+    menu_name = "participation-proposals"
+    model = Proposal
+    icon = "comment"
+    list_display = ["title", "village", "moderation", "source", "created"]
+    list_filter = ["moderation", "source"]
+    search_fields = ["title", "problem", "proposed_project"]
+    ordering = ["-created", "-pk"]
+
+
+class ParticipationViewSetGroup(SnippetViewSetGroup):
+    items = (ProposalViewSet, PlanCycleViewSet, VillageViewSet, StrategyViewSet, CategoryViewSet)
+    menu_icon = "group"
+    menu_label = _("Community planning")
+    menu_name = "participation"
+
+
+register_snippet(ParticipationViewSetGroup)
+
+hooks.register("register_bulk_action", PublishProposals)
+hooks.register("register_bulk_action", RejectProposals)
