@@ -1,0 +1,32 @@
+"""The citizen services every site offers one tap away: in the main menu and as the first tiles
+of the home page (issue 14). The addresses are the cases app's; the menu items and tiles are the
+pages app's, so the composition joins them."""
+
+from django.urls import reverse
+
+from tambon.pages import starter as pages_starter
+
+# (menu title and tile label, slug of the menu item, tile icon, tile description, URL name)
+SERVICES = [
+    (
+        "แจ้งเรื่องร้องเรียน / ติดตามเรื่อง",
+        "complaints",
+        "megaphone",
+        "แจ้งเรื่อง ร้องเรียน และติดตามผล",
+        "cases:index",
+    ),
+    ("E-Service", "e-service", "link", "ยื่นคำร้องขอรับบริการออนไลน์", "cases:services"),
+]
+
+
+def ensure_service_links(organization, home, today):
+    """Menu items and home-page tiles for the services; a starter step (same signature)."""
+    for title, slug, _icon, _description, url_name in reversed(SERVICES):
+        pages_starter.ensure_menu_link(home, title, slug, reverse(url_name))
+    pages_starter.ensure_quick_links_first(
+        home,
+        [
+            (title, description, icon, reverse(url_name))
+            for title, _slug, icon, description, url_name in SERVICES
+        ],
+    )
