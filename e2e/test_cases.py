@@ -67,6 +67,7 @@ def test_case_pages_on_a_phone_pass_axe_and_fit_the_screen(phone_page, path):
 def test_a_complaint_with_a_photo_is_filed_tracked_and_answered(phone_page, page, e2e_server):
     citizen = phone_page
     citizen.goto("/cases/new/complaint/")
+    citizen.locator("[name=category]").select_option(index=1)  # none is chosen beforehand
     citizen.locator("[name=subject]").fill(SUBJECT)
     citizen.locator("[name=details]").fill("ไฟดับมาสามคืน ทางมืดมาก")
     citizen.locator("[name=name]").fill("ทดสอบ ระบบ")

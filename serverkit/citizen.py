@@ -15,7 +15,12 @@ RECEIPT = "/cases/receipt/"
 UA = "Mozilla/5.0 (X11; Linux x86_64) serverkit/citizen"
 
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-_CATEGORY = re.compile(r'<select name="category"[^>]*>\s*<option value="(\d+)"')
+# The first real category, past the empty "choose a category" choice.
+_CATEGORY = re.compile(
+    r'<select name="category"[^>]*>\s*'
+    r'(?:<option value=""[^>]*>[^<]*</option>\s*)?'
+    r'<option value="(\d+)"'
+)
 _CODE = re.compile(r'class="receipt__code">([^<]+)<')
 
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from tambon.cases.sitemaps import CaseFormsSitemap
 from tambon.core import views as core_views
 from tambon.core.replica import reads_from_replica
 from tambon.core.sitemap import RequestHostSitemap
@@ -20,7 +21,12 @@ urlpatterns = [
     path("cases/", include("tambon.cases.urls")),
     path("open311/v2/", include("tambon.cases.open311.urls")),
     path("participation/", include("tambon.participation.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}, name="sitemap-xml"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": RequestHostSitemap, "forms": CaseFormsSitemap}},
+        name="sitemap-xml",
+    ),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("feeds/news.rss", reads_from_replica(NewsRssFeed()), name="news-rss"),
     path("feeds/news.atom", reads_from_replica(NewsAtomFeed()), name="news-atom"),

@@ -49,8 +49,12 @@ class MultipleFileField(forms.FileField):
 
 
 class CaseForm(forms.Form):
+    # No category is chosen for the citizen: a preselected one is sent unread.
     category = forms.ModelChoiceField(
-        label=_("What is it about?"), queryset=Category.objects.none(), empty_label=None
+        label=_("What is it about?"),
+        queryset=Category.objects.none(),
+        empty_label=_("Choose a category"),
+        error_messages={"required": _("Choose what your matter is about.")},
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)
     details = forms.CharField(
@@ -60,16 +64,27 @@ class CaseForm(forms.Form):
         help_text=_("What happened, when, and who is affected. Up to 10,000 characters."),
     )
     location_text = forms.CharField(
-        label=_("Where?"),
+        label=_("Where is it? Describe the place"),
         required=False,
         max_length=300,
         help_text=_("Village (หมู่), road, a landmark nearby."),
     )
+    # Filled in by the "use my location" button (cases/locate.js); typed by hand rarely.
     latitude = forms.DecimalField(
-        label=_("Latitude"), required=False, min_value=-90, max_value=90, decimal_places=6
+        label=_("Latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        decimal_places=6,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     longitude = forms.DecimalField(
-        label=_("Longitude"), required=False, min_value=-180, max_value=180, decimal_places=6
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        decimal_places=6,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     name = forms.CharField(label=_("Your name"), required=False, max_length=200)
     citizen_id = forms.CharField(
@@ -144,8 +159,25 @@ class CaseForm(forms.Form):
 
     @property
     def case_fields(self):
-        names = ("category", "subject", "details", "location_text", "latitude", "longitude")
+        names = ("category", "subject", "details", "location_text")
         return [self[name] for name in names if name in self.fields]
+
+    @property
+    def position_fields(self):
+        return [self[name] for name in ("latitude", "longitude") if name in self.fields]
+
+    def fields_in_page_order(self):
+        """The bound fields as the form's page shows them (the error summary lists them so)."""
+        shown = [
+            *self.case_fields,
+            *getattr(self, "extra_fields", []),
+            *self.position_fields,
+            *getattr(self, "document_fields", []),
+            self["attachments"],
+            *self.contact_fields,
+        ]
+        names = {field.name for field in shown}
+        return shown + [self[name] for name in self.fields if name not in names]
 
     def clean_subject(self):
         value = clean_text(self.cleaned_data["subject"])

@@ -25,7 +25,7 @@ from tambon.people import demo as people_demo
 from tambon.procurement import demo as procurement_demo
 from tambon.stats import demo as stats_demo
 
-from . import organizations
+from . import organizations, service_links
 
 # The executives' complaint line is the public form of the cases app.
 EXECUTIVE_LINE_URL = "/cases/new/executive/"
@@ -59,6 +59,7 @@ def build_demo_site(today):
     sitemap = pages_demo.ensure_sitemap(home)
     pages.update(infocenter_demo.build_infocenter_demo(home, today))
     pages_demo.ensure_quick_links(home, quick_links(pages, people, news, org))
+    service_links.ensure_service_links(org, home, today)
     core_demo.ensure_footer(
         site, [pages["privacy"], pages["cookies"], pages["accessibility"], sitemap]
     )

@@ -35,6 +35,8 @@ from tambon.people import starter as people_starter
 from tambon.procurement import starter as procurement_starter
 from tambon.search.indexing import rebuild_organization
 
+from . import service_links
+
 # What each app gives a new organization, in this order. Each is
 # `ensure_starter_content(organization, home, today)` and looks before it creates.
 STARTERS = [
@@ -44,6 +46,8 @@ STARTERS = [
     cases_starter.ensure_starter_content,
     infocenter_starter.ensure_starter_content,
     procurement_starter.ensure_starter_content,
+    # Last: the service tiles go before the quick links the other steps made.
+    service_links.ensure_service_links,
 ]
 
 Kind = Organization.Kind

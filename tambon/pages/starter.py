@@ -11,7 +11,7 @@ from wagtail.models import Page
 from tambon.core.demo import add_page, ensure_footer
 from tambon.core.models import Organization
 
-from .models import ContactPage, HomePage, NewsIndexPage, SitemapPage, StandardPage
+from .models import ContactPage, HomePage, LinkPage, NewsIndexPage, SitemapPage, StandardPage
 
 # The law each kind of organization takes its duties from (the about page says so).
 FOUNDING_LAW = {
@@ -157,3 +157,39 @@ def ensure_starter_content(organization, home, today):
     ensure_footer(
         organization.site, [pages["privacy"], pages["cookies"], pages["accessibility"], sitemap]
     )
+
+
+def ensure_menu_link(home, title, slug, address):
+    """A menu item leading to `address` (see LinkPage), placed at the start of the menu when
+    it is new; the clerk may move or hide it like any page."""
+    existing = home.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    link = add_page(home, LinkPage(title=title, slug=slug, address=address, show_in_menus=True))
+    link.move(home, pos="first-child")
+    return link
+
+
+def ensure_quick_links_first(home, links):
+    """`links`: (label, description, icon, address) of quick links that belong at the start of
+    the home page's tiles; those whose address is there already are left as they are."""
+    home = home.specific
+    present = {block.value["link"]["address"] for block in home.quick_links}
+    missing = [link for link in links if link[3] not in present]
+    if not missing:
+        return
+    blocks = [
+        (
+            "link",
+            {
+                "label": label,
+                "description": description,
+                "icon": icon,
+                "link": {"page": None, "address": address},
+            },
+        )
+        for label, description, icon, address in missing
+    ]
+    blocks += [(block.block_type, block.value) for block in home.quick_links]
+    home.quick_links = blocks
+    home.save_revision().publish()

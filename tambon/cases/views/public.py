@@ -3,6 +3,7 @@ CSRF token or a session), and no case is ever addressed by anything guessable.""
 
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,13 +16,16 @@ from django.views.decorators.http import require_http_methods
 from tambon.core.scoping import organization_for_request
 from tambon.thai.validators import normalize_thai_phone
 
-from .. import audit, conf, pending, ratelimit, roles, services, tracking
+from .. import audit, conf, pending, ratelimit, receipts, roles, services, tracking
 from ..forms import CaseForm, CitizenMessageForm, RatingForm, TrackForm
 from ..models import AccessAction, Attachment, Case, CaseKind, Reporter, ServiceType
 from ..service_forms import ServiceRequestForm
+from ..templatetags.case_links import form_links
 
 OPENED_KEY = "cases_opened"
 RECEIPT_KEY = "cases_receipt"
+# The receipt, until the citizen has it sent to their e-mail (once) or the session ends.
+RECEIPT_MAIL_KEY = "cases_receipt_mail"
 
 # Every kind has a public form; the index lists them in CaseKind's order.
 FORM_KINDS = list(CaseKind)
@@ -29,7 +33,7 @@ FORM_KINDS = list(CaseKind)
 
 @never_cache
 def index(request):
-    return render(request, "cases/index.html", {"kinds": FORM_KINDS})
+    return render(request, "cases/index.html", {"links": form_links()})
 
 
 @never_cache
@@ -130,7 +134,7 @@ def _case_form(request, kind, form_key, form_class, extra_context, template=None
         pending.count_unsent(request, form.received_bytes)
     else:
         form = form_class(kind=kind)
-    return render(
+    response = render(
         request,
         template or "cases/case_form.html",
         {
@@ -140,6 +144,18 @@ def _case_form(request, kind, form_key, form_class, extra_context, template=None
             "attached": pending.listed(request, form_key),
             **extra_context,
         },
+    )
+    if form.position_fields:
+        _may_use_location(response)
+    return response
+
+
+def _may_use_location(response):
+    """The "use my location" button asks the browser for the position: this page may (the
+    site's policy forbids it everywhere else, and in frames here too)."""
+    policy = {**settings.PERMISSIONS_POLICY, "geolocation": ["self"]}
+    response._permissions_policy_override = ", ".join(
+        f"{feature}=({' '.join(origins)})" for feature, origins in policy.items()
     )
 
 
@@ -169,15 +185,49 @@ def _submit(request, form, form_key, kind):
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def receipt(request):
-    """The tracking code and PIN, shown once."""
+    """The tracking code and PIN, shown once; a citizen who gave an e-mail may have them sent
+    there once too (POST)."""
+    if request.method == "POST":
+        return _mail_receipt(request)
     shown = request.session.pop(RECEIPT_KEY, None)
     if not shown:
         return redirect("cases:track")
     case = _cases(request).filter(pk=shown["case"]).first()
     if case is None:
         return redirect("cases:track")
-    return render(request, "cases/receipt.html", {"case": case, "pin": shown["pin"]})
+    email = _reporter_email(case)
+    if email:
+        request.session[RECEIPT_MAIL_KEY] = shown
+    return render(
+        request,
+        "cases/receipt.html",
+        {"case": case, "pin": shown["pin"], "email": email, **_tracking_address(request)},
+    )
+
+
+def _reporter_email(case):
+    reporter = Reporter.objects.for_organization(case.organization_id).filter(case=case).first()
+    return reporter.email if reporter else ""
+
+
+def _tracking_address(request):
+    return {"track_url": request.build_absolute_uri(reverse("cases:track"))}
+
+
+def _mail_receipt(request):
+    kept = request.session.pop(RECEIPT_MAIL_KEY, None)
+    case = _cases(request).filter(pk=kept["case"]).first() if kept else None
+    email = _reporter_email(case) if case else ""
+    if not email:
+        return redirect("cases:track")
+    sent = receipts.mail_receipt(case, kept["pin"], email, request)
+    return render(
+        request,
+        "cases/receipt_mailed.html",
+        {"case": case, "email": email, "sent": sent, **_tracking_address(request)},
+    )
 
 
 def _opened_case(request):

@@ -13,7 +13,8 @@ def main_menu(context):
     current = context.get("page")
     current_path = getattr(current, "path", "")
     home = site.root_page if site else None
-    pages = home.get_children().live().in_menu() if home else []
+    # Specific: a menu link page (pages.LinkPage) writes the address it leads to.
+    pages = home.get_children().live().in_menu().specific() if home else []
     items = [
         {
             "page": page,

@@ -49,6 +49,7 @@ class SitemapPage(BasePage):
             .public()
             .filter(depth__lte=home.depth + 2)
             .exclude(content_type__model="newspage")
+            .specific(defer=True)  # a menu link page links to its address
         )
         children_of = {}
         for page in pages:
