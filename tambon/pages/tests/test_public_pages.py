@@ -90,7 +90,7 @@ def test_tag_link_lists_the_tagged_news(client):
     tag_url = soup.select_one(".tags__list a")["href"]
     listing = client.get(tag_url)
     assert listing.status_code == 200
-    assert "โครงการประชาคมหมู่บ้านทดสอบ" in listing.content.decode()
+    assert "โครงการประชาคมหมู่บ้านทดสอบ" in soup_of(listing).get_text()
 
 
 def test_unknown_news_category_and_page_number_are_not_found(client):
