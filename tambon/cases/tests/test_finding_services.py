@@ -45,6 +45,13 @@ class TestFindingTheForms:
     def test_the_forms_may_be_indexed(self, client, path):
         assert noindex(client.get(path)) is None
 
+    def test_a_search_engine_shows_what_the_form_is_for(self, client):
+        description = soup_of(client.get("/cases/new/complaint/")).find(
+            "meta", attrs={"name": "description"}
+        )
+        assert description["content"].startswith("ร้องเรียน/ร้องทุกข์: ส่งถึง องค์การบริหารส่วนตำบลทดสอบ")
+        assert "ติดตามเรื่อง" in description["content"]
+
     def test_the_tracking_page_is_not_indexed(self, client):
         assert noindex(client.get("/cases/track/")) is not None
 
