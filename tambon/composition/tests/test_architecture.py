@@ -108,6 +108,7 @@ def test_the_home_page_offers_every_app_s_top_level_page_types():
         "pages.NewsIndexPage",
         "pages.ContactPage",
         "pages.SitemapPage",
+        "pages.LinkPage",
         "people.PeopleIndexPage",
         "infocenter.ItaYearPage",
         "procurement.ProcurementIndexPage",

@@ -19,7 +19,8 @@ from tambon.core.ita.evidence import EvidenceKind, Suggestion, suggestions_for
 from tambon.core.pagecache import purge
 from tambon.thai.fiscal import fiscal_year
 
-from ..models import ItaEvidence, ItaItem
+# The module, not the package: the package imports the ITA page, which imports this module.
+from ..models.ita import ItaEvidence, ItaItem
 
 
 class Coverage(models.TextChoices):
