@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.robot_trap import refuse_if_filled, robot_trap_field
 from tambon.thai.validators import (
     is_valid_citizen_id,
     is_valid_thai_phone,
@@ -112,7 +113,7 @@ class CaseForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
     # Honeypot: hidden from people, filled in by form-filling robots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = robot_trap_field()
 
     def __init__(self, *args, kind, organization, already_attached=0, upload_room=None, **kwargs):
         """`organization`: the one the case is filed with; its categories are offered.
@@ -271,16 +272,7 @@ class CaseForm(forms.Form):
         return check_upload(upload)
 
     def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise ValidationError(
-                _(
-                    "The hidden field for robots was filled in, so this looks like an automatic "
-                    "submission and was not accepted. If you are a person, clear your browser's "
-                    "automatic form filling and send again."
-                ),
-                code="honeypot",
-            )
-        return ""
+        return refuse_if_filled(self.cleaned_data["website"])
 
     def clean(self):
         data = super().clean()

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.robot_trap import refuse_if_filled, robot_trap_field
 from tambon.core.scoping import scope_choices
 from tambon.thai.digits import to_arabic_digits
 
@@ -25,7 +26,7 @@ class ProposalForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     # Honeypot: hidden from people, filled in by form-filling robots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = robot_trap_field()
 
     class Meta:
         model = Proposal
@@ -89,13 +90,4 @@ class ProposalForm(forms.ModelForm):
         return amount.quantize(Decimal("0.01"))
 
     def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise ValidationError(
-                _(
-                    "The hidden field for robots was filled in, so this looks like an automatic "
-                    "submission and was not accepted. If you are a person, clear your browser's "
-                    "automatic form filling and send again."
-                ),
-                code="honeypot",
-            )
-        return ""
+        return refuse_if_filled(self.cleaned_data["website"])
