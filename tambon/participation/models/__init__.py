@@ -6,11 +6,36 @@ from .cycles import (
     PlanCycle,
     phase_order_errors,
 )
+from .forums import AgeGroup, Forum, ForumAttendance, ForumKind, ForumPhoto, ForumTally, Sex
 from .places import Category, Strategy, Village
-from .proposals import Moderation, Proposal, Source
+from .plan import (
+    BUDGET_FIELDS,
+    EditionKind,
+    PlanEdition,
+    PlanProject,
+    ProjectStatus,
+    ProjectUpdate,
+)
+from .proposals import Decision, Moderation, Proposal, Source
+from .supports import Support
 
 # Rows shown on the public pages: a change to any of them drops the cached pages.
-SHOWN_MODELS = (Village, Strategy, Category, PlanCycle, Phase, Proposal)
+SHOWN_MODELS = (
+    Village,
+    Strategy,
+    Category,
+    PlanCycle,
+    Phase,
+    Proposal,
+    Forum,
+    ForumAttendance,
+    ForumTally,
+    ForumPhoto,
+    Support,
+    PlanEdition,
+    PlanProject,
+    ProjectUpdate,
+)
 
 
 def connect_purge_signals():
@@ -25,6 +50,21 @@ def connect_purge_signals():
 
 
 __all__ = [
+    "BUDGET_FIELDS",
+    "AgeGroup",
+    "Decision",
+    "EditionKind",
+    "Forum",
+    "ForumAttendance",
+    "ForumKind",
+    "ForumPhoto",
+    "ForumTally",
+    "PlanEdition",
+    "PlanProject",
+    "ProjectStatus",
+    "ProjectUpdate",
+    "Sex",
+    "Support",
     "PLAN_YEARS",
     "PROPOSAL_PHASES",
     "Category",

@@ -21,6 +21,17 @@ class Moderation(models.TextChoices):
     REJECTED = "rejected", _("Not published")
 
 
+class Decision(models.TextChoices):
+    """What the committee decided, which may differ from the residents' ranking (then the
+    reason is recorded and shown)."""
+
+    UNDECIDED = "undecided", _("Not decided yet")
+    ADOPTED = "adopted", _("Taken into the plan")
+    DEFERRED = "deferred", _("Kept for a later plan")
+    NOT_ADOPTED = "not_adopted", _("Not taken into the plan")
+    ELSEWHERE = "elsewhere", _("Passed to another agency")
+
+
 class ProposalQuerySet(ScopedQuerySet):
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
@@ -104,6 +115,18 @@ class Proposal(OrganizationOwned):
         related_name="duplicates",
         help_text=_("For a duplicate: the proposal it is counted with."),
     )
+    decision = models.CharField(
+        _("committee's decision"),
+        max_length=12,
+        choices=Decision.choices,
+        default=Decision.UNDECIDED,
+    )
+    decision_reason = models.TextField(
+        _("reason for the decision"),
+        blank=True,
+        help_text=_("Shown on the site. Required when the decision differs from the ranking."),
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
     client_hash = models.CharField(max_length=40, blank=True, editable=False)
     created = models.DateTimeField(_("received"), auto_now_add=True)
 

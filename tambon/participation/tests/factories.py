@@ -9,10 +9,15 @@ import factory
 from tambon.core.tests.factories import OrganizationOwnedFactory
 from tambon.participation.models import (
     Category,
+    EditionKind,
+    Forum,
+    ForumKind,
     Moderation,
     Phase,
     PhaseKind,
     PlanCycle,
+    PlanEdition,
+    PlanProject,
     Proposal,
     Strategy,
     Village,
@@ -79,3 +84,53 @@ class ProposalFactory(OrganizationOwnedFactory):
     moderation = Moderation.PUBLISHED
     proposer_name = "นางสาวผู้เสนอ ลับเฉพาะ"
     proposer_contact = "0812345678"
+
+
+class ForumFactory(OrganizationOwnedFactory):
+    """A village forum of a proposal's cycle, held yesterday."""
+
+    class Meta:
+        model = Forum
+
+    cycle = factory.SubFactory(PlanCycleFactory)
+    organization = factory.SelfAttribute("cycle.organization")
+    kind = ForumKind.VILLAGE
+    village = factory.SubFactory(
+        VillageFactory, organization=factory.SelfAttribute("..organization")
+    )
+    held_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=1))
+    place = "ศาลาประชาคมหมู่บ้าน"
+    minutes = "ที่ประชุมพิจารณาข้อเสนอและลงคะแนน"
+
+
+class PlanEditionFactory(OrganizationOwnedFactory):
+    class Meta:
+        model = PlanEdition
+
+    cycle = factory.SubFactory(PlanCycleFactory)
+    organization = factory.SelfAttribute("cycle.organization")
+    kind = EditionKind.FIRST
+    number = 1
+    year_be = factory.SelfAttribute("cycle.first_year_be")
+
+
+class PlanProjectFactory(OrganizationOwnedFactory):
+    """A ผ.02 row with every column filled and a budget in the first two plan years."""
+
+    class Meta:
+        model = PlanProject
+
+    edition = factory.SubFactory(PlanEditionFactory)
+    organization = factory.SelfAttribute("edition.organization")
+    strategy = factory.SubFactory(
+        StrategyFactory, organization=factory.SelfAttribute("..organization")
+    )
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"โครงการก่อสร้างถนนทดสอบ {n}")
+    objective = "เพื่อให้ประชาชนสัญจรได้สะดวก"
+    output_target = "ถนน คสล. กว้าง 4 ม. ยาว 200 ม."
+    budget_year_1 = 500000
+    budget_year_2 = 250000
+    indicator = "ร้อยละของครัวเรือนที่พึงพอใจ"
+    expected_result = "ประชาชนสัญจรได้ตลอดปี"
+    responsible_unit = "กองช่าง"

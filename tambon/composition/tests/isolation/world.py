@@ -48,11 +48,14 @@ from tambon.pages.tests.factories import (
     organization_site,
     second_organization_site,
 )
-from tambon.participation.models import PhaseKind
+from tambon.participation.models import AgeGroup, PhaseKind, ProjectStatus, Sex
 from tambon.participation.tests.factories import (
     CategoryFactory as PlanCategoryFactory,
 )
 from tambon.participation.tests.factories import (
+    ForumFactory,
+    PlanEditionFactory,
+    PlanProjectFactory,
     ProposalFactory,
     StrategyFactory,
     VillageFactory,
@@ -208,6 +211,59 @@ def _proposal(organization):
     )
 
 
+def _forum(organization, rows):
+    """A village forum of B on its proposal, with attendance, a paper tally and a photo."""
+    proposal = rows["participation.Proposal"]
+    forum = ForumFactory(
+        cycle=proposal.cycle,
+        village=proposal.village,
+        place=canary("forum-place"),
+        minutes=canary("forum-minutes"),
+    )
+    forum.attendance.create(sex=Sex.FEMALE, age_group=AgeGroup.ELDERLY, count=VISITS_CANARY)
+    forum.tallies.create(proposal=proposal, votes=VISITS_CANARY, note=canary("tally"))
+    forum.photos.create(
+        image=ImageFactory(title=canary("forum-photo"), collection=organization.collection),
+        caption=canary("caption"),
+    )
+    return forum
+
+
+_forum.needs_rows = True
+
+
+def _support(organization, rows):
+    proposal = rows["participation.Proposal"]
+    return proposal.supports.create(supporter_hash=canary("supporter"), village=proposal.village)
+
+
+_support.needs_rows = True
+
+
+def _plan_project(organization, rows):
+    """A project of B's first plan edition, from its proposal, with a progress report."""
+    proposal = rows["participation.Proposal"]
+    edition = PlanEditionFactory(cycle=proposal.cycle, note=canary("edition"))
+    project = PlanProjectFactory(
+        edition=edition,
+        strategy=proposal.strategy,
+        village=proposal.village,
+        proposal=proposal,
+        title=canary("plan-project"),
+        responsible_unit=canary("unit"),
+    )
+    project.updates.create(
+        reported_on=datetime.date(2026, 11, 30),
+        status=ProjectStatus.IN_PROGRESS,
+        percent_done=40,
+        note=canary("progress"),
+    )
+    return project
+
+
+_plan_project.needs_rows = True
+
+
 def _child(parent_label, accessor):
     """A row built under another one of the table (its builder runs first)."""
 
@@ -267,6 +323,14 @@ OWNED_ROWS = {
     "participation.Village": _child("participation.Proposal", lambda p: p.village),
     "participation.Strategy": _child("participation.Proposal", lambda p: p.strategy),
     "participation.Category": _child("participation.Proposal", lambda p: p.category),
+    "participation.Forum": _forum,
+    "participation.ForumAttendance": _child("participation.Forum", lambda f: f.attendance.get()),
+    "participation.ForumTally": _child("participation.Forum", lambda f: f.tallies.get()),
+    "participation.ForumPhoto": _child("participation.Forum", lambda f: f.photos.get()),
+    "participation.Support": _support,
+    "participation.PlanProject": _plan_project,
+    "participation.PlanEdition": _child("participation.PlanProject", lambda p: p.edition),
+    "participation.ProjectUpdate": _child("participation.PlanProject", lambda p: p.updates.get()),
     # Counts carry no text: B's are a number no page of A shows (VISITS_CANARY).
     "search.SearchEntry": _search_entry,
     "search.SearchWord": lambda org: SearchWord.objects.for_organization(org).create(
