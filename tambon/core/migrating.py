@@ -24,3 +24,36 @@ def owner_of_existing_rows(apps):
     if organization is None and organizations:
         return organizations[0]
     return organization or Organization.objects.create(site=site)
+
+
+def permission_for_role_holders(app_label, role_codename, model, codename, name):
+    """Data-migration steps (forward, backward) that give, or take back, the permission
+    ``app_label.codename`` on ``model`` to every group holding the role permission
+    ``app_label.role_codename``, whatever the group is called.
+
+    The permission is created on the way: Django's post-migrate signal would make it only after
+    every migration has run."""
+
+    def role_groups(apps):
+        Group = apps.get_model("auth", "Group")
+        return Group.objects.filter(
+            permissions__content_type__app_label=app_label, permissions__codename=role_codename
+        )
+
+    def grant(apps, schema_editor):
+        Permission = apps.get_model("auth", "Permission")
+        ContentType = apps.get_model("contenttypes", "ContentType")
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        for group in role_groups(apps):
+            group.permissions.add(permission)
+
+    def revoke(apps, schema_editor):
+        for group in role_groups(apps):
+            group.permissions.remove(
+                *group.permissions.filter(content_type__app_label=app_label, codename=codename)
+            )
+
+    return grant, revoke

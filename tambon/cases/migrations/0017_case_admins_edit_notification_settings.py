@@ -3,34 +3,15 @@ organization's own settings). The group is the one holding the case-administrato
 
 from django.db import migrations
 
+from tambon.core.migrating import permission_for_role_holders
 
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    settings_type, _ = ContentType.objects.get_or_create(app_label="cases", model="notificationsettings")
-    # Created here: the post-migrate signal would create it only after every migration.
-    change, _ = Permission.objects.get_or_create(
-        content_type=settings_type,
-        codename="change_notificationsettings",
-        defaults={"name": "Can change citizen notifications"},
-    )
-    for group in Group.objects.filter(
-        permissions__content_type__app_label="cases", permissions__codename="role_admin"
-    ):
-        group.permissions.add(change)
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for group in Group.objects.filter(
-        permissions__content_type__app_label="cases", permissions__codename="role_admin"
-    ):
-        group.permissions.remove(
-            *group.permissions.filter(
-                content_type__app_label="cases", codename="change_notificationsettings"
-            )
-        )
+grant, revoke = permission_for_role_holders(
+    "cases",
+    "role_admin",
+    "notificationsettings",
+    "change_notificationsettings",
+    "Can change citizen notifications",
+)
 
 
 class Migration(migrations.Migration):
