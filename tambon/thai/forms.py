@@ -22,14 +22,44 @@ from .digits import to_arabic_digits
 MAX_DATE_LENGTH = 40
 
 
+def _reads_as(value, read):
+    """`value` read by `read` when it is short text that reads; otherwise `value` unchanged
+    (a widget then shows it as typed, so that it can be corrected)."""
+    if isinstance(value, str) and len(value) <= MAX_DATE_LENGTH:
+        with contextlib.suppress(ValueError):
+            return read(value)
+    return value
+
+
+def _read_typed(field, value, read):
+    """What a Thai date field was given, read by `read`: None when empty, a ValidationError
+    in Thai (naming what was typed, shortened) when it does not read."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    shown = text if len(text) <= 20 else text[:20] + "…"
+    try:
+        if len(text) > MAX_DATE_LENGTH:
+            raise ValueError(text)
+        return read(text)
+    except NotBuddhistEraYear as error:
+        raise ValidationError(
+            field.error_messages["christian_era_year"],
+            code="christian_era_year",
+            params={"value": shown, "year": error.year, "be_year": error.year + 543},
+        ) from None
+    except (ValueError, ValidationError):
+        raise ValidationError(
+            field.error_messages["invalid"], code="invalid", params={"value": shown}
+        ) from None
+
+
 class ThaiDateInput(forms.TextInput):
     """Shows a date, or typed text that reads as one, the Thai way (14/03/2568); anything
     else as it was typed, so that it can be corrected."""
 
     def format_value(self, value):
-        if isinstance(value, str) and len(value) <= MAX_DATE_LENGTH:
-            with contextlib.suppress(ValueError):  # not a date: shown as typed
-                value = read_date(value)
+        value = _reads_as(value, read_date)
         if isinstance(value, datetime.date):
             return format_thai_date(value, "short")
         return super().format_value(value)
@@ -55,24 +85,7 @@ class ThaiDateField(forms.Field):
     def to_python(self, value):
         if isinstance(value, datetime.date):
             return value
-        text = str(value or "").strip()
-        if not text:
-            return None
-        shown = text if len(text) <= 20 else text[:20] + "…"
-        try:
-            if len(text) > MAX_DATE_LENGTH:
-                raise ValueError(text)
-            return read_date(text)
-        except NotBuddhistEraYear as error:
-            raise ValidationError(
-                self.error_messages["christian_era_year"],
-                code="christian_era_year",
-                params={"value": shown, "year": error.year, "be_year": error.year + 543},
-            ) from None
-        except ValueError:
-            raise ValidationError(
-                self.error_messages["invalid"], code="invalid", params={"value": shown}
-            ) from None
+        return _read_typed(self, value, read_date)
 
 
 class ThaiDateTimeInput(forms.TextInput):
@@ -80,9 +93,7 @@ class ThaiDateTimeInput(forms.TextInput):
     (14/03/2568 09:30); anything else as it was typed."""
 
     def format_value(self, value):
-        if isinstance(value, str) and len(value) <= MAX_DATE_LENGTH:
-            with contextlib.suppress(ValueError):  # not a date and time: shown as typed
-                value = read_datetime(value)
+        value = _reads_as(value, read_datetime)
         if isinstance(value, datetime.datetime):
             return format_thai_datetime_input(value)
         if isinstance(value, datetime.date):
@@ -102,24 +113,7 @@ class ThaiDateTimeField(ThaiDateField):
     def to_python(self, value):
         if isinstance(value, datetime.datetime):
             return from_current_timezone(value) if timezone_naive(value) else value
-        text = str(value or "").strip()
-        if not text:
-            return None
-        shown = text if len(text) <= 20 else text[:20] + "…"
-        try:
-            if len(text) > MAX_DATE_LENGTH:
-                raise ValueError(text)
-            return from_current_timezone(read_datetime(text))
-        except NotBuddhistEraYear as error:
-            raise ValidationError(
-                self.error_messages["christian_era_year"],
-                code="christian_era_year",
-                params={"value": shown, "year": error.year, "be_year": error.year + 543},
-            ) from None
-        except (ValueError, ValidationError):
-            raise ValidationError(
-                self.error_messages["invalid"], code="invalid", params={"value": shown}
-            ) from None
+        return _read_typed(self, value, lambda text: from_current_timezone(read_datetime(text)))
 
 
 def timezone_naive(value):
