@@ -75,7 +75,9 @@ _SPACE_BEFORE_MARK = re.compile(f"(?<=[\u0e01-\u0e4e]){SPACE}+(?=[{MARK}{FOLLOWI
 _SPACE_AFTER_LEADING_VOWEL = re.compile(f"(?<=[{LEADING_VOWEL}]){SPACE}+(?=[{CONSONANT}])")
 _SPLIT_SARA_AM = re.compile(f"{NIKHAHIT}([{TONE}]?){SARA_AA}|{SARA_AA}([{TONE}]?){NIKHAHIT}")
 _TONE_AFTER_SARA_AM = re.compile(f"{SARA_AM}([{TONE}])")
-_MARKS = re.compile(f"[{MARK}]{{2,}}")
+# A run of marks that is out of order (a tone or other mark before a vowel mark) or repeats a
+# mark; runs already right are common (ที่, น้ำ) and are not touched, which keeps this fast.
+_MARKS = re.compile(f"[{MARK}]*(?:[{TONE}{OTHER_MARK}][{VOWEL_MARK}]|([{MARK}])\\1)[{MARK}]*")
 _PIECE = f"[{LEADING_VOWEL}]?[{CONSONANT}][{MARK}]*[{FOLLOWING_VOWEL}]?"
 _GLYPH_RUN = re.compile(f"(?<!\\S){_PIECE}(?: {_PIECE}){{{GLYPH_RUN - 1},}}(?!\\S)")
 
@@ -88,23 +90,34 @@ def _sara_am(match):
     return (match.group(1) or match.group(2) or "") + SARA_AM
 
 
+_VOWEL_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B))) + "\u0e47")
+
+
 def _marks_in_order(match):
     """Vowel marks first, then tone marks and the rest, each mark once."""
     marks = dict.fromkeys(match.group(0))  # drops repeats, keeps the order met
-    return "".join(sorted(marks, key=lambda mark: re.match(f"[{VOWEL_MARK}]", mark) is None))
+    return "".join(sorted(marks, key=lambda mark: mark not in _VOWEL_MARKS))
+
+
+def repair_marks(text):
+    """Thai marks in the order a writer types them: แ for เเ, ำ in one piece after its tone
+    mark, a vowel mark before its tone mark, each mark once. Touches only what is never valid
+    Thai, so the search index applies it to every text too (search_text.clean)."""
+    text = _DOUBLE_SARA_E.sub(SARA_AE, text)
+    text = _SPLIT_SARA_AM.sub(_sara_am, text)
+    text = _TONE_AFTER_SARA_AM.sub(lambda match: match.group(1) + SARA_AM, text)
+    return _MARKS.sub(_marks_in_order, text)
 
 
 def normalise_pdf_text(text):
     """Thai text from a PDF with its characters in typed order and the stray spaces gone."""
     text = text.translate(PRIVATE_USE)
-    text = _DOUBLE_SARA_E.sub(SARA_AE, text)
+    text = _DOUBLE_SARA_E.sub(SARA_AE, text)  # first: "เ เ" joined below is then แ too
     text = _SPACED_GLYPHS.sub(_without_spaces, text)
     text = _SPACED_MARK.sub(r"\1", text)
     text = _SPACE_BEFORE_MARK.sub("", text)
     text = _SPACE_AFTER_LEADING_VOWEL.sub("", text)
-    text = _SPLIT_SARA_AM.sub(_sara_am, text)
-    text = _TONE_AFTER_SARA_AM.sub(lambda match: match.group(1) + SARA_AM, text)
-    text = _MARKS.sub(_marks_in_order, text)
+    text = repair_marks(text)
     text = _GLYPH_RUN.sub(_without_spaces, text)
     return tidy_spaces(text)
 

@@ -20,21 +20,14 @@ import geothai
 import nlpo3
 
 from .digits import to_arabic_digits
+from .pdf_text import repair_marks
 
 # Characters that draw nothing: zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen.
 INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-TONE = "\u0e48-\u0e4b"  # mai ek, tho, tri, chattawa
-# Vowels written above or below their consonant; a tone mark comes after them.
-UPPER_LOWER_VOWEL = "\u0e31\u0e34-\u0e3a\u0e47"
 # Marks that never start a syllable: a space before one is a PDF extraction artefact.
 DEPENDENT = "\u0e30-\u0e3a\u0e45\u0e47-\u0e4e"
 
-_TONE_BEFORE_VOWEL = re.compile(f"([{TONE}])([{UPPER_LOWER_VOWEL}])")
-_NIKHAHIT_AA = re.compile(f"\u0e4d([{TONE}]?)\u0e32")  # ํ + [tone] + า: sara am in two pieces
-_AM_TONE = re.compile(f"\u0e33([{TONE}])")  # ำ typed before its tone mark: น + ำ + ้
-_DUPLICATE_MARK = re.compile(f"([{UPPER_LOWER_VOWEL}{TONE}\u0e4c-\u0e4e])\\1+")
-_SARA_E_TWICE = re.compile("\u0e40\u0e40")  # เเ typed for แ
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[\u0e01-\u0e4e]) +(?=[{DEPENDENT}])")
 
 THAI_RUN = "\u0e01-\u0e3a\u0e40-\u0e4e"
@@ -52,11 +45,7 @@ def clean(text: str) -> str:
     text = INVISIBLE.sub("", text)
     text = CONTROL.sub(" ", text)
     text = _SPACE_BEFORE_MARK.sub("", text)
-    text = _SARA_E_TWICE.sub("\u0e41", text)
-    text = _NIKHAHIT_AA.sub("\\1\u0e33", text)
-    text = _AM_TONE.sub("\\1\u0e33", text)
-    text = _TONE_BEFORE_VOWEL.sub("\\2\\1", text)
-    return _DUPLICATE_MARK.sub("\\1", text)
+    return repair_marks(text)
 
 
 def fold(text: str) -> str:
