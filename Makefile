@@ -79,12 +79,11 @@ stop:
 	$(PY) -m serverkit.serve stop
 
 ## make test: install what the tests need, run the quality gates and the whole suite
-## (unit and browser tests on SQLite, then the unit tests again on a real PostgreSQL with a
-## streaming replica and Redis (serverkit/with_engines.py), but those marked own_databases,
-## which start both engines themselves and ran already)
+## (scripts/test-suites: the unit tests on SQLite and, side by side, on a real PostgreSQL with
+## a streaming replica and Redis (serverkit/with_engines.py), but those marked own_databases,
+## which start both engines themselves; then the browser tests)
 test: install-test messages checks
-	$(PY) -m pytest
-	$(PY) -m serverkit.with_engines $(PY) -m pytest tambon -m "not own_databases"
+	PY=$(PY) scripts/test-suites
 
 # pre-commit keeps its cache under var/ (ignored by git), so a CI job with an odd HOME works.
 lint: $(VENV)/.test-installed

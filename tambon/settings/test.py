@@ -1,7 +1,14 @@
 """Test suite: fast hashing, in-memory mail, plain static storage."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, STORAGES
+
+# `make test` runs the SQLite and the PostgreSQL suites side by side (scripts/test-suites):
+# each keeps its uploaded files and its page-cache generation apart, in its own folder.
+TEST_VAR = Path(os.environ.get("TAMBON_TEST_VAR", BASE_DIR / "var"))
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -13,7 +20,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+MEDIA_ROOT = TEST_VAR / "test-media"
+TAMBON_PAGE_CACHE_GENERATION_FILE = str(TEST_VAR / "page-cache-generation")
 # WhiteNoise warns about a missing STATIC_ROOT; tests serve from the finders instead.
 STATIC_ROOT = BASE_DIR / "var" / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tempfile
 from io import BytesIO
 from pathlib import Path
 
@@ -103,7 +102,8 @@ def manage(tree, database_url, *args, code=None):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tambon.settings.dev",
         "DATABASE_URL": database_url,
-        "TAMBON_PAGE_CACHE_GENERATION_FILE": str(Path(tempfile.gettempdir()) / "upgrade-gen"),
+        # Beside the tree of the release, in this test's own folder.
+        "TAMBON_PAGE_CACHE_GENERATION_FILE": str(Path(tree).parent / "page-cache-generation"),
     }
     command = [sys.executable, "manage.py", *args]
     if code is not None:
