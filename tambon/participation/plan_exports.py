@@ -93,16 +93,12 @@ def project_title(project) -> str:
     return f"{project.title} ({project.village})"
 
 
-def p02_text_cells(project) -> list[str]:
-    """A project as the texts of the columns other than the budgets."""
-    return [
-        project.title,
-        project.objective,
-        project.output_target,
-        project.indicator,
-        project.expected_result,
-        project.responsible_unit,
-    ]
+def p02_text_cells(project) -> tuple[list[str], list[str]]:
+    """A project's texts before the budgets (number, project, objective, target) and after them
+    (indicator, expected result, responsible unit)."""
+    before = [project.number, project_title(project), project.objective, project.output_target]
+    after = [project.indicator, project.expected_result, project.responsible_unit]
+    return before, after
 
 
 def heading_lines(edition, form_name, title) -> list[str]:
@@ -160,17 +156,8 @@ def p02_workbook(edition) -> Workbook:
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         sheet.merge_cells(f"A{sheet.max_row}:{get_column_letter(last_column)}{sheet.max_row}")
         for project in group.projects:
-            title, objective, target, indicator, result, unit = p02_text_cells(project)
-            values = [
-                project.number,
-                project_title(project),
-                objective,
-                target,
-                *project.budgets(),
-                indicator,
-                result,
-                unit,
-            ]
+            before, after = p02_text_cells(project)
+            values = [*before, *project.budgets(), *after]
             sheet.append(values)
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -78,22 +78,12 @@ def _p02_rows(edition, numerals):
     for group in plan_exports.by_strategy(plan_exports.edition_projects(edition)):
         rows.append({"heading": numerals.text(plan_exports.strategy_heading(group.strategy))})
         for project in group.projects:
-            _title, objective, target, indicator, result, unit = plan_exports.p02_text_cells(
-                project
-            )
+            before, after = plan_exports.p02_text_cells(project)
             rows.append(
                 {
-                    "cells": [
-                        numerals.text(cell)
-                        for cell in (
-                            project.number,
-                            plan_exports.project_title(project),
-                            objective,
-                            target,
-                        )
-                    ],
+                    "cells": [numerals.text(cell) for cell in before],
                     "budgets": [numerals.money(budget) for budget in project.budgets()],
-                    "after": [numerals.text(cell) for cell in (indicator, result, unit)],
+                    "after": [numerals.text(cell) for cell in after],
                 }
             )
     return years, rows
