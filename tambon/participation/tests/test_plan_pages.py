@@ -177,3 +177,20 @@ def test_another_organizations_edition_is_not_found(client, edition):
         ).status_code
         == 404
     )
+
+
+def test_an_edition_without_projects_prints_empty_forms(client, site):
+    empty = PlanEditionFactory()
+    assert "ฉบับนี้ยังไม่มีโครงการ" in client.get(url(empty, "p02/")).content.decode()
+    p01 = client.get(url(empty, "p01/")).content.decode()
+    assert "รวม" in p01
+    sheet = sheet_of(client.get(url(empty, "p02.xlsx")))
+    assert sheet.max_row == P02_HEADER_ROW + 1
+    assert client.head(url(empty, "p01.xlsx")).status_code == 200
+    assert client.post(url(empty, "p02/")).status_code == 405
+
+
+def test_an_edition_of_another_cycle_is_not_found_under_this_one(client, edition):
+    other_cycle = PlanEditionFactory(cycle=PlanCycleFactory(name="แผนอีกรอบ", first_year_be=2566))
+    wrong = f"/participation/{edition.cycle_id}/plan/{other_cycle.pk}/p02/"
+    assert client.get(wrong).status_code == 404
