@@ -218,3 +218,27 @@ def test_an_approved_edition_is_not_offered_for_adopted_proposals(admin_client, 
     )
     assert response.status_code == 200
     assert not projects_of(edition).filter(proposal=adopted).exists()
+
+
+def test_a_project_of_a_draft_edition_is_edited_and_the_list_filters_by_edition_and_village(
+    admin_client, edition
+):
+    other = PlanEditionFactory(cycle=edition.cycle, kind=EditionKind.ADDITIONAL, year_be=2572)
+    village = VillageFactory(name="บ้านกรองได้")
+    PlanProjectFactory(edition=other, title="โครงการฉบับเพิ่มเติม", village=village)
+    listing = admin_client.get(admin_url("planproject", "list") + f"?edition={edition.pk}")
+    assert "โครงการของเรา" in listing.content.decode()
+    assert "โครงการฉบับเพิ่มเติม" not in listing.content.decode()
+    by_village = admin_client.get(admin_url("planproject", "list") + f"?village={village.pk}")
+    assert "โครงการฉบับเพิ่มเติม" in by_village.content.decode()
+    assert "โครงการของเรา" not in by_village.content.decode()
+
+    project = projects_of(edition).get(title="โครงการของเรา")
+    url = admin_url("planproject", "edit", project.pk)
+    form = admin_client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data["budget_year_5"] = "90000"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert projects_of(edition).get(pk=project.pk).budget_year_5 == Decimal("90000")
