@@ -15,12 +15,14 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from tambon.core.scoped_admin import OrganizationOwnedForm, OrganizationSnippetViewSet
 from tambon.core.scoping import staff_organization
+from tambon.thai.dates import format_thai_date
 
 from . import plan_diff, plan_editions
 from .models import (
@@ -113,7 +115,19 @@ class PlanEditionViewSet(OrganizationSnippetViewSet):
     menu_name = "participation-editions"
     model = PlanEdition
     icon = "doc-full"
-    list_display = ["__str__", "kind", "year_be", "approved_on"]
+    list_display = [
+        "__str__",
+        "kind",
+        "year_be",
+        Column(
+            "approved_on",
+            label=gettext_lazy("approved on"),
+            accessor=lambda edition: (
+                format_thai_date(edition.approved_on) if edition.approved_on else ""
+            ),
+        ),
+    ]
+    copy_view_enabled = False  # an edition is copied with its projects: NewEditionView
     filterset_class = PlanEditionFilterSet
     ordering = ["-created", "-pk"]
     panels = [

@@ -88,6 +88,8 @@ def test_lists_show_the_organizations_editions_and_projects_only(admin_client, e
 def test_an_approved_edition_and_its_projects_are_no_longer_changed(admin_client, edition):
     edition.approved_on = datetime.date(2027, 6, 1)
     edition.save()
+    listing = admin_client.get(admin_url("planedition", "list")).content.decode()
+    assert "1 มิถุนายน 2570" in listing
     project = projects_of(edition).first()
     for url in (
         admin_url("planproject", "edit", project.pk),
