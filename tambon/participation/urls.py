@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import plan_views, views
 
 app_name = "participation"
 
@@ -9,4 +9,10 @@ urlpatterns = [
     path("<int:pk>/", views.cycle, name="cycle"),
     path("<int:pk>/propose/", views.propose, name="propose"),
     path("<int:pk>/sent/", views.sent, name="sent"),
+    path("<int:pk>/plan/", plan_views.plan, name="plan"),
+    path("<int:pk>/plan/<int:edition>/p02/", plan_views.p02, name="plan_p02"),
+    path("<int:pk>/plan/<int:edition>/p02.xlsx", plan_views.p02_xlsx, name="plan_p02_xlsx"),
+    path("<int:pk>/plan/<int:edition>/p01/", plan_views.p01, name="plan_p01"),
+    path("<int:pk>/plan/<int:edition>/p01.xlsx", plan_views.p01_xlsx, name="plan_p01_xlsx"),
+    path("<int:pk>/plan/<int:edition>/changes/", plan_views.changes, name="plan_changes"),
 ]

@@ -12,6 +12,13 @@ from tambon.core.scoped_admin import OrganizationSnippetViewSet
 from .admin_actions import PublishProposals, RejectProposals
 from .admin_forms import PlanCycleForm
 from .models import Category, PlanCycle, Proposal, Strategy, Village
+from .plan_admin import (
+    AdoptProposals,
+    PlanEditionViewSet,
+    PlanProjectViewSet,
+    edition_listing_buttons,
+    refuse_deleting_approved,
+)
 
 
 class VillageViewSet(OrganizationSnippetViewSet):
@@ -61,7 +68,15 @@ class ProposalViewSet(OrganizationSnippetViewSet):
 
 
 class ParticipationViewSetGroup(SnippetViewSetGroup):
-    items = (ProposalViewSet, PlanCycleViewSet, VillageViewSet, StrategyViewSet, CategoryViewSet)
+    items = (
+        ProposalViewSet,
+        PlanCycleViewSet,
+        PlanEditionViewSet,
+        PlanProjectViewSet,
+        VillageViewSet,
+        StrategyViewSet,
+        CategoryViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Community planning")
     menu_name = "participation"
@@ -71,3 +86,6 @@ register_snippet(ParticipationViewSetGroup)
 
 hooks.register("register_bulk_action", PublishProposals)
 hooks.register("register_bulk_action", RejectProposals)
+hooks.register("register_bulk_action", AdoptProposals)
+hooks.register("register_snippet_listing_buttons", edition_listing_buttons)
+hooks.register("before_bulk_action", refuse_deleting_approved)
