@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import statistics_views, views
 
 app_name = "participation"
 
@@ -9,4 +9,10 @@ urlpatterns = [
     path("<int:pk>/", views.cycle, name="cycle"),
     path("<int:pk>/propose/", views.propose, name="propose"),
     path("<int:pk>/sent/", views.sent, name="sent"),
+    path("<int:pk>/statistics/", statistics_views.statistics_page, name="statistics"),
+    path(
+        "<int:pk>/statistics/<slug:table>.<slug:file_format>",
+        statistics_views.open_data,
+        name="open_data",
+    ),
 ]
