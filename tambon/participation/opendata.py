@@ -21,8 +21,16 @@ VILLAGE_FIELDS = [
     *(f"attendance_{sex.value}" for sex in statistics.SEXES),
     *(f"attendance_age_{age.value}" for age in statistics.AGE_GROUPS),
 ]
-PHASE_FIELDS = ["step", "step_label", "starts_on", "ends_on", "proposals_online", "forums",
-                "attendance", "supports"]
+PHASE_FIELDS = [
+    "step",
+    "step_label",
+    "starts_on",
+    "ends_on",
+    "proposals_online",
+    "forums",
+    "attendance",
+    "supports",
+]
 CATEGORY_FIELDS = ["category", "proposals"]
 BUDGET_TABLE_FIELDS = ["strategy_number", "strategy", "plan_year", "projects_in_plan", "budget"]
 PROPOSAL_FIELDS = [

@@ -56,8 +56,10 @@ def attendance_chart(rows):
         _("People at the forums, by village"),
         _("People who came to the forums of each village: %(total)s in all.")
         % {"total": format_number(total)},
-        [(*_village_axis(row), f"{row.label}: {format_number(row.attendance)}", row.attendance)
-         for row in rows],
+        [
+            (*_village_axis(row), f"{row.label}: {format_number(row.attendance)}", row.attendance)
+            for row in rows
+        ],
     )
 
 
