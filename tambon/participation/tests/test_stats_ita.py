@@ -42,7 +42,7 @@ def test_only_cycles_running_in_the_fiscal_year_are_offered_and_for_that_year(si
     found = suggestions_for(ItaTopic.PARTICIPATION, site, 2568, current_only=True)
     assert {s.url() for s in found} >= {f"/participation/{cycle.pk}/"}
     assert {s.covers_fiscal_year for s in found} == {2568}
-    assert "ปีงบประมาณ 2568" in found[0].label
+    assert "ปีงบประมาณ พ.ศ. 2568" in found[0].label
     # Its eight steps of ten days are over by the end of FY 2568.
     assert suggestions_for(ItaTopic.PARTICIPATION, site, 2569, current_only=True) == []
 
