@@ -7,7 +7,7 @@ import pytest
 
 from e2e.harness import assert_no_axe_violations, watch_page
 
-SERVICE_TILES = ["แจ้งเรื่องร้องเรียน / ติดตามเรื่อง", "E-Service"]
+SERVICE_TILES = ["แจ้งเรื่องร้องเรียน / ติดตามเรื่อง", "E-Service", "การมีส่วนร่วมจัดทำแผนพัฒนา"]
 SEED_QUICK_LINKS = [
     "แจ้งเรื่องร้องเรียนสายผู้บริหาร",
     "ภารกิจผู้บริหาร",

@@ -31,6 +31,7 @@ from tambon.core import memberships
 from tambon.core.models import Organization, Role
 from tambon.infocenter import starter as infocenter_starter
 from tambon.pages import starter as pages_starter
+from tambon.participation import starter as participation_starter
 from tambon.people import starter as people_starter
 from tambon.procurement import starter as procurement_starter
 from tambon.search.indexing import rebuild_organization
@@ -46,6 +47,7 @@ STARTERS = [
     cases_starter.ensure_starter_content,
     infocenter_starter.ensure_starter_content,
     procurement_starter.ensure_starter_content,
+    participation_starter.ensure_starter_content,
     # Last: the service tiles go before the quick links the other steps made.
     service_links.ensure_service_links,
 ]

@@ -1,6 +1,7 @@
 """The citizen services every site offers one tap away: in the main menu and as the first tiles
-of the home page (issue 14). The addresses are the cases app's; the menu items and tiles are the
-pages app's, so the composition joins them."""
+of the home page (issue 14), and community planning (issue 15). The addresses are the cases and
+participation apps'; the menu items and tiles are the pages app's, so the composition joins
+them."""
 
 from django.urls import reverse
 
@@ -18,6 +19,14 @@ SERVICES = [
         ("cases:new", "complaint"),
     ),
     ("E-Service", "e-service", "link", "ยื่นคำร้องขอรับบริการออนไลน์", ("cases:services",)),
+    # Issue 15: residents' proposals for the local development plan and what became of them.
+    (
+        "การมีส่วนร่วมจัดทำแผนพัฒนา",
+        "community-planning",
+        "calendar",
+        "เสนอโครงการ ติดตามประชาคมและแผนพัฒนาท้องถิ่น",
+        ("participation:index",),
+    ),
 ]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, views
+from . import plan_views, statistics_views, views
 
 app_name = "participation"
 
@@ -15,4 +15,10 @@ urlpatterns = [
     path("<int:pk>/plan/<int:edition>/p01/", plan_views.p01, name="plan_p01"),
     path("<int:pk>/plan/<int:edition>/p01.xlsx", plan_views.p01_xlsx, name="plan_p01_xlsx"),
     path("<int:pk>/plan/<int:edition>/changes/", plan_views.changes, name="plan_changes"),
+    path("<int:pk>/statistics/", statistics_views.statistics_page, name="statistics"),
+    path(
+        "<int:pk>/statistics/<slug:table>.<slug:file_format>",
+        statistics_views.open_data,
+        name="open_data",
+    ),
 ]

@@ -103,6 +103,7 @@ def test_demo_quick_links_are_the_services_then_the_nine_of_the_seed(demo_home):
     assert labels == [
         "แจ้งเรื่องร้องเรียน / ติดตามเรื่อง",
         "E-Service",
+        "การมีส่วนร่วมจัดทำแผนพัฒนา",
         "แจ้งเรื่องร้องเรียนสายผู้บริหาร",
         "ภารกิจผู้บริหาร",
         "ปลัด",
@@ -144,8 +145,12 @@ def test_demo_home_page_shows_its_welcome_quick_links_activities_and_counter(cli
     soup = BeautifulSoup(client.get("/").content.decode(), "html.parser")
     assert soup.h1.get_text(strip=True) == "ยินดีต้อนรับเข้าสู่องค์การบริหารส่วนตำบลพงษ์ จังหวัดน่าน"
     quick_links = soup.select("nav.quick-links a")
-    assert len(quick_links) == 11
-    assert [a["href"] for a in quick_links[:2]] == ["/cases/new/complaint/", "/cases/new/eservice/"]
+    assert len(quick_links) == 12
+    assert [a["href"] for a in quick_links[:3]] == [
+        "/cases/new/complaint/",
+        "/cases/new/eservice/",
+        "/participation/",
+    ]
     hrefs = {a.get_text(" ", strip=True).split(" ")[0]: a["href"] for a in quick_links}
     assert hrefs["ปลัด"] == "/people/chief-administrator/"
     assert hrefs["ภารกิจผู้บริหาร"] == "/news/category/executive/"
