@@ -10,7 +10,8 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Community planning")
     role_permissions = {
         role: roles.manage(
-            "participation", "village", "strategy", "category", "plancycle", "phase", "proposal"
+            "participation", "village", "strategy", "category", "plancycle", "phase", "proposal",
+            "projectupdate",
         )
         for role in (roles.ADMINISTRATOR, roles.EDITOR)
     }
@@ -19,3 +20,7 @@ class ParticipationConfig(AppConfig):
         from .models import connect_purge_signals
 
         connect_purge_signals()
+
+        from .progress import connect_signals
+
+        connect_signals()

@@ -12,6 +12,7 @@ from tambon.core.scoped_admin import OrganizationSnippetViewSet
 from .admin_actions import PublishProposals, RejectProposals
 from .admin_forms import PlanCycleForm
 from .models import Category, PlanCycle, Proposal, Strategy, Village
+from .progress_admin import ProjectUpdateViewSet
 
 
 class VillageViewSet(OrganizationSnippetViewSet):
@@ -61,7 +62,14 @@ class ProposalViewSet(OrganizationSnippetViewSet):
 
 
 class ParticipationViewSetGroup(SnippetViewSetGroup):
-    items = (ProposalViewSet, PlanCycleViewSet, VillageViewSet, StrategyViewSet, CategoryViewSet)
+    items = (
+        ProposalViewSet,
+        PlanCycleViewSet,
+        ProjectUpdateViewSet,
+        VillageViewSet,
+        StrategyViewSet,
+        CategoryViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Community planning")
     menu_name = "participation"
