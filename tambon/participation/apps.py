@@ -10,7 +10,13 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Community planning")
     role_permissions = {
         role: roles.manage(
-            "participation", "village", "strategy", "category", "plancycle", "phase", "proposal",
+            "participation",
+            "village",
+            "strategy",
+            "category",
+            "plancycle",
+            "phase",
+            "proposal",
             "projectupdate",
         )
         for role in (roles.ADMINISTRATOR, roles.EDITOR)

@@ -41,9 +41,7 @@ def _shown_cycles(organization):
 def _editions_in_force(organization, cycles):
     shown = {cycle.pk for cycle in cycles}
     return [
-        edition
-        for cycle_id, edition in current_editions(organization).items()
-        if cycle_id in shown
+        edition for cycle_id, edition in current_editions(organization).items() if cycle_id in shown
     ]
 
 

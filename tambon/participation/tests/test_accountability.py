@@ -101,9 +101,7 @@ def test_the_status_only_goes_forward_except_to_not_carried_out(project):
 def test_one_hundred_percent_only_when_done(project):
     with pytest.raises(ValidationError) as early:
         report(project, datetime.date(2027, 3, 1), ProjectStatus.IN_PROGRESS, 100)
-    assert early.value.message_dict["percent_done"] == [
-        "ร้อยละ 100 ได้เฉพาะโครงการที่ดำเนินการแล้วเสร็จ"
-    ]
+    assert early.value.message_dict["percent_done"] == ["ร้อยละ 100 ได้เฉพาะโครงการที่ดำเนินการแล้วเสร็จ"]
     with pytest.raises(ValidationError):
         report(project, datetime.date(2027, 3, 1), ProjectStatus.DONE, 90)
     assert reload(project).status == ProjectStatus.IN_PLAN
@@ -226,7 +224,10 @@ def test_the_monitoring_report_counts_the_projects_of_the_plan_year(client, cycl
             percent_done=100 if status == ProjectStatus.DONE else 30,
         )
     PlanProjectFactory(
-        edition=edition, title="โครงการปีที่สาม", budget_year_1=None, budget_year_2=None,
+        edition=edition,
+        title="โครงการปีที่สาม",
+        budget_year_1=None,
+        budget_year_2=None,
         budget_year_3=80000,
     )
     response = client.get(reverse("participation:monitoring", args=[cycle.pk, 2571]))

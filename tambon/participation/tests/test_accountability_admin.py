@@ -49,9 +49,7 @@ def _report(project, **changes):
     }
 
 
-def test_the_project_choice_lists_the_plan_in_force_of_the_organization_only(
-    admin_client, project
-):
+def test_the_project_choice_lists_the_plan_in_force_of_the_organization_only(admin_client, project):
     other = Organization.for_site(second_organization_site("127.0.0.1"))
     theirs = PlanEditionFactory(
         cycle=PlanCycleFactory(organization=other), approved_on=datetime.date(2026, 6, 1)
