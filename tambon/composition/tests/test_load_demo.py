@@ -159,3 +159,13 @@ def test_demo_seed_news_is_found_by_search(client):
     soup = BeautifulSoup(client.get("/search/", {"q": "แผนชุมชน"}).content, "html.parser")
     results = [a.get_text(strip=True) for a in soup.select("ol.results a")]
     assert any(title.startswith(SEED_TITLE_START) for title in results)
+
+
+def test_the_seed_news_post_links_to_its_planning_cycle(client):
+    post = NewsPage.objects.get(slug="community-plan-2565")
+    page = BeautifulSoup(client.get(post.url).content, "html.parser")
+    link = page.find("a", string="ติดตามแผนพัฒนาท้องถิ่น ข้อเสนอของแต่ละหมู่บ้าน และความคืบหน้าของโครงการ")
+    assert link is not None and link["href"].startswith("/participation/")
+    cycle_page = client.get(link["href"])
+    assert cycle_page.status_code == 200
+    assert "รายงานการติดตามและประเมินผล" in cycle_page.content.decode()

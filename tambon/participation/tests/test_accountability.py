@@ -7,10 +7,17 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.admin.forms.choosers import ExternalLinkChooserForm
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
+from tambon.core.blocks import BodyStreamBlock
 from tambon.core.models import Organization
 from tambon.core.tests.factories import ImageFactory
-from tambon.pages.tests.factories import second_organization_site
+from tambon.pages.tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    second_organization_site,
+)
 from tambon.participation.models import (
     Decision,
     Moderation,
@@ -256,3 +263,24 @@ def test_the_cycle_page_links_the_monitoring_reports_and_village_pages(client, c
     assert f'href="/participation/{cycle.pk}/monitoring/2571/"' in text
     assert f'href="/participation/{cycle.pk}/monitoring/2575/"' in text
     assert 'href="/participation/villages/3/"' in text
+
+
+def test_a_news_post_links_to_the_village_and_monitoring_pages(client, home, cycle, adopted):
+    """The pages are plain addresses on the site: the rich text's link feature takes them."""
+    urls = [
+        reverse("participation:village", args=[3]),
+        reverse("participation:monitoring", args=[cycle.pk, 2571]),
+    ]
+    links = "".join(f'<a href="{url}">ลิงก์ {n}</a> ' for n, url in enumerate(urls))
+    features = BodyStreamBlock().child_blocks["rich_text"].features
+    # What the editor sends back is what the database keeps.
+    editor = ContentstateConverter(features)
+    kept = editor.to_database_format(editor.from_database_format(f"<p>{links}</p>"))
+    for url in urls:
+        assert ExternalLinkChooserForm({"url": url}).is_valid()
+        assert f'href="{url}"' in kept
+    post = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), body=[("rich_text", kept)])
+    text = client.get(post.url).content.decode()
+    for url in urls:
+        assert f'href="{url}"' in text
+        assert client.get(url).status_code == 200
