@@ -220,6 +220,8 @@ def ensure_news(home):
 def link_seed_news(index, url, text):
     """End the seed post with a link to `url` (a page of another app, handed over by the
     composition), once."""
+    # Read again: the index object handed round may hold a stale place in the tree.
+    index = Page.objects.get(pk=index.pk)
     post = child_by_slug(index, "community-plan-2565")
     if post is None or f'href="{url}"' in str(post.body):
         return

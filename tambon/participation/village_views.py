@@ -108,12 +108,10 @@ def village(request, number):
         proposal.project = project_of_proposal.get(proposal.pk)
         by_cycle[proposal.cycle_id].append(proposal)
     shown_proposals = {proposal.pk for proposal in proposals}
-    other_projects = [
-        project
-        for project in projects
-        if project.village_id == village.pk and project.proposal_id not in shown_proposals
-    ]
-    area_projects = [project for project in projects if project.village_id is None]
+    # A project shown under its proposal is not listed again below.
+    others = [project for project in projects if project.proposal_id not in shown_proposals]
+    other_projects = [project for project in others if project.village_id == village.pk]
+    area_projects = [project for project in others if project.village_id is None]
     return render(
         request,
         "participation/accountability/village.html",
