@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from tambon.core.scoped_admin import OrganizationOwnedForm, OrganizationSnippetViewSet
+from tambon.core.scoping import staff_organization
+from tambon.thai.fiscal import today_in_bangkok
 
 from .models import PlanProject, ProjectUpdate
 from .progress import current_editions
@@ -37,6 +39,19 @@ class ProjectUpdateForm(OrganizationOwnedForm):
         field.label_from_instance = _project_label
 
 
+class ReportOnProjectView(OrganizationSnippetViewSet.add_view_class):
+    """ "?project=<id>" (a link from a project) chooses the project; the date is today's."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance()
+        instance.reported_on = today_in_bangkok()
+        chosen = self.request.GET.get("project", "")
+        if chosen.isdigit():
+            projects = PlanProject.objects.for_organization(staff_organization(self.request))
+            instance.project = projects.filter(pk=chosen).first()
+        return instance
+
+
 class ProjectUpdateViewSet(OrganizationSnippetViewSet):
     menu_name = "participation-progress"
     menu_label = _("Project progress reports")
@@ -45,6 +60,7 @@ class ProjectUpdateViewSet(OrganizationSnippetViewSet):
     list_display = ["project", "reported_on", "status", "percent_done"]
     list_filter = ["status"]
     ordering = ["-reported_on", "-pk"]
+    add_view_class = ReportOnProjectView
     panels = [
         FieldPanel("project", widget=forms.Select),
         FieldRowPanel([FieldPanel("reported_on"), FieldPanel("status")]),

@@ -80,3 +80,17 @@ def test_a_report_going_backwards_is_refused_in_thai(admin_client, project):
     assert response.status_code == 200
     assert "สถานะเดินหน้าได้อย่างเดียว" in response.content.decode()
     assert ProjectUpdate.objects.for_organization(project.organization_id).count() == 1
+
+
+def test_a_link_from_a_project_opens_a_report_on_it(admin_client, project):
+    other = Organization.for_site(second_organization_site("127.0.0.1"))
+    theirs = PlanProjectFactory(
+        edition=PlanEditionFactory(
+            cycle=PlanCycleFactory(organization=other), approved_on=datetime.date(2026, 6, 1)
+        ),
+        title="โครงการของเขา",
+    )
+    form = admin_client.get(reverse(ADD), {"project": project.pk}).context["form"]
+    assert form["project"].value() == project.pk
+    form = admin_client.get(reverse(ADD), {"project": theirs.pk}).context["form"]
+    assert form["project"].value() is None
