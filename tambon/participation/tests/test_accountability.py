@@ -284,3 +284,16 @@ def test_a_news_post_links_to_the_village_and_monitoring_pages(client, home, cyc
     for url in urls:
         assert f'href="{url}"' in text
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/participation/villages/99999999999999999999/",
+        "/participation/villages/0/",
+        "/participation/99999999999999999999/monitoring/2571/",
+        "/participation/{cycle}/monitoring/99999999999999999999/",
+    ],
+)
+def test_numbers_out_of_range_are_not_found(client, cycle, url):
+    assert client.get(url.format(cycle=cycle.pk)).status_code == 404
