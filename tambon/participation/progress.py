@@ -51,7 +51,17 @@ def report_errors(report):
         errors["percent_done"] = _("A finished project is 100 percent done.")
     if report.status not in STEP_INDEX or not report.project_id or not report.reported_on:
         return errors
-    for other in _others_in_order(report):
+    others = _others_in_order(report)
+    if not others and report.pk is None:
+        # The first report starts from the status the project was given in the plan's form.
+        current = PlanProject.objects.for_organization(report.organization_id).get(
+            pk=report.project_id
+        )
+        if STEP_INDEX.get(current.status, -1) > STEP_INDEX[report.status]:
+            errors["status"] = _(
+                "The status only goes forward: the project is already “%(status)s”."
+            ) % {"status": current.get_status_display()}
+    for other in others:
         if other.status not in STEP_INDEX:
             continue
         earlier = (other.reported_on, other.pk or 0) < (report.reported_on, report.pk or 1 << 62)

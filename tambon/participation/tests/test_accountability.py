@@ -105,6 +105,16 @@ def test_the_status_only_goes_forward_except_to_not_carried_out(project):
     assert (reload(project).status, reload(project).percent_done) == ("done", 100)
 
 
+def test_the_first_report_starts_from_the_status_given_in_the_plan(project):
+    project.status = ProjectStatus.PROCUREMENT
+    project.save()
+    with pytest.raises(ValidationError) as backwards:
+        report(project, datetime.date(2027, 3, 1), ProjectStatus.BUDGETED)
+    assert "โครงการอยู่ในขั้น “การจัดซื้อจัดจ้าง” แล้ว" in backwards.value.message_dict["status"][0]
+    report(project, datetime.date(2027, 3, 1), ProjectStatus.PROCUREMENT, 5)
+    assert reload(project).percent_done == 5
+
+
 def test_one_hundred_percent_only_when_done(project):
     with pytest.raises(ValidationError) as early:
         report(project, datetime.date(2027, 3, 1), ProjectStatus.IN_PROGRESS, 100)
