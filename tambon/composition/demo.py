@@ -13,6 +13,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.urls import reverse
 
 from tambon.cases import demo as cases_demo
 from tambon.core import demo as core_demo
@@ -26,6 +27,9 @@ from tambon.procurement import demo as procurement_demo
 from tambon.stats import demo as stats_demo
 
 from . import organizations, service_links
+
+# The seed news post is about the village forums: it ends with a link to the plan they feed.
+CYCLE_LINK = "ติดตามแผนพัฒนาท้องถิ่น ข้อเสนอของแต่ละหมู่บ้าน และความคืบหน้าของโครงการ"
 
 # The executives' complaint line is the public form of the cases app.
 EXECUTIVE_LINE_URL = "/cases/new/executive/"
@@ -66,7 +70,8 @@ def build_demo_site(today):
     stats_demo.ensure_visitor_history(site, today)
     cases_demo.ensure_sample_cases(today, org)
     cases_demo.ensure_case_pages(home, text_page=pages_demo.standard_page)
-    participation_demo.ensure_participation(org, today)
+    cycle = participation_demo.ensure_participation(org, today)
+    pages_demo.link_seed_news(news, reverse("participation:cycle", args=[cycle.pk]), CYCLE_LINK)
     # Last: the ITA evidence is found among everything built above.
     infocenter_demo.ensure_ita(site, home)
     core_demo.move_shared_media_to(org.collection)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.utils.html import escape
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from tambon.core.demo import ORGANIZATION, add_page, child_by_slug, placeholder_image
 from tambon.core.models import Organization
@@ -214,6 +215,18 @@ def ensure_news(home):
         add_page(index, post)
     add_news_posts(index, MORE_NEWS, cover)
     return index
+
+
+def link_seed_news(index, url, text):
+    """End the seed post with a link to `url` (a page of another app, handed over by the
+    composition), once."""
+    # Read again: the index object handed round may hold a stale place in the tree.
+    index = Page.objects.get(pk=index.pk)
+    post = child_by_slug(index, "community-plan-2565")
+    if post is None or f'href="{url}"' in str(post.body):
+        return
+    post.body.append(("rich_text", RichText(f'<p><a href="{escape(url)}">{escape(text)}</a></p>')))
+    post.save_revision().publish()
 
 
 def add_news_posts(index, posts, cover=None):

@@ -19,6 +19,7 @@ class ParticipationConfig(AppConfig):
             "proposal",
             "planedition",
             "planproject",
+            "projectupdate",
         )
         for role in (roles.ADMINISTRATOR, roles.EDITOR)
     }
@@ -27,3 +28,7 @@ class ParticipationConfig(AppConfig):
         from .models import connect_purge_signals
 
         connect_purge_signals()
+
+        from .progress import connect_signals
+
+        connect_signals()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, statistics_views, views
+from . import plan_views, statistics_views, views, village_views
 
 app_name = "participation"
 
@@ -21,4 +21,7 @@ urlpatterns = [
         statistics_views.open_data,
         name="open_data",
     ),
+    path("villages/", village_views.villages, name="villages"),
+    path("villages/<int:number>/", village_views.village, name="village"),
+    path("<int:pk>/monitoring/<int:year>/", village_views.monitoring, name="monitoring"),
 ]

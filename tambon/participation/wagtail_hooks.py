@@ -19,6 +19,7 @@ from .plan_admin import (
     edition_listing_buttons,
     refuse_deleting_approved,
 )
+from .progress_admin import ProjectUpdateViewSet
 
 
 class VillageViewSet(OrganizationSnippetViewSet):
@@ -73,6 +74,7 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
         PlanCycleViewSet,
         PlanEditionViewSet,
         PlanProjectViewSet,
+        ProjectUpdateViewSet,
         VillageViewSet,
         StrategyViewSet,
         CategoryViewSet,

@@ -164,3 +164,12 @@ def test_demo_seed_news_is_found_by_search(client):
     soup = BeautifulSoup(client.get("/search/", {"q": "แผนชุมชน"}).content, "html.parser")
     results = [a.get_text(strip=True) for a in soup.select("ol.results a")]
     assert any(title.startswith(SEED_TITLE_START) for title in results)
+
+
+def test_the_seed_news_post_links_to_its_planning_cycle(client):
+    page = BeautifulSoup(client.get("/news/community-plan-2565/").content, "html.parser")
+    links = [a for a in page.select("a[href^='/participation/']") if "ติดตามแผนพัฒนา" in a.get_text()]
+    assert len(links) == 1
+    cycle_page = client.get(links[0]["href"])
+    assert cycle_page.status_code == 200
+    assert "รายงานการติดตามและประเมินผล" in cycle_page.content.decode()

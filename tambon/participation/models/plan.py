@@ -7,6 +7,7 @@ An edition starts as a copy of the one before it: every project row is copied wi
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from tambon.core.scoping import OrganizationOwned
-from tambon.thai.dates import MAX_BUDDHIST_YEAR, MIN_BUDDHIST_YEAR
+from tambon.thai.dates import MAX_BUDDHIST_YEAR, MIN_BUDDHIST_YEAR, format_thai_date
 
 BUDGET_FIELDS = (
     "budget_year_1",
@@ -189,6 +190,13 @@ class PlanProject(OrganizationOwned, ClusterableModel):
         """The five plan years' budgets, first year first (None where none)."""
         return [getattr(self, name) for name in BUDGET_FIELDS]
 
+    def clean(self):
+        super().clean()
+        from ..progress import procurement_url_error  # the rules of progress live there
+
+        if error := procurement_url_error(self.procurement_url):
+            raise ValidationError({"procurement_url": error})
+
 
 class ProjectUpdate(OrganizationOwned):
     """A progress report on a project, with an optional photo: the history behind its status."""
@@ -214,3 +222,13 @@ class ProjectUpdate(OrganizationOwned):
         ordering = ["-reported_on", "-pk"]
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
+
+    def __str__(self):
+        return f"{self.project} ({format_thai_date(self.reported_on)})"
+
+    def clean(self):
+        super().clean()
+        from ..progress import report_errors  # the rules of progress live there
+
+        if errors := report_errors(self):
+            raise ValidationError(errors)

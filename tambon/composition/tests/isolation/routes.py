@@ -27,6 +27,9 @@ NEUTRAL = {
     "content_type_app_name": "pages",
     "content_type_model_name": "standardpage",
     "kind": "complaint",
+    "table": "proposals",
+    "file_format": "json",
+    "year": "2571",  # the first plan year of B's cycle (participation monitoring report)
     # Platform-wide objects (workflows, tasks, editing sessions, uploads): no role has them.
     "task_state_id": "1",
     "task_id": "1",
@@ -97,6 +100,10 @@ def _b_object(route, name, world):
         return world.b_page.pk
     if name == "redirect_id":
         return world.b_redirect.pk
+    if name == "edition":
+        return world.b_rows["participation.PlanEdition"].pk
+    if name == "number" and route.startswith("participation/villages/"):
+        return world.b_rows["participation.Village"].number
     if name not in ("pk", "object_id", "public_id", "slug"):
         return None
     model = _route_model(route)
