@@ -48,7 +48,16 @@ from tambon.pages.tests.factories import (
     organization_site,
     second_organization_site,
 )
-from tambon.participation.models import AgeGroup, PhaseKind, ProjectStatus, Sex
+from tambon.participation.models import (
+    AgeGroup,
+    ForumAttendance,
+    ForumPhoto,
+    ForumTally,
+    PhaseKind,
+    ProjectStatus,
+    ProjectUpdate,
+    Sex,
+)
 from tambon.participation.tests.factories import (
     CategoryFactory as PlanCategoryFactory,
 )
@@ -220,9 +229,16 @@ def _forum(organization, rows):
         place=canary("forum-place"),
         minutes=canary("forum-minutes"),
     )
-    forum.attendance.create(sex=Sex.FEMALE, age_group=AgeGroup.ELDERLY, count=VISITS_CANARY)
-    forum.tallies.create(proposal=proposal, votes=VISITS_CANARY, note=canary("tally"))
-    forum.photos.create(
+    # Saved through the models' managers: a cluster's related manager (forum.attendance)
+    # would only keep a new row in memory until the forum is saved again.
+    ForumAttendance.objects.for_organization(organization).create(
+        forum=forum, sex=Sex.FEMALE, age_group=AgeGroup.ELDERLY, count=VISITS_CANARY
+    )
+    ForumTally.objects.for_organization(organization).create(
+        forum=forum, proposal=proposal, votes=VISITS_CANARY, note=canary("tally")
+    )
+    ForumPhoto.objects.for_organization(organization).create(
+        forum=forum,
         image=ImageFactory(title=canary("forum-photo"), collection=organization.collection),
         caption=canary("caption"),
     )
@@ -252,7 +268,8 @@ def _plan_project(organization, rows):
         title=canary("plan-project"),
         responsible_unit=canary("unit"),
     )
-    project.updates.create(
+    ProjectUpdate.objects.for_organization(organization).create(
+        project=project,
         reported_on=datetime.date(2026, 11, 30),
         status=ProjectStatus.IN_PROGRESS,
         percent_done=40,
