@@ -10,7 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from tambon.core.scoped_admin import OrganizationSnippetViewSet
 
 from .admin_actions import PublishProposals, RejectProposals
-from .admin_forms import PlanCycleForm
+from .admin_forms import PlanCycleForm, ProposalForm
+from .merge_action import MergeProposals
 from .models import Category, PlanCycle, Proposal, Strategy, Village
 
 
@@ -59,6 +60,11 @@ class ProposalViewSet(OrganizationSnippetViewSet):
     search_fields = ["title", "problem", "proposed_project"]
     ordering = ["-created", "-pk"]
 
+    def get_edit_handler(self):
+        edit_handler = super().get_edit_handler()
+        edit_handler.base_form_class = ProposalForm
+        return edit_handler
+
 
 class ParticipationViewSetGroup(SnippetViewSetGroup):
     items = (ProposalViewSet, PlanCycleViewSet, VillageViewSet, StrategyViewSet, CategoryViewSet)
@@ -71,3 +77,4 @@ register_snippet(ParticipationViewSetGroup)
 
 hooks.register("register_bulk_action", PublishProposals)
 hooks.register("register_bulk_action", RejectProposals)
+hooks.register("register_bulk_action", MergeProposals)

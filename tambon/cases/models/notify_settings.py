@@ -9,8 +9,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..sms import secret
 from tambon.core.sms import PROVIDERS
+
+from ..sms import secret
 
 
 class SmsProvider(models.TextChoices):
