@@ -260,3 +260,22 @@ def test_proposals_of_different_cycles_are_not_merged(admin_client, cycle, villa
     assert refused.status_code == 200
     assert "รวมได้เฉพาะข้อเสนอของรอบการจัดทำแผนเดียวกัน" in refused.content.decode()
     assert not Proposal.objects.for_organization(kept.organization).exclude(merged_into=None)
+
+
+def test_the_admin_ranking_flags_a_decision_against_the_ranking_without_reason(
+    admin_client, cycle, ranked
+):
+    # Saved directly (an import, an older rule): the admin list shows what is missing.
+    for title, decision in (("ไฟฟ้า", Decision.NOT_ADOPTED), ("บ่อน้ำ", Decision.ADOPTED)):
+        ranked[title].decision = decision
+        ranked[title].save()
+    menu = admin_client.get(reverse("participation_admin:ranking_cycles")).content.decode()
+    assert reverse("participation_admin:ranking", args=[cycle.pk]) in menu
+    page = admin_client.get(reverse("participation_admin:ranking", args=[cycle.pk]))
+    page = page.content.decode()
+    assert page.count("ต่างจากลำดับความสำคัญ: ยังไม่มีเหตุผล") == 2
+    assert page.index("ไฟฟ้า") < page.index("ถนน") < page.index("บ่อน้ำ")
+    other = Organization.for_site(second_organization_site("127.0.0.1"))
+    theirs = cycle_around(today_in_bangkok(), organization=other)
+    url = reverse("participation_admin:ranking", args=[theirs.pk])
+    assert admin_client.get(url).status_code == 404
