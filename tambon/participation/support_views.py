@@ -169,6 +169,10 @@ def _send_code(request, proposal, form):
     return None
 
 
+def _expired():
+    return _("The code has expired or was typed wrong too many times. Please ask for a new code.")
+
+
 @never_cache
 @sensitive_post_parameters("phone", "code")
 @require_http_methods(["GET", "POST"])
@@ -227,10 +231,9 @@ def support(request, cycle_pk, pk):
             else:
                 request.session.pop(PENDING_KEY, None)
                 pending = None
-                refusal = _(
-                    "The code has expired or was typed wrong too many times. Please ask for a "
-                    "new code."
-                )
+                refusal = _expired()
+    elif action == "verify":  # the code's session ended (another tab, or signed out)
+        refusal = _expired()
 
     if verified and not pending:
         supports = Support.objects.for_organization(organization)

@@ -140,6 +140,7 @@ def test_the_proposal_page_shows_votes_supports_and_the_decision_with_its_reason
     assert "4 คะแนน" in page
     assert "มีผู้สนับสนุนทางออนไลน์ 2 คน" in page
     assert "อยู่ในความรับผิดชอบของการไฟฟ้าส่วนภูมิภาค" in page
+    assert str(lamp.created.year + 543) in page  # the date it was sent, in B.E.
     assert lamp.proposer_name not in page and lamp.proposer_contact not in page
 
 

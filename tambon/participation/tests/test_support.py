@@ -143,6 +143,12 @@ def test_a_number_that_is_not_a_thai_mobile_is_refused_and_kept(client, proposal
     assert sms.getvalue() == ""
 
 
+def test_a_code_without_a_pending_request_asks_for_a_new_one(client, proposal, sms):
+    response = client.post(url(proposal), {"action": "verify", "code": "123456"})
+    assert "โปรดขอรหัสใหม่" in text(response)
+    assert supports_of(proposal).count() == 0
+
+
 def test_thai_digits_are_understood(client, proposal, sms):
     support(client, proposal, sms, number="๐๘๑๒๓๔๕๖๗๘")
     assert supports_of(proposal).count() == 1
