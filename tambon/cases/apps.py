@@ -29,7 +29,17 @@ class CasesConfig(AppConfig):
 
         notify.connect()
         audit.connect()
+        self.lend_the_sms_settings()
         self.purge_page_cache_with_the_q_and_a()
+
+    def lend_the_sms_settings(self):
+        """Other apps send texts (participation's one-time codes) with the provider each
+        organization chose here, through core/sms.py."""
+        from tambon.core import sms
+
+        from .models import NotificationSettings
+
+        sms.register_sender_lookup(NotificationSettings.sender_of_organization)
 
     def purge_page_cache_with_the_q_and_a(self):
         """The Q&A page shows published questions: a change to one is a change of the page."""

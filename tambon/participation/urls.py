@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, statistics_views, views, village_views
+from . import plan_views, ranking_views, statistics_views, support_views, views, village_views
 
 app_name = "participation"
 
@@ -24,4 +24,7 @@ urlpatterns = [
     path("villages/", village_views.villages, name="villages"),
     path("villages/<int:number>/", village_views.village, name="village"),
     path("<int:pk>/monitoring/<int:year>/", village_views.monitoring, name="monitoring"),
+    path("<int:pk>/ranking/", ranking_views.ranking, name="ranking"),
+    path("<int:cycle_pk>/proposals/<int:pk>/", support_views.proposal_detail, name="proposal"),
+    path("<int:cycle_pk>/proposals/<int:pk>/support/", support_views.support, name="support"),
 ]

@@ -9,8 +9,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from tambon.core.sms import PROVIDERS
+
 from ..sms import secret
-from ..sms.providers import PROVIDERS
 
 
 class SmsProvider(models.TextChoices):
@@ -93,6 +94,11 @@ class NotificationSettings(BaseSiteSetting):
         """The settings of an organization's site, None if it never saved any (no row is made
         here: the background worker reads them)."""
         return cls.objects.filter(site_id=organization.site_id).first()
+
+    @classmethod
+    def sender_of_organization(cls, organization):
+        settings_ = cls.of_organization(organization)
+        return settings_.sms_sender() if settings_ is not None else None
 
     def sms_sender(self):
         """The provider this organization chose, with its own credentials, or None."""

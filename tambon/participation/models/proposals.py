@@ -150,6 +150,10 @@ class Proposal(OrganizationOwned):
             [FieldPanel("moderation"), FieldPanel("moderation_note"), FieldPanel("merged_into")],
             heading=_("Review"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("decision"), FieldPanel("decision_reason"), FieldPanel("decided_on")],
+            heading=_("The committee's decision"),
+        ),
     ]
 
     class Meta:
