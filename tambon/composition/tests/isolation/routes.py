@@ -102,6 +102,8 @@ def _b_object(route, name, world):
         return world.b_redirect.pk
     if name == "edition":
         return world.b_rows["participation.PlanEdition"].pk
+    if name == "cycle_pk":
+        return world.b_rows["participation.PlanCycle"].pk
     if name == "number" and route.startswith("participation/villages/"):
         return world.b_rows["participation.Village"].number
     if name not in ("pk", "object_id", "public_id", "slug"):
@@ -147,7 +149,10 @@ ROUTES_OF_APPS = {
     "cases/files/": lambda rows: rows["cases.Attachment"].public_id,
     "cases/new/eservice/": lambda rows: rows["cases.ServiceType"].slug,
     "admin/procurement_import/": lambda rows: rows["procurement.ImportJob"].pk,
+    # Longer prefixes first: the first that fits is used.
+    "participation/<int:cycle_pk>/proposals/": lambda rows: rows["participation.Proposal"].pk,
     "participation/": lambda rows: rows["participation.PlanCycle"].pk,
+    "admin/participation-ranking/": lambda rows: rows["participation.PlanCycle"].pk,
 }
 
 
