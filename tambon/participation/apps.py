@@ -10,7 +10,14 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Community planning")
     role_permissions = {
         role: roles.manage(
-            "participation", "village", "strategy", "category", "plancycle", "phase", "proposal"
+            "participation",
+            "village",
+            "strategy",
+            "category",
+            "plancycle",
+            "phase",
+            "proposal",
+            "forum",
         )
         for role in (roles.ADMINISTRATOR, roles.EDITOR)
     }

@@ -16,6 +16,22 @@ from .models import Proposal
 MAX_BUDGET = Decimal("999999999999")
 
 
+def read_budget(text):
+    """A budget as people write it ("50,000", "๕๐๐๐๐", "50000 บาท"), or None when empty."""
+    text = to_arabic_digits(text or "").replace(",", "").replace("บาท", "").strip()
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(
+            _("Write the budget in digits, for example 50000."), code="budget"
+        ) from None
+    if not amount.is_finite() or amount < 0 or amount > MAX_BUDGET:
+        raise ValidationError(_("Write a budget between 0 and 999,999,999,999 baht."))
+    return amount.quantize(Decimal("0.01"))
+
+
 class ProposalForm(forms.ModelForm):
     # Typed as text: people write "50,000", "๕๐๐๐๐" or "50000 บาท".
     estimated_budget = forms.CharField(
@@ -75,19 +91,7 @@ class ProposalForm(forms.ModelForm):
         return [self[name] for name in self.contact_fields]
 
     def clean_estimated_budget(self):
-        text = to_arabic_digits(self.cleaned_data["estimated_budget"] or "")
-        text = text.replace(",", "").replace("บาท", "").strip()
-        if not text:
-            return None
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise ValidationError(
-                _("Write the budget in digits, for example 50000."), code="budget"
-            ) from None
-        if not amount.is_finite() or amount < 0 or amount > MAX_BUDGET:
-            raise ValidationError(_("Write a budget between 0 and 999,999,999,999 baht."))
-        return amount.quantize(Decimal("0.01"))
+        return read_budget(self.cleaned_data["estimated_budget"])
 
     def clean_website(self):
         return refuse_if_filled(self.cleaned_data["website"])
