@@ -152,4 +152,3 @@ class AttendanceGridPanel(Panel):
                 for sex, label in Sex.choices
             ]
             return context
-

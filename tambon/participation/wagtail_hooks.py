@@ -152,7 +152,14 @@ def forum_listing_buttons(snippet, user, next_url=None):
 
 
 class ParticipationViewSetGroup(SnippetViewSetGroup):
-    items = (ProposalViewSet, ForumViewSet, PlanCycleViewSet, VillageViewSet, StrategyViewSet, CategoryViewSet)
+    items = (
+        ProposalViewSet,
+        ForumViewSet,
+        PlanCycleViewSet,
+        VillageViewSet,
+        StrategyViewSet,
+        CategoryViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Community planning")
     menu_name = "participation"
