@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import forum_views, views
 
 app_name = "participation"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.cycle, name="cycle"),
     path("<int:pk>/propose/", views.propose, name="propose"),
     path("<int:pk>/sent/", views.sent, name="sent"),
+    path("<int:pk>/forums/<int:forum_pk>/", forum_views.forum, name="forum"),
 ]
