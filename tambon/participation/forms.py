@@ -12,6 +12,7 @@ from tambon.core.scoping import scope_choices
 from tambon.thai.digits import to_arabic_digits
 
 from .models import Proposal
+from .proposal_photos import PhotosField, photos_help_text
 
 MAX_BUDGET = Decimal("999999999999")
 
@@ -41,6 +42,7 @@ class ProposalForm(forms.ModelForm):
         help_text=_("If you know it roughly, for example 50,000."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
+    photos = PhotosField(label=_("Photos (optional)"))
     # Honeypot: hidden from people, filled in by form-filling robots.
     website = robot_trap_field()
 
@@ -83,6 +85,7 @@ class ProposalForm(forms.ModelForm):
         scope_choices(self, organization)
         self.fields["proposer_name"].required = True
         self.fields["village"].empty_label = _("Choose your village")
+        self.fields["photos"].help_text = photos_help_text()
 
     def proposal_fields(self):
         return [self[name] for name in self.fields if name not in (*self.contact_fields, "website")]

@@ -97,6 +97,10 @@ def _b_object(route, name, world):
         return world.b_page.pk
     if name == "redirect_id":
         return world.b_redirect.pk
+    if name == "forum_pk":  # participation/<pk>/forums/<forum_pk>/
+        return getattr(world.b_rows.get("participation.Forum"), "pk", None)
+    if name == "photo_pk":  # participation/<pk>/photos/<photo_pk>/
+        return getattr(world.b_rows.get("participation.ProposalPhoto"), "pk", None)
     if name not in ("pk", "object_id", "public_id", "slug"):
         return None
     model = _route_model(route)

@@ -48,7 +48,7 @@ from tambon.pages.tests.factories import (
     organization_site,
     second_organization_site,
 )
-from tambon.participation.models import AgeGroup, PhaseKind, ProjectStatus, Sex
+from tambon.participation.models import AgeGroup, PhaseKind, ProjectStatus, ProposalPhoto, Sex
 from tambon.participation.tests.factories import (
     CategoryFactory as PlanCategoryFactory,
 )
@@ -232,6 +232,19 @@ def _forum(organization, rows):
 _forum.needs_rows = True
 
 
+def _proposal_photo(organization, rows):
+    """A resident's photo of B's published proposal, cleaned: one the site may show."""
+    return ProposalPhoto.objects.for_organization(organization).create(
+        proposal=rows["participation.Proposal"],
+        file=ContentFile(b"B's proposal photo", name="b.jpg"),
+        content_type="image/jpeg",
+        cleaned=True,
+    )
+
+
+_proposal_photo.needs_rows = True
+
+
 def _support(organization, rows):
     proposal = rows["participation.Proposal"]
     return proposal.supports.create(supporter_hash=canary("supporter"), village=proposal.village)
@@ -327,6 +340,7 @@ OWNED_ROWS = {
     "participation.ForumAttendance": _child("participation.Forum", lambda f: f.attendance.get()),
     "participation.ForumTally": _child("participation.Forum", lambda f: f.tallies.get()),
     "participation.ForumPhoto": _child("participation.Forum", lambda f: f.photos.get()),
+    "participation.ProposalPhoto": _proposal_photo,
     "participation.Support": _support,
     "participation.PlanProject": _plan_project,
     "participation.PlanEdition": _child("participation.PlanProject", lambda p: p.edition),
