@@ -21,6 +21,7 @@ from .admin_forms import PlanCycleForm
 from .forum_admin import AttendanceGridPanel, ForumForm
 from .forum_bulk import bulk_proposals
 from .models import Category, Forum, PlanCycle, Proposal, Strategy, Village
+from .photo_views import delete_photo, staff_photo
 
 
 class VillageViewSet(OrganizationSnippetViewSet):
@@ -138,6 +139,18 @@ class ForumViewSet(OrganizationSnippetViewSet):
             name="bulk_proposals",
         )
         return [*super().get_urlpatterns(), bulk]
+
+
+@hooks.register("register_admin_urls")
+def photo_admin_urls():
+    return [
+        path("participation/photos/<int:pk>/", staff_photo, name="participation_staff_photo"),
+        path(
+            "participation/photos/<int:pk>/delete/",
+            delete_photo,
+            name="participation_delete_photo",
+        ),
+    ]
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -5,6 +5,9 @@ shown only once the proposal is published."""
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 from PIL import Image
 
 from tambon.cases.tests import files
@@ -97,3 +100,27 @@ def test_a_photo_that_cannot_be_decoded_is_deleted_by_the_task(client, cycle, vi
     # Nothing with its GPS position is kept.
     assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
     assert clean(999999) == "nothing to do"
+
+
+def test_staff_see_the_photos_before_publishing_and_may_delete_one(
+    client, cycle, village, tmp_path
+):
+    propose(client, cycle, village, [files.jpeg_with_gps(), files.png()])
+    proposal = Proposal.objects.for_organization(cycle.organization).get()
+    first, second = ProposalPhoto.objects.for_organization(cycle.organization).order_by("pk")
+    staff = Client()
+    staff.force_login(
+        get_user_model().objects.create_superuser("admin", "admin@pong.example", "x" * 12)
+    )
+    edit = reverse("wagtailsnippets_participation_proposal:edit", args=[proposal.pk])
+    page = staff.get(edit).content.decode()
+    view = reverse("participation_staff_photo", args=[first.pk])
+    assert view in page
+    assert staff.get(view).status_code == 200  # not published yet, but staff look at it
+    assert client.get(view).status_code in (302, 403)  # the public never
+
+    response = staff.post(reverse("participation_delete_photo", args=[first.pk]))
+    assert response.status_code == 302
+    remaining = ProposalPhoto.objects.for_organization(cycle.organization)
+    assert list(remaining) == [second]
+    assert len([path for path in tmp_path.rglob("*") if path.is_file()]) == 1
