@@ -145,6 +145,7 @@ ROUTES_OF_APPS = {
     "cases/new/eservice/": lambda rows: rows["cases.ServiceType"].slug,
     "admin/procurement_import/": lambda rows: rows["procurement.ImportJob"].pk,
     "participation/": lambda rows: rows["participation.PlanCycle"].pk,
+    "admin/participation/photos/": lambda rows: rows["participation.ProposalPhoto"].pk,
 }
 
 

@@ -226,6 +226,7 @@ def _forum(organization, rows):
         image=ImageFactory(title=canary("forum-photo"), collection=organization.collection),
         caption=canary("caption"),
     )
+    forum.save()  # a cluster's children are written with it (modelcluster defers them)
     return forum
 
 
