@@ -114,7 +114,19 @@ def test_a_forum_is_saved_with_its_attendance_grid_and_tallies(admin_client, our
     page = admin_client.get(edit)
     assert page.context["form"]["attendance_female_60_plus"].value() == 12
     listing = admin_client.get(reverse("wagtailsnippets_participation_forum:list")).content
-    assert "15 ม.ค. 2570" in listing.decode() or "15 มกราคม 2570" in listing.decode()
+    assert "15 มกราคม 2570" in listing.decode()
+
+
+def test_the_tallies_offer_the_proposals_of_the_forums_cycle_and_village(admin_client):
+    forum = ForumFactory()
+    ours = ProposalFactory(cycle=forum.cycle, village=forum.village, title="ข้อเสนอของเวทีนี้")
+    ProposalFactory(cycle=forum.cycle, title="ข้อเสนอของหมู่อื่น")
+    ProposalFactory(village=forum.village, title="ข้อเสนอของแผนอื่น")
+    edit = reverse("wagtailsnippets_participation_forum:edit", args=[forum.pk])
+    page = admin_client.get(edit).content.decode()
+    assert f'<option value="{ours.pk}">ข้อเสนอของเวทีนี้' in page
+    assert "ข้อเสนอของหมู่อื่น" not in page
+    assert "ข้อเสนอของแผนอื่น" not in page
 
 
 @pytest.mark.parametrize(
