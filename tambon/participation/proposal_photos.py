@@ -113,3 +113,15 @@ def clean(photo_id):
         return "nothing to do"
     storage.delete(found.file.name)
     return "cleaned"
+
+
+def enqueue_waiting(older_than):
+    """Enqueue the cleaning of every photo not cleaned since before `older_than`; how many."""
+    # An operator job over every organization; ids only go to the queue.
+    waiting = ProposalPhoto.objects.all_organizations().filter(
+        cleaned=False, created__lt=older_than
+    )
+    ids = list(waiting.values_list("pk", flat=True))
+    for photo_id in ids:
+        clean_proposal_photo.enqueue(photo_id)
+    return len(ids)

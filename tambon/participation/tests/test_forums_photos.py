@@ -2,20 +2,24 @@
 photo is refused in Thai and nothing is saved), cleaned of their GPS position by the task,
 shown only once the proposal is published."""
 
+import datetime
 import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from tambon.cases.tests import files
 from tambon.participation.models import Moderation, PhaseKind, Proposal, ProposalPhoto
 from tambon.participation.proposal_photos import clean
+from tambon.participation.tasks import clean_waiting_proposal_photos
 from tambon.thai.fiscal import today_in_bangkok
 
-from .factories import VillageFactory, cycle_around
+from .factories import ProposalFactory, VillageFactory, cycle_around
 from .test_pages import _proposal_data
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +128,20 @@ def test_staff_see_the_photos_before_publishing_and_may_delete_one(
     remaining = ProposalPhoto.objects.for_organization(cycle.organization)
     assert list(remaining) == [second]
     assert len([path for path in tmp_path.rglob("*") if path.is_file()]) == 1
+
+
+def test_a_photo_whose_task_was_lost_is_cleaned_by_the_hourly_sweep(cycle, village):
+    proposal = ProposalFactory(cycle=cycle, village=village)
+    photos = ProposalPhoto.objects.for_organization(cycle.organization)
+    upload = files.jpeg_with_gps()
+    photo = photos.create(
+        proposal=proposal, file=ContentFile(upload.read(), name="p.jpg"), content_type="image/jpeg"
+    )
+    clean_waiting_proposal_photos.enqueue()
+    assert not photos.get().cleaned  # sent a minute ago: its own task may still come
+    photos.filter(pk=photo.pk).update(created=timezone.now() - datetime.timedelta(hours=2))
+    clean_waiting_proposal_photos.enqueue()
+    cleaned = photos.get()
+    assert cleaned.cleaned
+    with cleaned.file.open("rb") as handle:
+        assert not files.holds_gps(handle.read())
