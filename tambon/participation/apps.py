@@ -20,6 +20,7 @@ class ParticipationConfig(AppConfig):
             "planedition",
             "planproject",
             "projectupdate",
+            "forum",
         )
         for role in (roles.ADMINISTRATOR, roles.EDITOR)
     }

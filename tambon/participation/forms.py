@@ -12,8 +12,25 @@ from tambon.core.scoping import scope_choices
 from tambon.thai.digits import to_arabic_digits
 
 from .models import Proposal
+from .proposal_photos import PhotosField, photos_help_text
 
 MAX_BUDGET = Decimal("999999999999")
+
+
+def read_budget(text):
+    """A budget as people write it ("50,000", "๕๐๐๐๐", "50000 บาท"), or None when empty."""
+    text = to_arabic_digits(text or "").replace(",", "").replace("บาท", "").strip()
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(
+            _("Write the budget in digits, for example 50000."), code="budget"
+        ) from None
+    if not amount.is_finite() or amount < 0 or amount > MAX_BUDGET:
+        raise ValidationError(_("Write a budget between 0 and 999,999,999,999 baht."))
+    return amount.quantize(Decimal("0.01"))
 
 
 class ProposalForm(forms.ModelForm):
@@ -25,6 +42,7 @@ class ProposalForm(forms.ModelForm):
         help_text=_("If you know it roughly, for example 50,000."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
+    photos = PhotosField(label=_("Photos (optional)"))
     # Honeypot: hidden from people, filled in by form-filling robots.
     website = robot_trap_field()
 
@@ -67,6 +85,7 @@ class ProposalForm(forms.ModelForm):
         scope_choices(self, organization)
         self.fields["proposer_name"].required = True
         self.fields["village"].empty_label = _("Choose your village")
+        self.fields["photos"].help_text = photos_help_text()
 
     def proposal_fields(self):
         return [self[name] for name in self.fields if name not in (*self.contact_fields, "website")]
@@ -75,19 +94,7 @@ class ProposalForm(forms.ModelForm):
         return [self[name] for name in self.contact_fields]
 
     def clean_estimated_budget(self):
-        text = to_arabic_digits(self.cleaned_data["estimated_budget"] or "")
-        text = text.replace(",", "").replace("บาท", "").strip()
-        if not text:
-            return None
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise ValidationError(
-                _("Write the budget in digits, for example 50000."), code="budget"
-            ) from None
-        if not amount.is_finite() or amount < 0 or amount > MAX_BUDGET:
-            raise ValidationError(_("Write a budget between 0 and 999,999,999,999 baht."))
-        return amount.quantize(Decimal("0.01"))
+        return read_budget(self.cleaned_data["estimated_budget"])
 
     def clean_website(self):
         return refuse_if_filled(self.cleaned_data["website"])

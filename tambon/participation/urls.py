@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import plan_views, ranking_views, statistics_views, support_views, views, village_views
+from . import (
+    forum_views,
+    photo_views,
+    plan_views,
+    ranking_views,
+    statistics_views,
+    support_views,
+    views,
+    village_views,
+)
 
 app_name = "participation"
 
@@ -27,4 +36,6 @@ urlpatterns = [
     path("<int:pk>/ranking/", ranking_views.ranking, name="ranking"),
     path("<int:cycle_pk>/proposals/<int:pk>/", support_views.proposal_detail, name="proposal"),
     path("<int:cycle_pk>/proposals/<int:pk>/support/", support_views.support, name="support"),
+    path("<int:pk>/forums/<int:forum_pk>/", forum_views.forum, name="forum"),
+    path("<int:pk>/photos/<int:photo_pk>/", photo_views.proposal_photo, name="proposal_photo"),
 ]

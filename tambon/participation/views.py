@@ -13,6 +13,7 @@ from tambon.thai.fiscal import today_in_bangkok
 from . import ratelimit
 from .forms import ProposalForm
 from .models import Moderation, Phase, PlanCycle, Proposal, Source, Village
+from .proposal_photos import save_photos
 
 SENT_KEY = "participation_sent"
 
@@ -79,7 +80,7 @@ def propose(request, pk):
         return render(request, "participation/closed.html", context)
     refusal = None
     if request.method == "POST":
-        form = ProposalForm(request.POST, organization=cycle.organization)
+        form = ProposalForm(request.POST, request.FILES, organization=cycle.organization)
         refusal = ratelimit.refusal(request)
         if form.is_valid() and refusal is None:
             proposal = form.save(commit=False)
@@ -90,6 +91,7 @@ def propose(request, pk):
             proposal.estimated_budget = form.cleaned_data["estimated_budget"]
             proposal.client_hash = ratelimit.client_hash(request)
             proposal.save()
+            save_photos(proposal, form.cleaned_data["photos"])
             ratelimit.record(request)
             request.session[SENT_KEY] = proposal.pk
             return redirect("participation:sent", pk=cycle.pk)

@@ -2,20 +2,29 @@
 planning cycles (their phases inline) and the proposals to review, each showing the staff
 member's organization's rows only."""
 
+from django import forms
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from tambon.core.scoped_admin import OrganizationSnippetViewSet
+from tambon.thai.dates import format_thai_date
 
 from . import ranking_admin
 from .admin_actions import PublishProposals, RejectProposals
 from .admin_forms import PlanCycleForm, ProposalForm
+from .forum_admin import AttendanceGridPanel, ForumForm
+from .forum_bulk import bulk_proposals
 from .merge_action import MergeProposals
-from .models import Category, PlanCycle, Proposal, Strategy, Village
+from .models import Category, Forum, PlanCycle, Proposal, Strategy, Village
+from .photo_views import delete_photo, staff_photo
 from .plan_admin import (
     AdoptProposals,
     PlanEditionViewSet,
@@ -77,9 +86,104 @@ class ProposalViewSet(OrganizationSnippetViewSet):
         return edit_handler
 
 
+FORUM_EDIT = "wagtailsnippets_participation_forum:edit"
+FORUM_BULK = "wagtailsnippets_participation_forum:bulk_proposals"
+
+
+class ForumEditView(OrganizationSnippetViewSet.edit_view_class):
+    @cached_property
+    def header_more_buttons(self):
+        bulk = Button(
+            _("Type in proposals from the sheet"),
+            url=reverse(FORUM_BULK, args=[self.object.pk]),
+            icon_name="plus",
+            priority=5,
+        )
+        return [bulk, *super().header_more_buttons]
+
+
+class ForumViewSet(OrganizationSnippetViewSet):
+    menu_name = "participation-forums"
+    model = Forum
+    icon = "group"
+    edit_view_class = ForumEditView
+    list_display = [
+        "__str__",
+        Column("held_on", label=_("held on"), accessor=lambda f: format_thai_date(f.held_on)),
+        "place",
+        "cycle",
+    ]
+    list_filter = ["kind"]
+    ordering = ["-held_on", "-pk"]
+    panels = [
+        FieldPanel("cycle"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("village")]),
+        FieldRowPanel([FieldPanel("held_on"), FieldPanel("place")]),
+        FieldPanel("chaired_by"),
+        AttendanceGridPanel(heading=_("People who came")),
+        InlinePanel(
+            "tallies",
+            heading=_("Votes at the forum"),
+            label=_("Proposal"),
+            panels=[
+                FieldPanel("proposal", widget=forms.Select),
+                FieldRowPanel([FieldPanel("votes"), FieldPanel("forum_rank")]),
+                FieldPanel("note"),
+            ],
+        ),
+        MultiFieldPanel(
+            [FieldPanel("minutes"), FieldPanel("minutes_document")], heading=_("Minutes")
+        ),
+        InlinePanel(
+            "photos",
+            heading=_("Photos"),
+            label=_("Photo"),
+            panels=[FieldPanel("image"), FieldPanel("caption")],
+        ),
+    ]
+
+    def get_edit_handler(self):
+        edit_handler = super().get_edit_handler()
+        edit_handler.base_form_class = ForumForm
+        return edit_handler
+
+    def get_urlpatterns(self):
+        bulk = path(
+            "proposals/<int:pk>/",
+            bulk_proposals,
+            {"edit_url_name": FORUM_EDIT},
+            name="bulk_proposals",
+        )
+        return [*super().get_urlpatterns(), bulk]
+
+
+@hooks.register("register_admin_urls")
+def photo_admin_urls():
+    return [
+        path("participation/photos/<int:pk>/", staff_photo, name="participation_staff_photo"),
+        path(
+            "participation/photos/<int:pk>/delete/",
+            delete_photo,
+            name="participation_delete_photo",
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def forum_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Forum) and user.has_perm("participation.add_proposal"):
+        yield ListingButton(
+            _("Type in proposals from the sheet"),
+            url=reverse(FORUM_BULK, args=[snippet.pk]),
+            icon_name="plus",
+            priority=5,
+        )
+
+
 class ParticipationViewSetGroup(SnippetViewSetGroup):
     items = (
         ProposalViewSet,
+        ForumViewSet,
         PlanCycleViewSet,
         PlanEditionViewSet,
         PlanProjectViewSet,

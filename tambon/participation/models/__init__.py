@@ -7,6 +7,7 @@ from .cycles import (
     phase_order_errors,
 )
 from .forums import AgeGroup, Forum, ForumAttendance, ForumKind, ForumPhoto, ForumTally, Sex
+from .photos import MAX_PHOTOS, ProposalPhoto
 from .places import Category, Strategy, Village
 from .plan import (
     BUDGET_FIELDS,
@@ -27,6 +28,7 @@ SHOWN_MODELS = (
     PlanCycle,
     Phase,
     Proposal,
+    ProposalPhoto,
     Forum,
     ForumAttendance,
     ForumTally,
@@ -73,6 +75,8 @@ __all__ = [
     "PhaseKind",
     "PlanCycle",
     "Proposal",
+    "ProposalPhoto",
+    "MAX_PHOTOS",
     "Source",
     "Strategy",
     "Village",

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from tambon.core.scoping import OrganizationOwned, ScopedQuerySet
 
+from ..photo_panel import ProposalPhotosPanel
+
 
 class Source(models.TextChoices):
     ONLINE = "online", _("Sent online")
@@ -146,6 +148,7 @@ class Proposal(OrganizationOwned):
             [FieldPanel("proposer_name"), FieldPanel("proposer_contact")],
             heading=_("Proposer (never shown on the site)"),
         ),
+        ProposalPhotosPanel(heading=_("Photos sent with it")),
         MultiFieldPanel(
             [FieldPanel("moderation"), FieldPanel("moderation_note"), FieldPanel("merged_into")],
             heading=_("Review"),

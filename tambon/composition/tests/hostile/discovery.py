@@ -23,7 +23,7 @@ from wagtail.views import serve as wagtail_serve
 from tambon.cases.models import CaseKind, ServiceType
 from tambon.cases.open311 import catalogue as open311_catalogue
 from tambon.core.models import Organization
-from tambon.participation.models import PlanCycle
+from tambon.participation.models import Forum, PlanCycle, ProposalPhoto
 
 from ..isolation.routes import ARGUMENT, all_routes
 
@@ -225,6 +225,18 @@ def _cycle_ids(site, route):
     return [str(pk) for pk in cycles.values_list("pk", flat=True)]
 
 
+def _forum_ids(site, route):
+    """participation/<pk>/forums/<forum_pk>/: every forum of the organization."""
+    forums = Forum.objects.for_organization(_organization(site))
+    return [str(pk) for pk in forums.values_list("pk", flat=True)]
+
+
+def _photo_ids(site, route):
+    """participation/<pk>/photos/<photo_pk>/: every photo of a proposal of the organization."""
+    photos = ProposalPhoto.objects.for_organization(_organization(site))
+    return [str(pk) for pk in photos.values_list("pk", flat=True)]
+
+
 # The values each argument of a route takes, on a site: every value worth asking.
 ROUTE_ARGUMENTS = {
     "kind": lambda site, route: list(CaseKind.values),
@@ -234,6 +246,8 @@ ROUTE_ARGUMENTS = {
     "page_view_restriction_id": lambda site, route: _restrictions(),
     "page_id": lambda site, route: [str(site.root_page_id)],
     "pk": _cycle_ids,  # the only public route with a pk: participation/<pk>/
+    "forum_pk": _forum_ids,
+    "photo_pk": _photo_ids,
 }
 
 

@@ -106,6 +106,10 @@ def _b_object(route, name, world):
         return world.b_rows["participation.PlanCycle"].pk
     if name == "number" and route.startswith("participation/villages/"):
         return world.b_rows["participation.Village"].number
+    if name == "forum_pk":  # participation/<pk>/forums/<forum_pk>/
+        return getattr(world.b_rows.get("participation.Forum"), "pk", None)
+    if name == "photo_pk":  # participation/<pk>/photos/<photo_pk>/
+        return getattr(world.b_rows.get("participation.ProposalPhoto"), "pk", None)
     if name not in ("pk", "object_id", "public_id", "slug"):
         return None
     model = _route_model(route)
@@ -153,6 +157,7 @@ ROUTES_OF_APPS = {
     "participation/<int:cycle_pk>/proposals/": lambda rows: rows["participation.Proposal"].pk,
     "participation/": lambda rows: rows["participation.PlanCycle"].pk,
     "admin/participation-ranking/": lambda rows: rows["participation.PlanCycle"].pk,
+    "admin/participation/photos/": lambda rows: rows["participation.ProposalPhoto"].pk,
 }
 
 

@@ -56,6 +56,7 @@ from tambon.participation.models import (
     PhaseKind,
     ProjectStatus,
     ProjectUpdate,
+    ProposalPhoto,
     Sex,
 )
 from tambon.participation.tests.factories import (
@@ -242,10 +243,24 @@ def _forum(organization, rows):
         image=ImageFactory(title=canary("forum-photo"), collection=organization.collection),
         caption=canary("caption"),
     )
+    forum.save()  # a cluster's children are written with it (modelcluster defers them)
     return forum
 
 
 _forum.needs_rows = True
+
+
+def _proposal_photo(organization, rows):
+    """A resident's photo of B's published proposal, cleaned: one the site may show."""
+    return ProposalPhoto.objects.for_organization(organization).create(
+        proposal=rows["participation.Proposal"],
+        file=ContentFile(b"B's proposal photo", name="b.jpg"),
+        content_type="image/jpeg",
+        cleaned=True,
+    )
+
+
+_proposal_photo.needs_rows = True
 
 
 def _support(organization, rows):
@@ -344,6 +359,7 @@ OWNED_ROWS = {
     "participation.ForumAttendance": _child("participation.Forum", lambda f: f.attendance.get()),
     "participation.ForumTally": _child("participation.Forum", lambda f: f.tallies.get()),
     "participation.ForumPhoto": _child("participation.Forum", lambda f: f.photos.get()),
+    "participation.ProposalPhoto": _proposal_photo,
     "participation.Support": _support,
     "participation.PlanProject": _plan_project,
     "participation.PlanEdition": _child("participation.PlanProject", lambda p: p.edition),
