@@ -17,6 +17,8 @@ from modelcluster.models import ClusterableModel
 from tambon.core.scoping import OrganizationOwned
 from tambon.thai.dates import MAX_BUDDHIST_YEAR, MIN_BUDDHIST_YEAR, format_thai_date
 
+from .progress_rules import ProjectStatus, procurement_url_error, report_errors
+
 BUDGET_FIELDS = (
     "budget_year_1",
     "budget_year_2",
@@ -88,15 +90,6 @@ class PlanEdition(OrganizationOwned):
     def is_approved(self):
         """An approved edition is the record of what was announced: it is no longer edited."""
         return self.approved_on is not None
-
-
-class ProjectStatus(models.TextChoices):
-    IN_PLAN = "in_plan", _("In the plan")
-    BUDGETED = "budgeted", _("Budgeted")
-    PROCUREMENT = "procurement", _("Procurement")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Not carried out")
 
 
 def _budget_field(verbose_name):
@@ -192,8 +185,6 @@ class PlanProject(OrganizationOwned, ClusterableModel):
 
     def clean(self):
         super().clean()
-        from ..progress import procurement_url_error  # the rules of progress live there
-
         if error := procurement_url_error(self.procurement_url):
             raise ValidationError({"procurement_url": error})
 
@@ -228,7 +219,5 @@ class ProjectUpdate(OrganizationOwned):
 
     def clean(self):
         super().clean()
-        from ..progress import report_errors  # the rules of progress live there
-
         if errors := report_errors(self):
             raise ValidationError(errors)
