@@ -23,7 +23,15 @@ from wagtail.views import serve as wagtail_serve
 from tambon.cases.models import CaseKind, ServiceType
 from tambon.cases.open311 import catalogue as open311_catalogue
 from tambon.core.models import Organization
-from tambon.participation.models import Forum, PlanCycle, ProposalPhoto
+from tambon.participation import opendata as participation_opendata
+from tambon.participation.models import (
+    Forum,
+    PlanCycle,
+    PlanEdition,
+    Proposal,
+    ProposalPhoto,
+    Village,
+)
 
 from ..isolation.routes import ARGUMENT, all_routes
 
@@ -225,6 +233,31 @@ def _cycle_ids(site, route):
     return [str(pk) for pk in cycles.values_list("pk", flat=True)]
 
 
+def _pk_ids(site, route):
+    """<pk>: a proposal's in participation/<cycle_pk>/proposals/<pk>/, else a cycle's."""
+    if "/proposals/<int:pk>/" in route:
+        proposals = Proposal.objects.for_organization(_organization(site)).order_by("pk")
+        return [str(pk) for pk in proposals.values_list("pk", flat=True)[:3]]
+    return _cycle_ids(site, route)
+
+
+def _edition_ids(site, route):
+    """participation/<pk>/plan/<edition>/...: every plan edition of the organization."""
+    editions = PlanEdition.objects.for_organization(_organization(site))
+    return [str(pk) for pk in editions.values_list("pk", flat=True)]
+
+
+def _village_numbers(site, route):
+    villages = Village.objects.for_organization(_organization(site)).order_by("number")
+    return [str(number) for number in villages.values_list("number", flat=True)[:3]]
+
+
+def _plan_years(site, route):
+    """participation/<pk>/monitoring/<year>/: the first plan year of each cycle."""
+    cycles = PlanCycle.objects.for_organization(_organization(site))
+    return sorted({str(year) for year in cycles.values_list("first_year_be", flat=True)})
+
+
 def _forum_ids(site, route):
     """participation/<pk>/forums/<forum_pk>/: every forum of the organization."""
     forums = Forum.objects.for_organization(_organization(site))
@@ -245,7 +278,13 @@ ROUTE_ARGUMENTS = {
     "restriction_id": lambda site, route: _restrictions(),
     "page_view_restriction_id": lambda site, route: _restrictions(),
     "page_id": lambda site, route: [str(site.root_page_id)],
-    "pk": _cycle_ids,  # the only public route with a pk: participation/<pk>/
+    "pk": _pk_ids,  # participation/<pk>/... and participation/<cycle_pk>/proposals/<pk>/
+    "cycle_pk": _cycle_ids,
+    "edition": _edition_ids,
+    "table": lambda site, route: sorted(participation_opendata.TABLES),
+    "file_format": lambda site, route: ["csv", "json"],
+    "number": _village_numbers,
+    "year": _plan_years,
     "forum_pk": _forum_ids,
     "photo_pk": _photo_ids,
 }
