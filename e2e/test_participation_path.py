@@ -182,7 +182,7 @@ def test_a_proposal_goes_from_the_form_through_a_forum_into_the_plan_and_back_to
     response = resident.request.get(f"/participation/{cycle}/plan/{edition}/p02.xlsx")
     assert response.status == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.body())).active
-    rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     header = next(row for row in rows if row and row[0] == "ที่")
     assert [cell for cell in header if cell] == P02_COLUMNS
     years_row = rows[rows.index(header) + 1]
