@@ -122,13 +122,18 @@ class OrganizationSnippetViewSet(ScopedChoicesSnippetViewSet):
     """A snippet of one organization: listed, chosen, opened and changed within it."""
 
     chooser_viewset_class = OrganizationChooserViewSet
+    # The add and edit form's class, for checks of its own (a subclass of
+    # OrganizationOwnedForm); else the model's base_form_class or OrganizationOwnedForm.
+    base_form_class = None
 
     def get_queryset(self, request):
         return self.model.objects.for_organization(staff_organization(request))
 
     def get_edit_handler(self):
         edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = edit_handler.base_form_class or OrganizationOwnedForm
+        edit_handler.base_form_class = (
+            self.base_form_class or edit_handler.base_form_class or OrganizationOwnedForm
+        )
         return edit_handler
 
 

@@ -144,10 +144,7 @@ class PlanEditionViewSet(OrganizationSnippetViewSet):
         OrganizationSnippetViewSet.delete_view_class, LockedWhenApprovedMixin
     )
 
-    def get_edit_handler(self):
-        edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = PlanEditionForm
-        return edit_handler
+    base_form_class = PlanEditionForm
 
     def get_urlpatterns(self):
         return [
@@ -188,10 +185,7 @@ class PlanProjectViewSet(OrganizationSnippetViewSet):
         OrganizationSnippetViewSet.delete_view_class, LockedWhenApprovedMixin
     )
 
-    def get_edit_handler(self):
-        edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = PlanProjectForm
-        return edit_handler
+    base_form_class = PlanProjectForm
 
 
 def edition_listing_buttons(instance, user, next_url=None):

@@ -69,7 +69,4 @@ class ProjectUpdateViewSet(OrganizationSnippetViewSet):
         FieldPanel("image"),
     ]
 
-    def get_edit_handler(self):
-        edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = ProjectUpdateForm
-        return edit_handler
+    base_form_class = ProjectUpdateForm

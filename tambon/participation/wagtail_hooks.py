@@ -65,10 +65,7 @@ class PlanCycleViewSet(OrganizationSnippetViewSet):
     list_display = ["name", "first_year_be", "shown"]
     ordering = ["-first_year_be"]
 
-    def get_edit_handler(self):
-        edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = PlanCycleForm
-        return edit_handler
+    base_form_class = PlanCycleForm
 
 
 class ProposalViewSet(OrganizationSnippetViewSet):
@@ -80,10 +77,7 @@ class ProposalViewSet(OrganizationSnippetViewSet):
     search_fields = ["title", "problem", "proposed_project"]
     ordering = ["-created", "-pk"]
 
-    def get_edit_handler(self):
-        edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = ProposalForm
-        return edit_handler
+    base_form_class = ProposalForm
 
 
 FORUM_EDIT = "wagtailsnippets_participation_forum:edit"
@@ -142,10 +136,7 @@ class ForumViewSet(OrganizationSnippetViewSet):
         ),
     ]
 
-    def get_edit_handler(self):
-        edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = ForumForm
-        return edit_handler
+    base_form_class = ForumForm
 
     def get_urlpatterns(self):
         bulk = path(
