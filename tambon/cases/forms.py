@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.map_point import latitude_field, longitude_field
 from tambon.core.robot_trap import refuse_if_filled, robot_trap_field
 from tambon.thai.validators import (
     is_valid_citizen_id,
@@ -70,23 +71,8 @@ class CaseForm(forms.Form):
         max_length=300,
         help_text=_("Village (หมู่), road, a landmark nearby."),
     )
-    # Filled in by the "use my location" button (cases/locate.js); typed by hand rarely.
-    latitude = forms.DecimalField(
-        label=_("Latitude"),
-        required=False,
-        min_value=-90,
-        max_value=90,
-        decimal_places=6,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
-    longitude = forms.DecimalField(
-        label=_("Longitude"),
-        required=False,
-        min_value=-180,
-        max_value=180,
-        decimal_places=6,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     name = forms.CharField(label=_("Your name"), required=False, max_length=200)
     citizen_id = forms.CharField(
         label=_("Citizen ID number"),

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tambon.core.map_point import latitude_field, longitude_field
 from tambon.core.robot_trap import refuse_if_filled, robot_trap_field
 from tambon.core.scoping import scope_choices
 from tambon.thai.digits import to_arabic_digits
@@ -43,6 +44,8 @@ class ProposalForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     photos = PhotosField(label=_("Photos (optional)"))
+    latitude = latitude_field()
+    longitude = longitude_field()
     # Honeypot: hidden from people, filled in by form-filling robots.
     website = robot_trap_field()
 
@@ -54,6 +57,8 @@ class ProposalForm(forms.ModelForm):
             "problem",
             "proposed_project",
             "place",
+            "latitude",
+            "longitude",
             "strategy",
             "category",
             "beneficiaries",
@@ -79,6 +84,7 @@ class ProposalForm(forms.ModelForm):
         }
 
     contact_fields = ("proposer_name", "proposer_contact")
+    position_names = ("latitude", "longitude")
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,7 +94,12 @@ class ProposalForm(forms.ModelForm):
         self.fields["photos"].help_text = photos_help_text()
 
     def proposal_fields(self):
-        return [self[name] for name in self.fields if name not in (*self.contact_fields, "website")]
+        shown_apart = (*self.contact_fields, *self.position_names, "website")
+        return [self[name] for name in self.fields if name not in shown_apart]
+
+    @property
+    def position_fields(self):
+        return [self[name] for name in self.position_names]
 
     def contact_bound_fields(self):
         return [self[name] for name in self.contact_fields]

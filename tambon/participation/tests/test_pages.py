@@ -160,3 +160,23 @@ def test_a_village_of_another_organization_cannot_be_chosen(client, cycle):
     assert response.status_code == 200
     assert "หมู่บ้านของเขา" not in text_of(response)
     assert not Proposal.objects.for_organization(cycle.organization).exists()
+
+
+def test_a_map_point_is_kept_with_the_proposal_and_a_wrong_one_is_refused_in_thai(
+    client, cycle, village
+):
+    page = text_of(client.get(f"/participation/{cycle.pk}/propose/"))
+    assert "ตำแหน่งบนแผนที่ (ไม่บังคับ)" in page
+    assert 'name="latitude"' in page and 'name="longitude"' in page
+
+    wrong = _proposal_data(village, latitude="118.8", longitude="100.77")
+    response = client.post(f"/participation/{cycle.pk}/propose/", wrong)
+    assert response.status_code == 200
+    assert "118.8" in text_of(response)  # kept for correcting
+    assert "น้อยกว่าหรือเท่ากับ 90" in text_of(response)
+    assert not Proposal.objects.for_organization(cycle.organization).exists()
+
+    right = _proposal_data(village, latitude="18.822100", longitude="100.771200")
+    assert client.post(f"/participation/{cycle.pk}/propose/", right).status_code == 302
+    proposal = Proposal.objects.for_organization(cycle.organization).get()
+    assert (str(proposal.latitude), str(proposal.longitude)) == ("18.822100", "100.771200")

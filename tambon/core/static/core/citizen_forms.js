@@ -1,4 +1,4 @@
-/* The citizen forms work without this script; with it: the focus goes to the error summary,
+/* The citizen forms (cases, participation) work without this script; with it: the focus goes to the error summary,
    the "use my location" button fills in the position, the receipt's print button prints. */
 (function () {
   "use strict";
