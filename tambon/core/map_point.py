@@ -3,6 +3,7 @@
 core/includes/position.html) and typed by hand rarely."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,3 +24,13 @@ def latitude_field():
 
 def longitude_field():
     return _coordinate(_("Longitude"), 180)
+
+
+def allow_location(response):
+    """The "use my location" button asks the browser for the position: a page with the map
+    point may (the site's policy forbids it everywhere else, and in frames here too)."""
+    policy = {**settings.PERMISSIONS_POLICY, "geolocation": ["self"]}
+    response._permissions_policy_override = ", ".join(
+        f"{feature}=({' '.join(origins)})" for feature, origins in policy.items()
+    )
+    return response

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from tambon.core.map_point import allow_location
 from tambon.core.scoping import organization_for_request
 from tambon.thai.fiscal import today_in_bangkok
 
@@ -97,8 +98,8 @@ def propose(request, pk):
             return redirect("participation:sent", pk=cycle.pk)
     else:
         form = ProposalForm(organization=cycle.organization)
-    return render(
-        request, "participation/propose.html", {**context, "form": form, "refusal": refusal}
+    return allow_location(
+        render(request, "participation/propose.html", {**context, "form": form, "refusal": refusal})
     )
 
 

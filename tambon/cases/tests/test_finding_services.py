@@ -121,7 +121,7 @@ class TestPlace:
         assert page.find("input", id="id_location_text")["type"] == "text"
         button = page.find("button", attrs={"data-locate": True})
         assert button.has_attr("hidden")  # shown by the script only: nothing to press without it
-        script = page.find("script", src=re.compile(r"cases/forms(\.[0-9a-f]+)?\.js$"))
+        script = page.find("script", src=re.compile(r"core/citizen_forms(\.[0-9a-f]+)?\.js$"))
         assert script is not None and not script.get_text().strip()
         assert "geolocation=(self)" in response["Permissions-Policy"]
         assert "camera=()" in response["Permissions-Policy"]

@@ -3,7 +3,6 @@ CSRF token or a session), and no case is ever addressed by anything guessable.""
 
 from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from tambon.core.map_point import allow_location
 from tambon.core.scoping import organization_for_request
 from tambon.thai.validators import normalize_thai_phone
 
@@ -146,17 +146,8 @@ def _case_form(request, kind, form_key, form_class, extra_context, template=None
         },
     )
     if form.position_fields:
-        _may_use_location(response)
+        allow_location(response)
     return response
-
-
-def _may_use_location(response):
-    """The "use my location" button asks the browser for the position: this page may (the
-    site's policy forbids it everywhere else, and in frames here too)."""
-    policy = {**settings.PERMISSIONS_POLICY, "geolocation": ["self"]}
-    response._permissions_policy_override = ", ".join(
-        f"{feature}=({' '.join(origins)})" for feature, origins in policy.items()
-    )
 
 
 def _submit(request, form, form_key, kind):

@@ -165,8 +165,11 @@ def test_a_village_of_another_organization_cannot_be_chosen(client, cycle):
 def test_a_map_point_is_kept_with_the_proposal_and_a_wrong_one_is_refused_in_thai(
     client, cycle, village
 ):
-    page = text_of(client.get(f"/participation/{cycle.pk}/propose/"))
+    response = client.get(f"/participation/{cycle.pk}/propose/")
+    assert "geolocation=(self)" in response["Permissions-Policy"]  # the button may ask
+    page = text_of(response)
     assert "ตำแหน่งบนแผนที่ (ไม่บังคับ)" in page
+    assert "core/citizen_forms" in page
     assert 'name="latitude"' in page and 'name="longitude"' in page
 
     wrong = _proposal_data(village, latitude="118.8", longitude="100.77")
