@@ -195,6 +195,7 @@ class Report:
     alone: list[Phase] = field(default_factory=list)  # one per turn
     many: list[Phase] = field(default_factory=list)
     renders: list[dict] = field(default_factory=list)  # alone, many
+    submission_costs: list[dict] = field(default_factory=list)  # alone, many
     creation: Creation | None = None
     memory: list[Memory] = field(default_factory=list)
 
@@ -683,6 +684,11 @@ def measure(processes: Processes, tmp: Path, report: Report, url: str) -> None:
 
     progress("queries and CPU time of uncached renders, in-process")
     report.renders = [render_cost(processes, alone_env), render_cost(processes, env)]
+    progress("queries and CPU time of submissions, in-process")
+    report.submission_costs = [
+        submission_cost(processes, alone_env),
+        submission_cost(processes, env),
+    ]
 
     report.memory.append(measure_memory(processes, env, tmp, hosts, None))
     report.memory.append(measure_memory(processes, env, tmp, hosts, SMALL_CACHE_ENTRIES))
@@ -723,6 +729,46 @@ cpu_ms = (time.process_time() - begin) / renders * 1000
 print(json.dumps({"queries": count, "cpu_ms": cpu_ms}))
 """
 RENDERS = 50
+
+
+# One citizen's submission on the first organization in one process (no server, no other
+# traffic): GET the form, POST the complaint, GET the receipt, as the measured citizens do.
+# SQL queries of one submission, CPU time per submission over SUBMISSIONS submissions.
+SUBMISSION_COST = """
+import json, os, time
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from serverkit.citizen import FORM, complaint_fields
+client = Client(HTTP_HOST="127.0.0.1", headers=json.loads(os.environ["BENCH_HEADERS"]))
+def submit(number):
+    form = complaint_fields(client.get(FORM).content.decode(), f"in-process {number}")
+    assert form is not None, "no complaint form"
+    posted = client.post(FORM, form)
+    assert posted.status_code == 302, posted.status_code
+    receipt = client.get(posted["Location"])
+    assert receipt.status_code == 200, receipt.status_code
+submit(0)  # warm-up: imports, templates, what is kept until the next purge
+with CaptureQueriesContext(connection) as queries:
+    submit(1)
+count = len(queries)
+submissions = int(os.environ["BENCH_SUBMISSIONS"])
+begin = time.process_time()
+for number in range(submissions):
+    submit(2 + number)
+cpu_ms = (time.process_time() - begin) / submissions * 1000
+print(json.dumps({"queries": count, "cpu_ms": cpu_ms}))
+"""
+SUBMISSIONS = 20
+
+
+def submission_cost(processes: Processes, env: dict) -> dict:
+    snippet_env = {
+        **env,
+        "BENCH_HEADERS": json.dumps(BROWSER_HEADERS),
+        "BENCH_SUBMISSIONS": str(SUBMISSIONS),
+    }
+    return run_django_snippet(processes, snippet_env, SUBMISSION_COST)
 
 
 def render_cost(processes: Processes, env: dict) -> dict:
@@ -845,6 +891,12 @@ def print_report(report: Report) -> bool:
         f"uncached render in-process, no traffic: {alone_render['queries']} queries, "
         f"{alone_render['cpu_ms']:.1f} ms CPU alone | {many_render['queries']} queries, "
         f"{many_render['cpu_ms']:.1f} ms CPU with {args.organizations}"
+    )
+    alone_submit, many_submit = report.submission_costs
+    print(
+        f"submission in-process, no traffic: {alone_submit['queries']} queries, "
+        f"{alone_submit['cpu_ms']:.1f} ms CPU alone | {many_submit['queries']} queries, "
+        f"{many_submit['cpu_ms']:.1f} ms CPU with {args.organizations}"
     )
     print()
     page_kb = report.alone[0].page_bytes / 1024

@@ -99,6 +99,24 @@ def multipart(fields: dict[str, str], files: list[tuple[str, str, bytes]]) -> tu
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
+def complaint_fields(html: str, subject: str) -> dict[str, str] | None:
+    """A valid complaint's fields, read from the form page `html` (its CSRF token and first
+    category); None when the page is not the form."""
+    token, category = _CSRF.search(html), _CATEGORY.search(html)
+    if not token or not category:
+        return None
+    return {
+        "csrfmiddlewaretoken": token[1],
+        "category": category[1],
+        "subject": subject,
+        "details": "ไฟถนนดับทั้งซอย ทดสอบความเร็วการรับเรื่อง",
+        "location_text": "หมู่ 3",
+        "name": "ผู้ทดสอบ ระบบ",
+        "phone": "0812345678",
+        "website": "",
+    }
+
+
 def submit_once(
     browser: Browser,
     subject: str,
@@ -109,20 +127,10 @@ def submit_once(
     (file name, content), when given), GET the receipt. The receipt's code goes into `out`;
     True when a receipt was read. Network errors propagate."""
     status, _, html = browser.request("GET", FORM)
-    token, category = _CSRF.search(html), _CATEGORY.search(html)
-    if status != 200 or not token or not category:
+    form = complaint_fields(html, subject)
+    if status != 200 or form is None:
         out.error(f"form {status}")
         return False
-    form = {
-        "csrfmiddlewaretoken": token[1],
-        "category": category[1],
-        "subject": subject,
-        "details": "ไฟถนนดับทั้งซอย ทดสอบความเร็วการรับเรื่อง",
-        "location_text": "หมู่ 3",
-        "name": "ผู้ทดสอบ ระบบ",
-        "phone": "0812345678",
-        "website": "",
-    }
     if attachment is None:
         status, location, html = browser.request("POST", FORM, urllib.parse.urlencode(form))
     else:
