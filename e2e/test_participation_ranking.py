@@ -4,6 +4,7 @@ Thai while keeping it; the same pages, opened with JavaScript for axe and the wi
 not scroll sideways and pass axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.harness import assert_no_axe_violations
 
@@ -34,19 +35,20 @@ def test_ranking_proposal_and_support_form_on_a_phone_without_javascript(
     page.goto("/participation/")
     page.locator("main a[href^='/participation/']").first.click()
     page.get_by_role("link", name="ดูลำดับความสำคัญของข้อเสนอทั้งหมด").first.click()
-    assert page.get_by_role("heading", name="ลำดับความสำคัญของข้อเสนอ", level=1).is_visible()
+    # expect() waits for the page the click opened (a loaded machine may be slow).
+    expect(page.get_by_role("heading", name="ลำดับความสำคัญของข้อเสนอ", level=1)).to_be_visible()
     assert page.locator("table caption").count() >= 2  # a village and the whole area
     assert page.get_by_text("คะแนนจากเวทีประชาคมหมู่บ้านรวมกับจำนวนผู้สนับสนุนออนไลน์").count()
     check_on_phone(phone_page, page.url)
 
     page.locator("table th[scope='row'] a").first.click()
-    assert page.get_by_role("heading", name="ผลการพิจารณาของคณะกรรมการ").is_visible()
+    expect(page.get_by_role("heading", name="ผลการพิจารณาของคณะกรรมการ")).to_be_visible()
     check_on_phone(phone_page, page.url)
 
     page.get_by_role("link", name="สนับสนุนข้อเสนอนี้").click()
     page.get_by_label("หมายเลขโทรศัพท์มือถือของท่าน").fill("02-123-456")
     page.get_by_role("button", name="ส่งรหัสให้ฉัน").click()
-    assert page.get_by_text("โปรดพิมพ์หมายเลขโทรศัพท์มือถือ 10 หลัก").is_visible()
+    expect(page.get_by_text("โปรดพิมพ์หมายเลขโทรศัพท์มือถือ 10 หลัก")).to_be_visible()
     assert page.get_by_label("หมายเลขโทรศัพท์มือถือของท่าน").input_value() == "02-123-456"
     assert "02-123-456" not in page.url
     check_on_phone(phone_page, page.url)

@@ -11,17 +11,18 @@ from tambon.core.scoping import staff_organization
 from .models import Moderation, Proposal
 
 
-class ReviewProposals(SnippetBulkAction):
-    models = [Proposal]
-    template_name = "participation/admin/confirm_review.html"
-    new_state = None
+class ProposalBulkAction(SnippetBulkAction):
+    """An action on the ticked proposals of the member's own organization (another's, or an id
+    that is not a number, is not found). Its confirmation page extends
+    participation/admin/confirm_base.html, which names the proposals the member may not touch
+    with `no_access_message`."""
 
-    def check_perm(self, obj):
-        return self.request.user.has_perm("participation.change_proposal")
+    models = [Proposal]
+    no_access_message = _("You may not change these proposals")
 
     def get_queryset(self, model, object_ids):
         proposals = model.objects.for_organization(staff_organization(self.request))
-        found = list(proposals.filter(pk__in=object_ids))
+        found = list(proposals.filter(pk__in=[i for i in object_ids if str(i).isdigit()]))
         if not found:
             raise Http404
         return found
@@ -29,6 +30,22 @@ class ReviewProposals(SnippetBulkAction):
     def get_all_objects_in_listing_query(self, parent_id):
         organization = staff_organization(self.request)
         return self.model.objects.for_organization(organization).values_list("pk", flat=True)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "action_label": self.display_name,
+            "no_access_message": self.no_access_message,
+        }
+
+
+class ReviewProposals(ProposalBulkAction):
+    template_name = "participation/admin/confirm_review.html"
+    no_access_message = _("You may not review these proposals")
+    new_state = None
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("participation.change_proposal")
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "new_state": self.new_state}
@@ -40,9 +57,6 @@ class ReviewProposals(SnippetBulkAction):
             proposal.moderation = new_state
             proposal.save(update_fields=["moderation"])
         return len(objects), 0
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "action_label": self.display_name}
 
 
 class PublishProposals(ReviewProposals):

@@ -43,6 +43,7 @@ class MergeProposals(ReviewProposals):
     action_type = "merge-proposals"
     aria_label = _("Merge the selected proposals into one")
     template_name = "participation/admin/confirm_merge.html"
+    no_access_message = _("You may not change these proposals")
     form_class = KeepForm
     action_priority = 50
 

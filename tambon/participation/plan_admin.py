@@ -18,13 +18,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from tambon.core.scoped_admin import OrganizationOwnedForm, OrganizationSnippetViewSet
 from tambon.core.scoping import staff_organization
 from tambon.thai.dates import format_thai_date
 
 from . import plan_diff, plan_editions
+from .admin_actions import ProposalBulkAction
 from .models import (
     BUDGET_FIELDS,
     Decision,
@@ -32,7 +32,6 @@ from .models import (
     PlanCycle,
     PlanEdition,
     PlanProject,
-    Proposal,
     Strategy,
     Village,
 )
@@ -349,29 +348,18 @@ class AdoptForm(forms.Form):
         return {p.pk: self.cleaned_data[f"strategy_{p.pk}"] for p in self.proposals}
 
 
-class AdoptProposals(SnippetBulkAction):
+class AdoptProposals(ProposalBulkAction):
     """ "บรรจุในแผน": a ผ.02 project per ticked proposal the committee adopted."""
 
-    models = [Proposal]
     display_name = gettext_lazy("Put into the plan")
     action_type = "adopt-proposals"
     aria_label = gettext_lazy("Put the selected proposals into the plan")
     template_name = "participation/plan/admin_adopt.html"
+    no_access_message = gettext_lazy("You may not put these proposals into the plan")
     form_class = AdoptForm
 
     def check_perm(self, obj):
         return self.request.user.has_perm("participation.add_planproject")
-
-    def get_queryset(self, model, object_ids):
-        proposals = model.objects.for_organization(staff_organization(self.request))
-        found = list(proposals.filter(pk__in=[i for i in object_ids if str(i).isdigit()]))
-        if not found:
-            raise Http404
-        return found
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        organization = staff_organization(self.request)
-        return self.model.objects.for_organization(organization).values_list("pk", flat=True)
 
     def get_form_kwargs(self):
         proposals, _no_access = self.get_actionable_objects()
@@ -386,7 +374,7 @@ class AdoptProposals(SnippetBulkAction):
         refused = [
             item["item"] for item in context["items"] if item["item"].decision != Decision.ADOPTED
         ]
-        return {**context, "refused": refused, "action_label": self.display_name}
+        return {**context, "refused": refused}
 
     def get_execution_context(self):
         form = self.cleaned_form

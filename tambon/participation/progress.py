@@ -3,12 +3,6 @@ report, and the editions the public pages show. The rules a report must follow a
 models/progress_rules.py, where the models' clean() reaches them."""
 
 from .models import PlanEdition, PlanProject, ProjectUpdate
-from .models.progress_rules import (  # noqa: F401 (the pages import them from here)
-    STEPS,
-    procurement_url_error,
-    report_errors,
-    steps_of,
-)
 
 
 def follow_newest_report(project_id, organization_id):

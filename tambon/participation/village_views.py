@@ -21,7 +21,8 @@ from .models import (
     Proposal,
     Village,
 )
-from .progress import current_editions, procurement_url_error, steps_of
+from .models.progress_rules import procurement_url_error, steps_of
+from .progress import current_editions
 
 PHOTOS_PER_PROJECT = 3
 REPORTS_PER_PROJECT = 3

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tambon.core.models import Organization
+from tambon.core import memberships
+from tambon.core.models import Organization, Role
 from tambon.pages.tests.factories import second_organization_site
 from tambon.participation.models import Moderation, PhaseKind, PlanCycle, Proposal
 
@@ -168,3 +169,36 @@ def test_staff_publish_or_reject_ticked_proposals_of_their_own_organization_only
     }
     # Only theirs ticked: nothing of ours to act on, so "not found".
     assert admin_client.get(url("publish-proposals", theirs)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "action, refusal",
+    [
+        ("publish-proposals", "ท่านไม่มีสิทธิ์ตรวจสอบข้อเสนอเหล่านี้"),
+        ("merge-proposals", "ท่านไม่มีสิทธิ์แก้ไขข้อเสนอเหล่านี้"),
+        ("adopt-proposals", "ท่านไม่มีสิทธิ์บรรจุข้อเสนอเหล่านี้ในแผน"),
+    ],
+)
+def test_a_member_without_the_right_is_told_which_proposals_they_may_not_touch(
+    client, site, action, refusal
+):
+    """An executive may enter the admin but not change proposals or the plan: each action's
+    confirmation page names the ticked proposals as out of their reach, and changes nothing."""
+    executive = get_user_model().objects.create_user("executive", password="x" * 12)
+    memberships.add_member(executive, Organization.for_site(site), Role.EXECUTIVE)
+    client.force_login(executive)
+    proposal = ProposalFactory(
+        cycle=cycle_around(TODAY), moderation=Moderation.PENDING, title="ข้อเสนอที่ห้ามแตะ"
+    )
+    url = reverse("wagtail_bulk_action", args=["participation", "proposal", action])
+
+    page = client.get(f"{url}?id={proposal.pk}")
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert refusal in text
+    assert "ข้อเสนอที่ห้ามแตะ" in text
+    client.post(f"{url}?id={proposal.pk}", {"keep": proposal.pk})
+    proposal.refresh_from_db()
+    assert proposal.moderation == Moderation.PENDING
+    assert not proposal.projects.exists()
