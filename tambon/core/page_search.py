@@ -9,7 +9,7 @@ whatever its Wagtail search_fields name.
 
 from django.db import models
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
@@ -28,21 +28,23 @@ def organization_of_site(site):
     return Organization.objects.filter(site=site).first()
 
 
-def sites_of_page(page):
-    """The sites whose tree holds the page (by its tree path, so a deleted page still works)."""
+def _ancestor_paths(page):
+    """The tree paths of the page and of each of its ancestors: in Wagtail's tree a node's path
+    begins with its parent's, one step (Page.steplen characters) per level. From the path
+    alone, so a deleted page still works."""
     path = getattr(page, "path", "") or ""
-    return [
-        site
-        for site in Site.objects.select_related("root_page")
-        if path.startswith(site.root_page.path)
-    ]
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
 def organization_ids_of_page(page):
+    """The organizations whose site tree holds the page: those rooted at the page or an
+    ancestor. One indexed query however many sites the deployment has (every page save asks)."""
     from .models import Organization
 
     return list(
-        Organization.objects.filter(site__in=sites_of_page(page)).values_list("pk", flat=True)
+        Organization.objects.filter(site__root_page__path__in=_ancestor_paths(page)).values_list(
+            "pk", flat=True
+        )
     )
 
 
