@@ -34,7 +34,7 @@ from tambon.pages import starter as pages_starter
 from tambon.participation import starter as participation_starter
 from tambon.people import starter as people_starter
 from tambon.procurement import starter as procurement_starter
-from tambon.search.indexing import rebuild_organization
+from tambon.search import indexing
 
 from . import service_links
 
@@ -256,7 +256,7 @@ def _check_administrator(new, existing, errors):
 @transaction.atomic
 def build(new, today):
     """Builds (or completes) the organization `check` returned."""
-    with counting_new_rows() as counter:
+    with counting_new_rows() as counter, indexing.one_rebuild_afterwards():
         site = _ensure_site(new)
         organization = _ensure_organization(new, site)
         memberships.ensure_role_groups(organization)
@@ -268,7 +268,7 @@ def build(new, today):
     if counter["rows"]:
         # Its pages were saved before the site and organization existed, so the search's
         # signals could not tell whose they were: index the whole organization once.
-        rebuild_organization.enqueue(organization.pk)
+        indexing.rebuild_organization.enqueue(organization.pk)
     return Built(organization=organization, site=site, new_rows=counter["rows"])
 
 

@@ -8,8 +8,12 @@ saves costs one small task each.
 
 `rebuild(organization)` builds everything of an organization and swaps it in at once
 (engine.replace_organization), for `manage.py rebuild_search_index` and new organizations.
+While a new organization is built (`one_rebuild_afterwards`), its hundreds of saves enqueue
+nothing: one rebuild of the whole organization follows.
 """
 
+import contextlib
+import contextvars
 import logging
 
 from django.db.models.signals import post_delete, post_save
@@ -21,6 +25,19 @@ from tambon.core.searching import file_text_extracted, sources
 from tambon.core.tasks import retried_task
 
 logger = logging.getLogger(__name__)
+
+_rebuild_follows = contextvars.ContextVar("rebuild_follows", default=False)
+
+
+@contextlib.contextmanager
+def one_rebuild_afterwards():
+    """Within: saves and a new organization enqueue no indexing of their own; the caller
+    enqueues rebuild_organization once at the end."""
+    token = _rebuild_follows.set(True)
+    try:
+        yield
+    finally:
+        _rebuild_follows.reset(token)
 
 
 def kind_of_key(key):
@@ -56,6 +73,8 @@ def _organization_ids(instance):
 
 
 def enqueue_reindex(instance):
+    if _rebuild_follows.get():
+        return
     for organization_id, keys in organization_keys(instance).items():
         reindex_keys.enqueue(organization_id, keys)
 
@@ -125,7 +144,7 @@ def _page_changed(sender, instance, **kwargs):
 
 def _organization_saved(sender, instance, created, **kwargs):
     # Its home page was saved before it existed: index the whole organization once.
-    if created and not kwargs.get("raw"):
+    if created and not kwargs.get("raw") and not _rebuild_follows.get():
         rebuild_organization.enqueue(instance.pk)
 
 

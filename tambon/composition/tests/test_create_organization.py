@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_tasks import default_task_backend
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -22,6 +23,7 @@ from wagtail.models import (
 from tambon.core import memberships
 from tambon.core.models import FooterSettings, Organization, OrganizationGroup, Role
 from tambon.people.models import Division, Position
+from tambon.search.indexing import rebuild_organization
 
 pytestmark = pytest.mark.django_db
 
@@ -346,3 +348,20 @@ def test_an_organizations_administrator_neither_sees_nor_opens_the_screen(client
     before = snapshot()
     client.post(URL, form())
     assert snapshot() == before
+
+
+def test_a_new_organization_is_indexed_once_for_search_and_found_there(client, site, settings):
+    """Its hundreds of saves enqueue no indexing of their own: one rebuild of the whole
+    organization follows (a worker's time grows with the tasks, not with what they find), and
+    its pages are then found by the site search on its own host."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    create()
+    enqueued = [result.task.name for result in default_task_backend.results]
+    assert enqueued.count("rebuild_organization") == 1
+    assert "reindex_keys" not in enqueued
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    rebuild_organization.enqueue(Organization.objects.get(site__hostname=HOST).pk)
+    page = client.get("/search/", {"q": "อำนาจหน้าที่"}, HTTP_HOST=HOST).content
+    found = [a["href"] for a in BeautifulSoup(page, "html.parser").select("ol.results > li > a")]
+    assert "/about/" in found
