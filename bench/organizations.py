@@ -1,6 +1,6 @@
 """Scale benchmark: one deployment with 1,000 organizations on PostgreSQL, in one run.
 
-    .venv/bin/python bench/organizations.py [--organizations 1000] [--seconds 10] [--turns 2]
+    .venv/bin/python bench/organizations.py [--organizations 1000] [--seconds 15] [--turns 4]
 
 Everything runs against a throw-away PostgreSQL (scripts/with-postgres, as bench/cases_submit.py
 uses it) and the production server as bench/homepage.py starts it (granian, 2 workers, production
@@ -23,7 +23,7 @@ loopback only. The steps:
    the database size per organization (pg_database_size after minus before, divided by the
    number created; content included).
 3. Latency of the first organization, "alone" (the copy) and "with N" (the main database),
-   measured in turns (--turns, default 2: alone, with N, alone, with N), because the load of
+   measured in turns (--turns, default 4: alone, with N, alone, with N, ...), because the load of
    other programs on a shared machine changes within minutes; the best turn of each side is
    compared (other programs only ever add time), every turn is printed. In each turn:
    home page cached (wrk -t1 -c4 --latency on /, after warming the page cache: with N, sweeps
@@ -950,9 +950,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--organizations", type=int, default=1000, help="organizations in all (the demo's first)"
     )
-    parser.add_argument("--seconds", type=int, default=10, help="duration of each measurement")
+    parser.add_argument("--seconds", type=int, default=15, help="duration of each measurement")
     parser.add_argument(
-        "--turns", type=int, default=2, help="measurements of each side, taken in turns"
+        "--turns", type=int, default=4, help="measurements of each side, taken in turns"
     )
     parser.add_argument("--keep-tmp", action="store_true", help="keep logs and the work folder")
     parser.add_argument("--inside-postgres", action="store_true", help=argparse.SUPPRESS)
