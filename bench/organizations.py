@@ -164,6 +164,8 @@ class Phase:
     page_bytes: int = 0  # the first organization's home page
     warm_short: int = 0  # cache misses in the last warming sweep (0: all cached)
     background: dict[str, float] = field(default_factory=dict)  # req/s of the background wrk
+    # Per measurement: the workers' pauses (tambon/core/pauses.py) during it, ms by kind.
+    pauses: dict[str, dict[str, list[float]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -543,11 +545,25 @@ def serve_uncached(port: int, hosts: list[str]) -> None:
 # --- measuring one phase ----------------------------------------------------------------------
 
 
+def pauses_within(path: Path, begin: float, end: float) -> dict[str, list[float]]:
+    """The workers' pauses written to `path` (TAMBON_PAUSES_FILE) that ended between `begin`
+    and `end` (Unix times): milliseconds by kind ("gc0".."gc2", "flush")."""
+    found: dict[str, list[float]] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            pause = json.loads(line)
+            if begin <= pause["at"] <= end:
+                found.setdefault(pause["what"], []).append(pause["ms"])
+    return found
+
+
 def measure_phase(
     processes: Processes, env: dict, tmp: Path, hosts: list[str], seconds: int, name: str
 ) -> Phase:
     """`hosts`: the other organizations' hosts (empty: the first one alone)."""
     phase = Phase(organizations=1 + len(hosts))
+    pauses_file = tmp / f"pauses-{name}.jsonl"
+    env = {**env, "TAMBON_PAUSES_FILE": str(pauses_file)}
 
     granian, port = start_granian(processes, env, tmp, f"{name}-cached", GRANIAN_WORKERS)
     try:
@@ -557,14 +573,18 @@ def measure_phase(
         if hosts:
             progress(f"warming the page cache with {len(everyone)} home pages")
             phase.warm_short = serve_everywhere(port, everyone)
+        begin = time.time()
         with Background(port, everyone, BACKGROUND_RATE["cached"]) as background:
             phase.cached = wrk_first_organization(processes, port, seconds, "cached")
         phase.background["cached"] = background.achieved
+        phase.pauses["cached"] = pauses_within(pauses_file, begin, time.time())
 
         progress(f"{SUBMITTING_CLIENTS} citizens submitting for {seconds} s")
+        begin = time.time()
         with Background(port, everyone, BACKGROUND_RATE["submissions"]) as background:
             phase.submissions = submissions(port, seconds)
         phase.background["submissions"] = background.achieved
+        phase.pauses["submissions"] = pauses_within(pauses_file, begin, time.time())
     finally:
         stop_server(processes, granian, "granian (cached)")
 
@@ -576,9 +596,11 @@ def measure_phase(
         everyone = [f"127.0.0.1:{port}", *hosts]
         progress(f"warming what the workers remember with {len(everyone)} home pages")
         serve_uncached(port, everyone)
+        begin = time.time()
         with Background(port, everyone, BACKGROUND_RATE["uncached"]) as background:
             phase.uncached = wrk_first_organization(processes, port, seconds, "uncached")
         phase.background["uncached"] = background.achieved
+        phase.pauses["uncached"] = pauses_within(pauses_file, begin, time.time())
     finally:
         stop_server(processes, granian, "granian (uncached)")
     return phase
@@ -811,6 +833,21 @@ def best(phases: list[Phase], attribute: str) -> Latency:
     )
 
 
+def pauses_summary(phases: list[Phase], measurement: str) -> str:
+    """E.g. "gc2 3/41/20.1, flush 12/30/4.2" over the turns; "none" without any."""
+    kinds: dict[str, list[float]] = {}
+    for phase in phases:
+        for kind, values in phase.pauses.get(measurement, {}).items():
+            kinds.setdefault(kind, []).extend(values)
+    return (
+        ", ".join(
+            f"{kind} {len(values)}/{sum(values):.0f}/{max(values):.1f}"
+            for kind, values in sorted(kinds.items())
+        )
+        or "none"
+    )
+
+
 def print_report(report: Report) -> bool:
     """Prints the report; returns whether every target was met."""
     args, creation = report.args, report.creation
@@ -871,6 +908,10 @@ def print_report(report: Report) -> bool:
             for key in BACKGROUND_RATE
         )
     )
+    print("  worker pauses of 1 ms or more, all turns (alone | with N): count, total ms, max ms")
+    for label, attribute in MEASUREMENTS:
+        sides = [pauses_summary(phases, attribute) for phases in (report.alone, report.many)]
+        print(f"    {label:<22} {sides[0]} | {sides[1]}")
     short = sum(m.warm_short for m in report.many)
     if short:
         print(f"  note: {short} home pages were still not cached after {MAX_SWEEPS} sweeps")

@@ -10,6 +10,7 @@ from django.urls import get_resolver
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tambon.settings.production")
 django_application = get_wsgi_application()
 
+from tambon.core import pauses  # noqa: E402
 from tambon.core.pagecache import CachedPageApplication  # noqa: E402 - needs Django set up
 from tambon.stats.middleware import serve_cached_page  # noqa: E402
 
@@ -31,3 +32,6 @@ gc.set_threshold(50_000, 20, 20)
 # milliseconds of Python at a time; a request that arrives meanwhile waited up to Python's
 # default switch interval (5 ms) for its turn, ten times what a cached page takes to serve.
 sys.setswitchinterval(0.0005)
+# Benchmarks and diagnosis only: with TAMBON_PAUSES_FILE set, write down each collector pass and
+# flush that stopped the worker's requests (tambon/core/pauses.py).
+pauses.start_from_environment()

@@ -21,9 +21,12 @@ import datetime
 import logging
 import multiprocessing.util
 import threading
+import time
 
 from django.conf import settings
 from django.db import transaction
+
+from tambon.core import pauses
 
 from .models import DailySalt, VisitorSeen
 from .notes import NoteBook, upsert, write_counts
@@ -103,11 +106,13 @@ class Flusher:
 
     def _guarded(self, step):
         with self._flush_lock:
+            began = time.thread_time()
             try:
                 step()
             except Exception:
                 # The counter kept its tally; the next flush tries again.
                 logger.exception("Could not write visitor counts; will try again")
+            pauses.record("flush", (time.thread_time() - began) * 1000)
 
 
 _counter = None
