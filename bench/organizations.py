@@ -196,8 +196,7 @@ class Report:
     args: argparse.Namespace
     alone: list[Phase] = field(default_factory=list)  # one per turn
     many: list[Phase] = field(default_factory=list)
-    renders: list[dict] = field(default_factory=list)  # alone, many
-    submission_costs: list[dict] = field(default_factory=list)  # alone, many
+    in_process: dict[str, list[dict]] = field(default_factory=dict)  # label: [alone, many]
     creation: Creation | None = None
     memory: list[Memory] = field(default_factory=list)
 
@@ -704,13 +703,12 @@ def measure(processes: Processes, tmp: Path, report: Report, url: str) -> None:
         progress(f"turn {turn} of {args.turns}: with {args.organizations} organizations")
         report.many.append(measure_phase(processes, env, tmp, hosts, args.seconds, "many"))
 
-    progress("queries and CPU time of uncached renders, in-process")
-    report.renders = [render_cost(processes, alone_env), render_cost(processes, env)]
-    progress("queries and CPU time of submissions, in-process")
-    report.submission_costs = [
-        submission_cost(processes, alone_env),
-        submission_cost(processes, env),
-    ]
+    for label in IN_PROCESS:
+        progress(f"queries and CPU time of each {label}, in-process")
+        report.in_process[label] = [
+            in_process_cost(processes, alone_env, label),
+            in_process_cost(processes, env, label),
+        ]
 
     report.memory.append(measure_memory(processes, env, tmp, hosts, None))
     report.memory.append(measure_memory(processes, env, tmp, hosts, SMALL_CACHE_ENTRIES))
@@ -729,78 +727,62 @@ def copy_database(processes: Processes, env: dict, url: str, name: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
 
 
-# The first organization's home page rendered by Django in one process (no server, no other
-# traffic): SQL queries of one render, CPU time per render over RENDERS renders.
-RENDER_COST = """
+# What one request costs the first organization in one Django process (no server, no other
+# traffic): `act(number)` once to warm up (imports, templates, what is kept until the next
+# purge), once counting its SQL queries, then BENCH_TIMES times for its CPU time per act.
+IN_PROCESS_COST = """
 import json, os, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 client = Client(HTTP_HOST="127.0.0.1", headers=json.loads(os.environ["BENCH_HEADERS"]))
-first = client.get("/")  # warm-up: imports, templates, what is kept until the next purge
-assert first.status_code == 200, first.status_code
+ACT
+act(0)
 with CaptureQueriesContext(connection) as queries:
-    second = client.get("/")
-assert second.status_code == 200, second.status_code
+    act(1)
 count = len(queries)  # now: a later request's new connection empties the query log
-renders = int(os.environ["BENCH_RENDERS"])
+times = int(os.environ["BENCH_TIMES"])
 begin = time.process_time()
-for _ in range(renders):
-    client.get("/")
-cpu_ms = (time.process_time() - begin) / renders * 1000
+for number in range(times):
+    act(2 + number)
+cpu_ms = (time.process_time() - begin) / times * 1000
 print(json.dumps({"queries": count, "cpu_ms": cpu_ms}))
 """
-RENDERS = 50
-
-
-# One citizen's submission on the first organization in one process (no server, no other
-# traffic): GET the form, POST the complaint, GET the receipt, as the measured citizens do.
-# SQL queries of one submission, CPU time per submission over SUBMISSIONS submissions.
-SUBMISSION_COST = """
-import json, os, time
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
+# The home page rendered (the page cache is off for it).
+RENDER = """
+def act(number):
+    response = client.get("/")
+    assert response.status_code == 200, response.status_code
+"""
+# One citizen's submission: GET the form, POST the complaint, GET the receipt, as the
+# measured citizens do.
+SUBMISSION = """
 from serverkit.citizen import FORM, complaint_fields
-client = Client(HTTP_HOST="127.0.0.1", headers=json.loads(os.environ["BENCH_HEADERS"]))
-def submit(number):
+def act(number):
     form = complaint_fields(client.get(FORM).content.decode(), f"in-process {number}")
     assert form is not None, "no complaint form"
     posted = client.post(FORM, form)
     assert posted.status_code == 302, posted.status_code
     receipt = client.get(posted["Location"])
     assert receipt.status_code == 200, receipt.status_code
-submit(0)  # warm-up: imports, templates, what is kept until the next purge
-with CaptureQueriesContext(connection) as queries:
-    submit(1)
-count = len(queries)
-submissions = int(os.environ["BENCH_SUBMISSIONS"])
-begin = time.process_time()
-for number in range(submissions):
-    submit(2 + number)
-cpu_ms = (time.process_time() - begin) / submissions * 1000
-print(json.dumps({"queries": count, "cpu_ms": cpu_ms}))
 """
-SUBMISSIONS = 20
+# label: (act, times, extra environment)
+IN_PROCESS = {
+    "uncached render": (RENDER, 50, {"TAMBON_PAGE_CACHE": "0"}),
+    "submission": (SUBMISSION, 20, {}),
+}
 
 
-def submission_cost(processes: Processes, env: dict) -> dict:
+def in_process_cost(processes: Processes, env: dict, label: str) -> dict:
+    """{"queries": of one act, "cpu_ms": per act} of IN_PROCESS[label]."""
+    act, times, extra = IN_PROCESS[label]
     snippet_env = {
         **env,
+        **extra,
         "BENCH_HEADERS": json.dumps(BROWSER_HEADERS),
-        "BENCH_SUBMISSIONS": str(SUBMISSIONS),
+        "BENCH_TIMES": str(times),
     }
-    return run_django_snippet(processes, snippet_env, SUBMISSION_COST)
-
-
-def render_cost(processes: Processes, env: dict) -> dict:
-    snippet_env = {
-        **env,
-        "TAMBON_PAGE_CACHE": "0",
-        "BENCH_HEADERS": json.dumps(BROWSER_HEADERS),
-        "BENCH_RENDERS": str(RENDERS),
-    }
-    return run_django_snippet(processes, snippet_env, RENDER_COST)
+    return run_django_snippet(processes, snippet_env, IN_PROCESS_COST.replace("ACT", act))
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -927,18 +909,12 @@ def print_report(report: Report) -> bool:
             f"{label:<26}{a.p50_ms:>10.2f}{a.p99_ms:>9.2f}{m.p50_ms:>12.2f}{m.p99_ms:>9.2f}"
             f"{r50:>11.2f}{r99:>7.2f}"
         )
-    alone_render, many_render = report.renders
-    print(
-        f"uncached render in-process, no traffic: {alone_render['queries']} queries, "
-        f"{alone_render['cpu_ms']:.1f} ms CPU alone | {many_render['queries']} queries, "
-        f"{many_render['cpu_ms']:.1f} ms CPU with {args.organizations}"
-    )
-    alone_submit, many_submit = report.submission_costs
-    print(
-        f"submission in-process, no traffic: {alone_submit['queries']} queries, "
-        f"{alone_submit['cpu_ms']:.1f} ms CPU alone | {many_submit['queries']} queries, "
-        f"{many_submit['cpu_ms']:.1f} ms CPU with {args.organizations}"
-    )
+    for label, (alone, many) in report.in_process.items():
+        print(
+            f"{label} in-process, no traffic: {alone['queries']} queries, "
+            f"{alone['cpu_ms']:.1f} ms CPU alone | {many['queries']} queries, "
+            f"{many['cpu_ms']:.1f} ms CPU with {args.organizations}"
+        )
     print()
     page_kb = report.alone[0].page_bytes / 1024
     print(f"worker memory (VmRSS of each granian worker, MB; a home page is {page_kb:.1f} KB)")
