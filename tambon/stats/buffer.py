@@ -29,10 +29,9 @@ from django.db import transaction
 from tambon.core import pauses
 
 from .models import DailySalt, VisitorSeen
-from .notes import NoteBook, upsert, write_counts
+from .notes import NoteBook, in_json, upsert, write_counts
 
 logger = logging.getLogger(__name__)
-LOOKUP_CHUNK = 500
 
 
 class MemoryCounter(NoteBook):
@@ -57,12 +56,11 @@ def write_tally(tally, window_ms):
     """Decide the visits against every worker's last page views, and add all counts."""
     with transaction.atomic():
         visitors = sorted(tally.first_seen)
-        last_seen = {}
-        for start in range(0, len(visitors), LOOKUP_CHUNK):
-            chunk = visitors[start : start + LOOKUP_CHUNK]
-            last_seen.update(
-                VisitorSeen.objects.filter(visitor__in=chunk).values_list("visitor", "last_seen_ms")
+        last_seen = dict(
+            VisitorSeen.objects.filter(visitor__in=in_json(visitors)).values_list(
+                "visitor", "last_seen_ms"
             )
+        )
         visits, views, paths = tally.decide(last_seen, window_ms)
         # In key order, as every worker writes them: two flushes never wait on each other's rows.
         rows = [(visitor, last_seen[visitor]) for visitor in visitors]

@@ -168,6 +168,26 @@ def test_writing_adds_to_the_rows_already_there(site):
 
 
 @pytest.mark.django_db
+def test_one_flush_of_many_visitors_and_awkward_paths_counts_each_exactly(site, today):
+    # A flush's rows reach the database as one text: quotes, commas, backslashes and Thai in a
+    # path, and hundreds of visitors, must all come out as they went in.
+    paths = ["/ข่าว/ประชาคม-2569/", '/search/?q=it\'s, \\"ok"', "/"]
+    counter = MemoryCounter(WINDOW)
+    for number in range(600):
+        counter.record(site.pk, DAY, paths[number % 3], f"198.51.100.{number % 250}", f"B{number}")
+    counter.flush()
+    assert today() == (600, 600)
+    assert {row.path: row.views for row in page_views_of(site).filter(day=DAY)} == dict.fromkeys(
+        paths, 200
+    )
+    # The same visitors again within the window: page views, no new visits.
+    for number in range(600):
+        counter.record(site.pk, DAY, "/", f"198.51.100.{number % 250}", f"B{number}")
+    counter.flush()
+    assert today() == (600, 1200)
+
+
+@pytest.mark.django_db
 def test_a_failed_write_keeps_the_notes_for_the_next_flush(site, today, monkeypatch):
     counter = MemoryCounter(WINDOW)
     counter.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
