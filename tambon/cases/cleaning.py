@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tambon.core.tasks import retried_task
+from tambon.core.tasks import SOMEONE_WAITS, retried_task
 
 from . import actions, uploads
 from .models import Attachment, AttachmentState, EventKind
@@ -29,7 +29,7 @@ from .services.common import record
 logger = logging.getLogger(__name__)
 
 
-@retried_task(attempts=5, backoff_seconds=60)
+@retried_task(attempts=5, backoff_seconds=60, priority=SOMEONE_WAITS)
 def clean_attachment(attachment_id):
     """Decode a citizen's photo and encode it again without its metadata, or reject it. Safe
     twice: only a PENDING attachment is touched, under a row lock."""

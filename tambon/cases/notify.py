@@ -33,8 +33,6 @@ logger = logging.getLogger(__name__)
 # The actions a citizen hears about (their receipt, a reply, a question, the outcome): those
 # marked `notifies_citizen` in tambon.cases.actions.
 NOTIFIED_ACTIONS = actions.NOTIFIED
-# django-tasks runs higher priorities first (-100..100, default 0).
-CITIZEN_PRIORITY = 50
 
 
 @dataclass(frozen=True)
@@ -128,9 +126,7 @@ def deliver(message, event_id):
         raise DeliveryFailed(", ".join(failed))
 
 
-# Ahead of the queue: a citizen waits for this message, while the search and reference-index
-# tasks a page save or a new organization queues (hundreds) wait for nobody.
-@background.retried_task(attempts=5, backoff_seconds=60, priority=CITIZEN_PRIORITY)
+@background.retried_task(attempts=5, backoff_seconds=60, priority=background.SOMEONE_WAITS)
 def notify_citizen(event_id, action):
     """Tell the reporter of the event's case, if the case still has one. Safe twice: see
     `deliver`."""

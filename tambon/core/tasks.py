@@ -32,6 +32,10 @@ from django_tasks import task
 TICK_SECONDS = 30
 KEEP_KEYS = datetime.timedelta(days=30)
 PERIODIC = {}  # task module path -> (task, period in seconds)
+# The priority of work a person is waiting to see (their message, their photo cleaned):
+# django-tasks runs higher first (-100..100, default 0), so it does not wait behind the hundreds
+# of search and reference-index tasks a page save or a new organization queues.
+SOMEONE_WAITS = 50
 
 
 def retried_task(*, attempts=5, backoff_seconds=60, **options):

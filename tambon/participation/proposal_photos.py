@@ -15,7 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from tambon.core import uploads
-from tambon.core.tasks import retried_task
+from tambon.core.tasks import SOMEONE_WAITS, retried_task
 
 from .models import MAX_PHOTOS, ProposalPhoto
 
@@ -78,7 +78,7 @@ def save_photos(proposal, checked):
         clean_proposal_photo.enqueue(photo.pk)
 
 
-@retried_task(attempts=5, backoff_seconds=60)
+@retried_task(attempts=5, backoff_seconds=60, priority=SOMEONE_WAITS)
 def clean_proposal_photo(photo_id):
     """Encode the photo again without its metadata, or delete it. Safe twice."""
     return clean(photo_id)
