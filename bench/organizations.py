@@ -5,7 +5,11 @@
 Everything runs against a throw-away PostgreSQL (scripts/with-postgres, as bench/cases_submit.py
 uses it) and the production server as bench/homepage.py starts it (granian, 2 workers, production
 settings, TAMBON_ALLOWED_HOSTS with "*" so that every organization's host is served), on
-loopback only. The steps:
+loopback only. --profile production (the default) adds what README.md's production profile
+adds: a Redis (one database number per side) that shares the page cache and the visitor counts
+among the workers, and, in place of the task worker, a process that writes the counts to the
+database once a minute. --profile embedded runs without Redis: each worker writes its own
+counts every TAMBON_STATS_FLUSH_SECONDS (the runs recorded before 2026-12-04). The steps:
 
 1. migrate, load_demo: the first organization is the demo อบต.พงษ์ on the default site (the
    demo's second organization, ทต.บ้านแฮด, is there too). The database is then copied
@@ -79,6 +83,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +109,7 @@ from homepage import (  # noqa: E402
     run_measuring,
     set_up_site,
     start_granian,
+    start_redis,
     stop_server,
     warm_page_cache,
 )
@@ -563,7 +569,55 @@ def measure_phase(
     phase = Phase(organizations=1 + len(hosts))
     pauses_file = tmp / f"pauses-{name}.jsonl"
     env = {**env, "TAMBON_PAUSES_FILE": str(pauses_file)}
+    with counts_written(processes, env, tmp, name):
+        measure_servers(processes, env, tmp, hosts, seconds, name, phase, pauses_file)
+    return phase
 
+
+# In the production profile the task worker writes the counts the web workers sent to Redis to
+# the database once a minute (stats.tasks.write_counted_views). The benchmark does not start
+# the task worker itself: it would also run the creation's queued indexing tasks, which a
+# deployment ran long ago. This process does only that write, on the worker's schedule.
+COUNT_WRITER = """
+import time
+import django
+django.setup()
+from tambon.stats.buffer import counter_from_settings
+counter = counter_from_settings()
+while True:
+    time.sleep(60)
+    counter.write_batches()
+    print("counts written", flush=True)
+"""
+
+
+@contextmanager
+def counts_written(processes: Processes, env: dict, tmp: Path, name: str):
+    if not env.get("TAMBON_REDIS_URL"):
+        yield  # the embedded profile: each web worker's flush writes its own counts
+        return
+    log = tmp / f"count-writer-{name}.log"
+    writer = processes.start([sys.executable, "-c", COUNT_WRITER], env=env, log=log)
+    try:
+        yield
+    finally:
+        stop_server(processes, writer, "the count writer")
+        if writer.returncode not in (0, -signal.SIGTERM):
+            raise BenchError(f"the count writer failed ({writer.returncode}): see {log}")
+
+
+def measure_servers(
+    processes: Processes,
+    env: dict,
+    tmp: Path,
+    hosts: list[str],
+    seconds: int,
+    name: str,
+    phase: Phase,
+    pauses_file: Path,
+) -> None:
+    """The three measurements of a phase: cached and submissions on one server, uncached on
+    another."""
     granian, port = start_granian(processes, env, tmp, f"{name}-cached", GRANIAN_WORKERS)
     try:
         everyone = [f"127.0.0.1:{port}", *hosts]
@@ -602,7 +656,6 @@ def measure_phase(
         phase.pauses["uncached"] = pauses_within(pauses_file, begin, time.time())
     finally:
         stop_server(processes, granian, "granian (uncached)")
-    return phase
 
 
 def worker_rss_kb(master: subprocess.Popen) -> list[int]:
@@ -693,11 +746,20 @@ def measure(processes: Processes, tmp: Path, report: Report, url: str) -> None:
     # as bench/homepage.py has it to see the counts within its run: this benchmark asks what the
     # organizations cost, and a flush's cost grows with the sites it names.
     del env["TAMBON_STATS_FLUSH_SECONDS"]
+    redis_base = ""
+    if args.profile == "production":
+        # The profile README.md tells an operator to run: pages and the visitor counter shared
+        # through Redis. One server, a database number per side, so nothing of one side's
+        # counts or cache generation reaches the other.
+        redis_base = start_redis(processes, tmp).rsplit("/", 1)[0]
+        env["TAMBON_REDIS_URL"] = f"{redis_base}/1"
     set_up_site(env, tmp)
     # "Alone" is a copy of the database as load_demo left it, so that both sides can be
     # measured in turns after the organizations were created: on a shared machine the load of
     # other programs changes within minutes, and turns spread it over both sides.
     alone_env = {**env, "DATABASE_URL": copy_database(processes, env, url, "tambon_alone")}
+    if redis_base:
+        alone_env["TAMBON_REDIS_URL"] = f"{redis_base}/0"
 
     report.creation, hosts = create_organizations(processes, env, tmp, args.organizations - 1)
 
@@ -848,7 +910,7 @@ def print_report(report: Report) -> bool:
         f"-c{MEASURED_CONNECTIONS} --latency on the first organization's home page, or "
         f"{SUBMITTING_CLIENTS} citizens submitting complaints; meanwhile home pages at a fixed "
         f"rate, a random host each (req/s: {BACKGROUND_RATE}); page views flushed at the "
-        "settings' default TAMBON_STATS_FLUSH_SECONDS"
+        "settings' default TAMBON_STATS_FLUSH_SECONDS; " + PROFILES[args.profile]
     )
     print()
     built = creation.build_seconds
@@ -967,6 +1029,13 @@ def print_report(report: Report) -> bool:
     return latency_ok and create_ok and bounded
 
 
+PROFILES = {
+    "production": "production profile: pages and counts shared through Redis, the counts "
+    "written to the database once a minute as the task worker does",
+    "embedded": "embedded profile (no Redis): each worker writes its own counts to the database",
+}
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -975,6 +1044,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=int, default=15, help="duration of each measurement")
     parser.add_argument(
         "--turns", type=int, default=4, help="measurements of each side, taken in turns"
+    )
+    parser.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default="production",
+        help="production: Redis shares pages and counts (README.md); embedded: without Redis",
     )
     parser.add_argument("--keep-tmp", action="store_true", help="keep logs and the work folder")
     parser.add_argument("--inside-postgres", action="store_true", help=argparse.SUPPRESS)
