@@ -237,8 +237,7 @@ def measure_postgres(processes: Processes, tmp: Path, args) -> tuple[list, Check
     except subprocess.TimeoutExpired:
         raise BenchError(f"the PostgreSQL run took longer than {budget} s") from None
     finally:
-        # SIGTERM lets scripts/with-postgres stop its server; then whatever is left goes.
-        processes.stop(process, graceful=True)
+        processes.stop_measuring_group(process)
     if process.returncode != 0 or not out.exists():
         raise BenchError(f"the PostgreSQL run failed (exit code {process.returncode})")
     data = json.loads(out.read_text())

@@ -84,6 +84,7 @@ ACCURACY_THREADS = 8
 ACCURACY_SEED = 17  # the same shuffle every run
 
 SERVER_STOP_TIMEOUT = 30  # graceful stop, then the process group is killed
+GROUP_STOP_TIMEOUT = 90  # a benchmark stopping its servers one after another
 HTTP_TIMEOUT = 10
 ACCURACY_TIMEOUT = 180  # the whole accuracy client
 CACHE_WARMUP_ATTEMPTS = 40  # new connections tried until every worker answers from its cache
@@ -232,6 +233,23 @@ class Processes:
     def stop_all(self) -> None:
         for process in reversed(list(self.running)):
             self.stop(process, graceful=False)
+
+    def stop_measuring_group(self, process: subprocess.Popen) -> None:
+        """Stop scripts/with-postgres and the benchmark it runs: SIGTERM to the whole group,
+        so that the benchmark stops the servers it started (each in a session of its own) and
+        the script its database, then wait for the group to be empty before killing what is
+        left. A SIGTERM to the script alone ended it at once, and its group was killed with the
+        benchmark's servers still running."""
+        kill_group(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + GROUP_STOP_TIMEOUT
+        while time.monotonic() < deadline:
+            process.poll()  # reaps the script: a zombie still counts as in the group
+            try:
+                os.killpg(process.pid, 0)
+            except (ProcessLookupError, PermissionError):
+                break
+            time.sleep(0.2)
+        self.stop(process, graceful=False)
 
 
 def kill_group(pgid: int, sig: int) -> None:

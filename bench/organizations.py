@@ -1115,8 +1115,7 @@ def main() -> int:
     except KeyboardInterrupt:
         return 130
     finally:
-        # SIGTERM lets scripts/with-postgres stop its server; then whatever is left goes.
-        processes.stop(process, graceful=True)
+        processes.stop_measuring_group(process)
     return process.returncode
 
 
