@@ -150,6 +150,13 @@ print(json.dumps(rows))
 
 def verify(processes: Processes, env: dict, database: str, receipts: list, log: Path) -> Check:
     rows = run_django_snippet(processes, env, READ_CASES)
+    server_log = log.read_text(encoding="utf-8", errors="replace")
+    return compare(database, receipts, rows, server_log)
+
+
+def compare(database: str, receipts: list, rows: list, server_log: str) -> Check:
+    """What the citizens were shown (subject, tracking code on the receipt) against what the
+    database holds (subject, tracking code)."""
     # The receipt shows the code grouped for reading (K7QM-4X9P); the database keeps it plain.
     shown = [(subject, code.replace("-", "")) for subject, code in receipts]
     stored: dict[str, list[str]] = {}
@@ -162,7 +169,7 @@ def verify(processes: Processes, env: dict, database: str, receipts: list, log: 
     receipt_codes = [code for _, code in shown]
     doubled_receipts = len(receipt_codes) - len(set(receipt_codes))
     with_receipt = {subject for subject, _ in shown}
-    locked = log.read_text(encoding="utf-8", errors="replace").count("database is locked")
+    locked = server_log.count("database is locked")
     return Check(
         database=database,
         receipts=len(shown),

@@ -1,22 +1,9 @@
 """The search benchmark's measures (bench/search.py), on a corpus of four documents: what a
 Thai reader types is found by a substring scan, missed by full-text search on unspaced text."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parents[3] / "bench"
-
-
-def load(name):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
+from serverkit.bench_scripts import load
 
 bench = load("search")
 corpus = load("search_corpus")
