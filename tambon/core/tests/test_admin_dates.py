@@ -3,10 +3,13 @@ is saved as the Christian Era date it means, and a date that does not exist gets
 with what was typed still in the box."""
 
 import datetime
+import re
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from tambon.pages.models import NewsPage
 from tambon.pages.tests.factories import NewsIndexPageFactory, NewsPageFactory
@@ -82,3 +85,41 @@ def test_the_publishing_schedule_is_shown_and_read_in_the_buddhist_era(clerk_cli
     assert revision.go_live_at == datetime.datetime(2037, 6, 1, 2, 30, tzinfo=datetime.UTC)
     html = clerk_client.get(f"/admin/pages/{post.pk}/edit/").content.decode()
     assert 'value="1/06/2580 09:30"' in html
+
+
+# Read elsewhere in the admin: the tooltip of "2 hours ago" in every listing, the locking time.
+SAVED_AT = datetime.datetime(2026, 12, 4, 10, 0, tzinfo=datetime.UTC)  # 17:00 in Bangkok
+SAVED_AT_THAI = "4 ธันวาคม 2569 เวลา 17:00 น."
+
+
+def tooltips(html):
+    return re.findall(r'data-w-tooltip-content-value="([^"]*)"', html)
+
+
+@pytest.fixture
+def saved_post(post):
+    with time_machine.travel(SAVED_AT, tick=False):
+        post.save_revision().publish()
+    return post
+
+
+def test_a_listing_says_when_a_page_changed_in_the_buddhist_era(clerk_client, saved_post):
+    html = clerk_client.get(f"/admin/pages/{saved_post.get_parent().pk}/").content.decode()
+    assert SAVED_AT_THAI in tooltips(html)
+    assert not any("2026" in tip for tip in tooltips(html))
+
+
+def test_staff_who_chose_english_read_the_christian_era(clerk_client, saved_post):
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="clerk"))
+    profile.preferred_language = "en"
+    profile.save()
+    html = clerk_client.get(f"/admin/pages/{saved_post.get_parent().pk}/").content.decode()
+    assert "Dec. 4, 2026, 5 p.m." in tooltips(html)
+
+
+def test_the_locked_pages_report_gives_the_locking_time_in_the_buddhist_era(clerk_client, post):
+    post.locked, post.locked_at = True, SAVED_AT
+    post.locked_by = get_user_model().objects.get(username="clerk")
+    post.save()
+    html = clerk_client.get("/admin/reports/locked/").content.decode()
+    assert f"<b>{SAVED_AT_THAI}</b>" in html
