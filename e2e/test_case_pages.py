@@ -4,6 +4,8 @@ without JavaScript."""
 
 import re
 
+from playwright.sync_api import expect
+
 from e2e.harness import assert_no_axe_violations, watch_page
 
 STATISTICS = "/case-statistics/"
@@ -31,9 +33,9 @@ def test_the_statistics_and_q_and_a_pages_have_no_accessibility_violations(page)
 def test_the_previous_year_shows_charts_with_their_tables(page):
     page.goto(previous_year_path(page))
     complaints = page.locator("#kind-complaint")
-    assert complaints.locator("svg[role=img]").is_visible()
+    expect(complaints.locator("svg[role=img]")).to_be_visible()
     assert complaints.locator("table").first.locator("tbody tr").count() == 12
-    assert page.locator("#satisfaction svg[role=img]").is_visible()
+    expect(page.locator("#satisfaction svg[role=img]")).to_be_visible()
 
 
 def test_a_phone_does_not_scroll_sideways_on_the_statistics_page(phone_page):

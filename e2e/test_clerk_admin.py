@@ -1,6 +1,8 @@
 """The clerk's admin in a browser: the dashboard's day's work links to the case list filtered
 alike, the list's filter labels sit clear of their drop-downs, and both pass axe-core."""
 
+from playwright.sync_api import expect
+
 from e2e.harness import assert_no_axe_violations, sign_in_as_staff
 
 
@@ -15,7 +17,7 @@ def overlaps(a, b):
 
 def test_the_dashboard_leads_to_the_cases_waiting_for_acknowledgement(page, staff_member):
     sign_in_as_staff(page, staff_member)
-    assert page.get_by_role("heading", name="เรื่องของประชาชน: งานวันนี้").is_visible()
+    expect(page.get_by_role("heading", name="เรื่องของประชาชน: งานวันนี้")).to_be_visible()
     assert_no_axe_violations(page)
     page.locator(".case-tally a", has_text="รอตอบรับเรื่อง").click()
     page.wait_for_url("**/admin/cases/?state=submitted")

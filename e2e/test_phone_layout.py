@@ -5,6 +5,7 @@ scroll box a keyboard reaches, and Thai news text that never breaks inside a wor
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.harness import assert_no_axe_violations, watch_page
 from e2e.test_case_pages import previous_year_path
@@ -46,14 +47,14 @@ def test_the_header_is_compact_and_its_menu_opens_without_javascript(phone_witho
     page.goto("/")
     assert header_height(page) < HEADER_MOST
     menu = page.get_by_role("navigation", name="เมนูหลัก")
-    assert not menu.is_visible()
-    assert not page.locator("#site-search-q").is_visible()
+    expect(menu).to_be_hidden()
+    expect(page.locator("#site-search-q")).to_be_hidden()
     menu_button(page).click()
-    assert menu.get_by_role("link", name="ข่าวสาร", exact=True).is_visible()
-    assert page.locator("#site-search-q").is_visible()
+    expect(menu.get_by_role("link", name="ข่าวสาร", exact=True)).to_be_visible()
+    expect(page.locator("#site-search-q")).to_be_visible()
     menu.get_by_role("link", name="ข่าวสาร", exact=True).click()
     page.wait_for_url("**/news/")
-    assert not page.get_by_role("navigation", name="เมนูหลัก").is_visible()
+    expect(page.get_by_role("navigation", name="เมนูหลัก")).to_be_hidden()
 
 
 def test_a_keyboard_opens_the_menu_and_reaches_its_links(phone_page):
@@ -81,9 +82,9 @@ def test_a_keyboard_opens_the_menu_and_reaches_its_links(phone_page):
 
 def test_the_menu_is_not_folded_on_a_desktop(page):
     page.goto("/")
-    assert not menu_button(page).is_visible()
-    assert page.get_by_role("navigation", name="เมนูหลัก").is_visible()
-    assert page.locator("#site-search-q").is_visible()
+    expect(menu_button(page)).to_be_hidden()
+    expect(page.get_by_role("navigation", name="เมนูหลัก")).to_be_visible()
+    expect(page.locator("#site-search-q")).to_be_visible()
 
 
 def phone_paths(page):
@@ -113,10 +114,10 @@ def test_the_statistics_page_is_folded_short_and_each_fold_opens(phone_page):
     assert folded < STATISTICS_HEIGHT_BEFORE / 3, folded
     complaints = phone_page.locator("#kind-complaint")
     table = complaints.locator("table").first
-    assert not table.is_visible()
+    expect(table).to_be_hidden()
     complaints.locator("summary").click()
-    assert table.is_visible()
-    assert complaints.locator("svg[role=img]").is_visible()
+    expect(table).to_be_visible()
+    expect(complaints.locator("svg[role=img]")).to_be_visible()
     for button in phone_page.locator("summary.phone-fold__button").all():
         if not button.evaluate("element => element.parentElement.open"):
             button.click()

@@ -4,6 +4,7 @@ axe-core, the filters work without JavaScript, and form สขร.1 prints on A4
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.harness import assert_no_axe_violations, watch_page
 
@@ -51,8 +52,8 @@ def test_announcements_filter_without_javascript(browser, base_url):
 def test_form_sorkhorror_1_prints_on_a4_landscape_without_the_site_header(page, summary_path):
     page.goto(summary_path)
     page.emulate_media(media="print")
-    assert not page.locator(".site-header").is_visible()
-    assert page.get_by_text("แบบ สขร.1").first.is_visible()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_text("แบบ สขร.1").first).to_be_visible()
     pdf = page.pdf(prefer_css_page_size=True)
     # Every page A4 landscape: 842 x 595 points.
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)

@@ -6,6 +6,7 @@ touches pass axe-core (with JavaScript, as most visitors have it)."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.harness import assert_no_axe_violations, watch_page
 
@@ -37,7 +38,7 @@ def villager(browser, base_url):
 def one_tap_to_tracking(page):
     """The header's tracking link, visible on arrival (no scrolling, no menu to open)."""
     link = page.locator("header.site-header").get_by_role("link", name=TRACK_LINK, exact=True)
-    assert link.is_visible()
+    expect(link).to_be_visible()
     assert link.bounding_box()["y"] < PHONE["height"]
     link.click()
     page.wait_for_url("**/cases/track/")
@@ -121,6 +122,6 @@ def test_the_error_summary_and_the_receipt_pass_axe(phone_page):
     page.locator("[name=email]").fill("villager@example.com")
     page.get_by_role("button", name="ส่งเรื่อง").click()
     page.wait_for_url("**/cases/receipt/")
-    assert page.get_by_role("button", name="พิมพ์หรือบันทึกเป็น PDF").is_visible()
+    expect(page.get_by_role("button", name="พิมพ์หรือบันทึกเป็น PDF")).to_be_visible()
     assert page.get_by_role("button", name="ส่งรหัสติดตามเรื่องและรหัส PIN ไปที่อีเมลของฉัน")
     assert_no_axe_violations(page)
