@@ -33,6 +33,7 @@ from .notes import NoteBook, write_counts
 
 PREFIX = "tambon:stats:"
 PENDING = PREFIX + "pending"
+PENDING_DAYS = PREFIX + "pending-days"
 BATCHES = PREFIX + "batches"
 FLUSH_LOCK = PREFIX + "flush-lock"
 
@@ -42,18 +43,39 @@ FLUSH_LOCK = PREFIX + "flush-lock"
 # arguments per count (field, amount) and four per visitor: their key, first and last view here
 # (ms), and the visit field. The first view starts a visit when the visitor's last page view,
 # by any worker, is older than the window.
+# KEYS[3] lists the days that have visits pending, so that a site's counter asks for its own few
+# fields (PENDING_VISITS_SCRIPT) instead of reading the counts of every site.
 PUSH_SCRIPT = """
 if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then return 0 end
 local window = tonumber(ARGV[2])
 local first_visitor = 4 + 2 * tonumber(ARGV[3])
-for i = 4, first_visitor - 1, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+local function add_visits(field, amount)
+  redis.call('HINCRBY', KEYS[1], field, amount)
+  redis.call('SADD', KEYS[3], string.match(field, '^v|[^|]*|(.*)$'))
+end
+for i = 4, first_visitor - 1, 2 do
+  if string.sub(ARGV[i], 1, 2) == 'v|' then add_visits(ARGV[i], ARGV[i + 1])
+  else redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
 for i = first_visitor, #ARGV, 4 do
   local seen_key, first, latest = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   local last = tonumber(redis.call('GET', seen_key) or '')
-  if not last or first - last > window then redis.call('HINCRBY', KEYS[1], ARGV[i + 3], 1) end
+  if not last or first - last > window then add_visits(ARGV[i + 3], 1) end
   if not last or latest > last then redis.call('SET', seen_key, latest, 'PX', window * 2) end
 end
 return 1
+"""
+# One site's pending visits: [day, visits, day, visits, ...] for the days listed in KEYS[2].
+PENDING_VISITS_SCRIPT = """
+local found = {}
+for _, day in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local visits = redis.call('HGET', KEYS[1], 'v|' .. ARGV[1] .. '|' .. day)
+  if visits then
+    table.insert(found, day)
+    table.insert(found, visits)
+  end
+end
+return found
 """
 TOKEN_SECONDS = 24 * 3600
 ITEMS_PER_PART = 500
@@ -65,6 +87,7 @@ FLUSH_LOCK_WAIT_SECONDS = 10
 FLUSH_LOCK_MS = 4000
 # Pending counts become a named batch, listed in BATCHES, in one atomic step.
 SEAL_SCRIPT = """
+redis.call('DEL', KEYS[4])
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('RENAME', KEYS[1], KEYS[2])
 redis.call('SADD', KEYS[3], ARGV[1])
@@ -132,6 +155,7 @@ class RedisCounter(NoteBook):
         )
         self._push = self.redis.register_script(PUSH_SCRIPT)
         self._seal = self.redis.register_script(SEAL_SCRIPT)
+        self._pending_visits = self.redis.register_script(PENDING_VISITS_SCRIPT)
         self._unsent = []  # (token, arguments) of parts not yet known to have reached Redis
 
     def push(self):
@@ -145,21 +169,28 @@ class RedisCounter(NoteBook):
     def _send_unsent(self):
         while self._unsent:
             token, part = self._unsent[0]
-            keys = [PENDING, f"{PREFIX}applied:{token}"]
+            keys = [PENDING, f"{PREFIX}applied:{token}", PENDING_DAYS]
             self._push(keys=keys, args=[TOKEN_SECONDS, self.window_ms, *part])
             self._unsent.pop(0)
 
     def pending_visits(self, site_id):
         """Visits pushed by every worker but not yet written; none while Redis does not answer
-        (the counter shows the written ones, as in the embedded profile)."""
+        (the counter shows the written ones, as in the embedded profile). Only this site's
+        fields are read: a worker serving a thousand sites renders some 30 counters a second,
+        and reading every site's pending counts each time made a cached page's cost grow with
+        the number of sites (docs/performance.md, the run of 2026-12-04 13:13)."""
         if is_resting(self.address):
             return {}
         try:
-            visits, _, _ = parse_batch(self.redis.hgetall(PENDING))
+            found = self._pending_visits(keys=[PENDING, PENDING_DAYS], args=[site_id])
         except redis.RedisError as error:
             rest(self.address, self.rest_seconds, error)
             return {}
-        return {day: n for (site, day), n in visits.items() if site == site_id}
+        days, visits = found[::2], found[1::2]
+        return {
+            datetime.date.fromisoformat(day.decode()): int(n)
+            for day, n in zip(days, visits, strict=True)
+        }
 
     tick = push  # every flush interval; the database writes are write_counted_views' (tasks.py)
 
@@ -180,7 +211,8 @@ class RedisCounter(NoteBook):
             time.sleep(0.05)
         try:
             batch_id = uuid.uuid4().hex
-            self._seal(keys=[PENDING, f"{PREFIX}batch:{batch_id}", BATCHES], args=[batch_id])
+            batch_key = f"{PREFIX}batch:{batch_id}"
+            self._seal(keys=[PENDING, batch_key, BATCHES, PENDING_DAYS], args=[batch_id])
             for raw_id in self.redis.smembers(BATCHES):
                 self._write_batch(raw_id.decode())
         finally:

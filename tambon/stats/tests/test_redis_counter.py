@@ -60,6 +60,22 @@ def test_pushed_but_unwritten_visits_of_all_workers_show_on_the_counter(workers,
     assert first.pending_visits(site.pk) == {DAY: 2}
 
 
+def test_a_sites_counter_shows_its_own_pending_visits_of_every_day_and_no_other_sites(
+    workers, site
+):
+    first, second = workers
+    other_site_id = site.pk + 1
+    next_day = DAY + datetime.timedelta(days=1)
+    first.record(site.pk, DAY, "/", "203.0.113.5", PHONE)
+    first.record(other_site_id, DAY, "/", "198.51.100.1", PHONE)
+    second.record(site.pk, next_day, "/news/", "198.51.100.7", PHONE)
+    first.push()
+    second.push()
+    assert first.pending_visits(site.pk) == {DAY: 1, next_day: 1}
+    assert second.pending_visits(other_site_id) == {DAY: 1}
+    assert first.pending_visits(other_site_id + 1) == {}
+
+
 def test_page_views_apart_by_more_than_the_window_are_two_visits_across_workers(
     workers, site, time_machine
 ):
