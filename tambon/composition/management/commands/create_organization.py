@@ -14,6 +14,9 @@ class Command(BaseCommand):
         "Create a new organization: its site at the domain, standard pages, settings, groups and "
         "first administrator (docs/operations.md). Running it again changes nothing."
     )
+    # Django's system checks (a second and more) run at each deployment (`check --deploy`); an
+    # operator adding organizations one after another need not wait for them each time.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         # Checked by the command rather than argparse, so that a mistake gets a Thai message.
