@@ -85,7 +85,8 @@ FLUSH_LOCK_WAIT_SECONDS = 10
 # (a worker stopping writes its own). Writing a batch twice is harmless: its id is recorded in
 # the same transaction as its counts, and a second write of the same id fails as a whole.
 FLUSH_LOCK_MS = 4000
-# Pending counts become a named batch, listed in BATCHES, in one atomic step.
+# Pending counts become a named batch, listed in BATCHES, in one atomic step; the list of days
+# with visits pending starts again empty (those visits are in the batch now).
 SEAL_SCRIPT = """
 redis.call('DEL', KEYS[4])
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
