@@ -97,6 +97,10 @@ return 1
 FLUSHED_BATCHES_KEPT = datetime.timedelta(days=7)
 
 
+def _batch_key(batch_id):
+    return f"{PREFIX}batch:{batch_id}"
+
+
 def _field(kind, site_id, day, path=None):
     base = f"{kind}|{site_id}|{day.isoformat()}"
     return f"{base}|{path}" if path is not None else base
@@ -212,8 +216,8 @@ class RedisCounter(NoteBook):
             time.sleep(0.05)
         try:
             batch_id = uuid.uuid4().hex
-            batch_key = f"{PREFIX}batch:{batch_id}"
-            self._seal(keys=[PENDING, batch_key, BATCHES, PENDING_DAYS], args=[batch_id])
+            keys = [PENDING, _batch_key(batch_id), BATCHES, PENDING_DAYS]
+            self._seal(keys=keys, args=[batch_id])
             for raw_id in self.redis.smembers(BATCHES):
                 self._write_batch(raw_id.decode())
         finally:
@@ -221,7 +225,7 @@ class RedisCounter(NoteBook):
                 self.redis.delete(FLUSH_LOCK)
 
     def _write_batch(self, batch_id):
-        batch_key = f"{PREFIX}batch:{batch_id}"
+        batch_key = _batch_key(batch_id)
         if not FlushedBatch.objects.filter(pk=batch_id).exists():
             visits, views, paths = parse_batch(self.redis.hgetall(batch_key))
             with transaction.atomic():
