@@ -27,9 +27,13 @@ counts every TAMBON_STATS_FLUSH_SECONDS (the runs recorded before 2026-12-04). T
    the database size per organization (pg_database_size after minus before, divided by the
    number created; content included).
 3. Latency of the first organization, "alone" (the copy) and "with N" (the main database),
-   measured in turns (--turns, default 4: alone, with N, alone, with N, ...), because the load of
-   other programs on a shared machine changes within minutes; the best turn of each side is
-   compared (other programs only ever add time), every turn is printed. In each turn:
+   measured in turns (--turns, default 4), because the load of other programs on a shared
+   machine changes within minutes; the best turn of each side is compared (other programs only
+   ever add time), every turn is printed. In a turn both sides have servers of their own,
+   running side by side, and each measurement is taken on one side and at once on the other
+   (the side that goes first changes every turn), so that the two of a pair are seconds apart,
+   not minutes (since 2026-12-04 18:00; before, a whole phase of one side came after the
+   other's). In each turn:
    home page cached (wrk -t1 -c4 --latency on /, after warming the page cache: with N, sweeps
    of every organization's home page, four at a time so that both workers get them, until a
    sweep is all cache hits), case submission (2
@@ -83,7 +87,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -562,18 +566,6 @@ def pauses_within(path: Path, begin: float, end: float) -> dict[str, list[float]
     return found
 
 
-def measure_phase(
-    processes: Processes, env: dict, tmp: Path, hosts: list[str], seconds: int, name: str
-) -> Phase:
-    """`hosts`: the other organizations' hosts (empty: the first one alone)."""
-    phase = Phase(organizations=1 + len(hosts))
-    pauses_file = tmp / f"pauses-{name}.jsonl"
-    env = {**env, "TAMBON_PAUSES_FILE": str(pauses_file)}
-    with counts_written(processes, env, tmp, name):
-        measure_servers(processes, env, tmp, hosts, seconds, name, phase, pauses_file)
-    return phase
-
-
 # In the production profile the task worker writes the counts the web workers sent to Redis to
 # the database once a minute (stats.tasks.write_counted_views). The benchmark does not start
 # the task worker itself: it would also run the creation's queued indexing tasks, which a
@@ -606,56 +598,96 @@ def counts_written(processes: Processes, env: dict, tmp: Path, name: str):
             raise BenchError(f"the count writer failed ({writer.returncode}): see {log}")
 
 
-def measure_servers(
-    processes: Processes,
-    env: dict,
-    tmp: Path,
-    hosts: list[str],
-    seconds: int,
-    name: str,
-    phase: Phase,
-    pauses_file: Path,
-) -> None:
-    """The three measurements of a phase: cached and submissions on one server, uncached on
-    another."""
-    granian, port = start_granian(processes, env, tmp, f"{name}-cached", GRANIAN_WORKERS)
-    try:
-        everyone = [f"127.0.0.1:{port}", *hosts]
-        phase.page_bytes = len(get(port, "/", BROWSER_HEADERS).body)
-        warm_page_cache(port)
-        if hosts:
-            progress(f"warming the page cache with {len(everyone)} home pages")
-            phase.warm_short = serve_everywhere(port, everyone)
-        begin = time.time()
-        with Background(port, everyone, BACKGROUND_RATE["cached"]) as background:
-            phase.cached = wrk_first_organization(processes, port, seconds, "cached")
-        phase.background["cached"] = background.achieved
-        phase.pauses["cached"] = pauses_within(pauses_file, begin, time.time())
+@dataclass
+class Side:
+    """One side of the comparison: "alone" (the copy of the database with the first
+    organization) or "many" (the database with all of them); `hosts` are the other
+    organizations' hosts (none alone)."""
 
-        progress(f"{SUBMITTING_CLIENTS} citizens submitting for {seconds} s")
-        begin = time.time()
-        with Background(port, everyone, BACKGROUND_RATE["submissions"]) as background:
-            phase.submissions = submissions(port, seconds)
-        phase.background["submissions"] = background.achieved
-        phase.pauses["submissions"] = pauses_within(pauses_file, begin, time.time())
-    finally:
-        stop_server(processes, granian, "granian (cached)")
+    name: str
+    env: dict
+    hosts: list[str]
 
-    uncached_env = {**env, "TAMBON_PAGE_CACHE": "0"}
-    granian, port = start_granian(processes, uncached_env, tmp, f"{name}-uncached", GRANIAN_WORKERS)
+
+def measure_turn(processes: Processes, tmp: Path, sides: list[Side], seconds: int) -> list[Phase]:
+    """One turn: each measurement of both sides back to back, in the order of `sides`, each
+    side on servers of its own that run side by side. The load of other programs on a shared
+    machine changes within a minute; measured a few seconds apart, both sides of a pair meet
+    much the same load, where a whole phase of one side after the other's took minutes."""
+    phases = [Phase(organizations=1 + len(side.hosts)) for side in sides]
+    pauses_files = [tmp / f"pauses-{side.name}.jsonl" for side in sides]
+    envs = [
+        {**side.env, "TAMBON_PAUSES_FILE": str(path)}
+        for side, path in zip(sides, pauses_files, strict=True)
+    ]
+
+    def each(what: str, ports: list[int], measure) -> None:
+        """`measure(port)` of each side in turn, with that side's background traffic."""
+        for side, phase, port, pauses_file in zip(sides, phases, ports, pauses_files, strict=True):
+            progress(f"{side.name}: {what}")
+            begin = time.time()
+            with Background(port, everyone(port, side), BACKGROUND_RATE[what]) as background:
+                setattr(phase, what, measure(port))
+            phase.background[what] = background.achieved
+            phase.pauses[what] = pauses_within(pauses_file, begin, time.time())
+
+    with ExitStack() as stack:
+        for side, env in zip(sides, envs, strict=True):
+            stack.enter_context(counts_written(processes, env, tmp, side.name))
+        with ExitStack() as servers:
+            ports = [
+                servers.enter_context(granian_server(processes, env, tmp, f"{side.name}-cached"))
+                for side, env in zip(sides, envs, strict=True)
+            ]
+            for side, phase, port in zip(sides, phases, ports, strict=True):
+                phase.page_bytes = len(get(port, "/", BROWSER_HEADERS).body)
+                warm_page_cache(port)
+                if side.hosts:
+                    progress(f"{side.name}: warming the page cache with all home pages")
+                    phase.warm_short = serve_everywhere(port, everyone(port, side))
+            each(
+                "cached",
+                ports,
+                lambda port: wrk_first_organization(processes, port, seconds, "cached"),
+            )
+            progress(f"{SUBMITTING_CLIENTS} citizens submitting for {seconds} s on each side")
+            each("submissions", ports, lambda port: submissions(port, seconds))
+
+        with ExitStack() as servers:
+            ports = [
+                servers.enter_context(
+                    granian_server(
+                        processes, {**env, "TAMBON_PAGE_CACHE": "0"}, tmp, f"{side.name}-uncached"
+                    )
+                )
+                for side, env in zip(sides, envs, strict=True)
+            ]
+            for side, port in zip(sides, ports, strict=True):
+                if get(port, "/", BROWSER_HEADERS).headers.get("X-Cache") is not None:
+                    raise BenchError("TAMBON_PAGE_CACHE=0 but the server answered from its cache")
+                progress(f"{side.name}: warming what the workers remember")
+                serve_uncached(port, everyone(port, side))
+            each(
+                "uncached",
+                ports,
+                lambda port: wrk_first_organization(processes, port, seconds, "uncached"),
+            )
+    return phases
+
+
+def everyone(port: int, side: Side) -> list[str]:
+    """The hosts of every organization of the side, the first one's (the default site) first."""
+    return [f"127.0.0.1:{port}", *side.hosts]
+
+
+@contextmanager
+def granian_server(processes: Processes, env: dict, tmp: Path, name: str):
+    """A granian of GRANIAN_WORKERS workers for the block; yields its port."""
+    granian, port = start_granian(processes, env, tmp, name, GRANIAN_WORKERS)
     try:
-        if get(port, "/", BROWSER_HEADERS).headers.get("X-Cache") is not None:
-            raise BenchError("TAMBON_PAGE_CACHE=0 but the server answered from its cache")
-        everyone = [f"127.0.0.1:{port}", *hosts]
-        progress(f"warming what the workers remember with {len(everyone)} home pages")
-        serve_uncached(port, everyone)
-        begin = time.time()
-        with Background(port, everyone, BACKGROUND_RATE["uncached"]) as background:
-            phase.uncached = wrk_first_organization(processes, port, seconds, "uncached")
-        phase.background["uncached"] = background.achieved
-        phase.pauses["uncached"] = pauses_within(pauses_file, begin, time.time())
+        yield port
     finally:
-        stop_server(processes, granian, "granian (uncached)")
+        stop_server(processes, granian, f"granian ({name})")
 
 
 def worker_rss_kb(master: subprocess.Popen) -> list[int]:
@@ -763,11 +795,20 @@ def measure(processes: Processes, tmp: Path, report: Report, url: str) -> None:
 
     report.creation, hosts = create_organizations(processes, env, tmp, args.organizations - 1)
 
+    alone, many = Side("alone", alone_env, []), Side("many", env, hosts)
     for turn in range(1, args.turns + 1):
-        progress(f"turn {turn} of {args.turns}: the first organization alone")
-        report.alone.append(measure_phase(processes, alone_env, tmp, [], args.seconds, "alone"))
-        progress(f"turn {turn} of {args.turns}: with {args.organizations} organizations")
-        report.many.append(measure_phase(processes, env, tmp, hosts, args.seconds, "many"))
+        # Each side goes first in every other turn, so that neither is always measured first.
+        sides = [alone, many] if turn % 2 else [many, alone]
+        progress(f"turn {turn} of {args.turns}: {sides[0].name} first, then {sides[1].name}")
+        phases = dict(
+            zip(
+                [side.name for side in sides],
+                measure_turn(processes, tmp, sides, args.seconds),
+                strict=True,
+            )
+        )
+        report.alone.append(phases["alone"])
+        report.many.append(phases["many"])
 
     for label in IN_PROCESS:
         progress(f"queries and CPU time of each {label}, in-process")
@@ -808,11 +849,12 @@ with CaptureQueriesContext(connection) as queries:
     act(1)
 count = len(queries)  # now: a later request's new connection empties the query log
 times = int(os.environ["BENCH_TIMES"])
-begin = time.process_time()
+begin, begin_wall = time.process_time(), time.perf_counter()
 for number in range(times):
     act(2 + number)
 cpu_ms = (time.process_time() - begin) / times * 1000
-print(json.dumps({"queries": count, "cpu_ms": cpu_ms}))
+wall_ms = (time.perf_counter() - begin_wall) / times * 1000
+print(json.dumps({"queries": count, "cpu_ms": cpu_ms, "wall_ms": wall_ms}))
 """
 # The home page rendered (the page cache is off for it).
 RENDER = """
@@ -840,7 +882,9 @@ IN_PROCESS = {
 
 
 def in_process_cost(processes: Processes, env: dict, label: str) -> dict:
-    """{"queries": of one act, "cpu_ms": per act} of IN_PROCESS[label]."""
+    """{"queries": of one act, "cpu_ms" and "wall_ms": per act} of IN_PROCESS[label]. The wall
+    time less the CPU time is mostly the database's answering: the part the organizations'
+    rows could slow down, which no CPU figure of this process shows."""
     act, times, extra = IN_PROCESS[label]
     snippet_env = {
         **env,
@@ -852,6 +896,12 @@ def in_process_cost(processes: Processes, env: dict, label: str) -> dict:
 
 
 # --- the report -------------------------------------------------------------------------------
+
+
+def in_process_cost_text(cost: dict) -> str:
+    return (
+        f"{cost['queries']} queries, {cost['cpu_ms']:.1f} ms CPU, {cost['wall_ms']:.1f} ms in all"
+    )
 
 
 def verdict(ok: bool) -> str:
@@ -978,9 +1028,8 @@ def print_report(report: Report) -> bool:
         )
     for label, (alone, many) in report.in_process.items():
         print(
-            f"{label} in-process, no traffic: {alone['queries']} queries, "
-            f"{alone['cpu_ms']:.1f} ms CPU alone | {many['queries']} queries, "
-            f"{many['cpu_ms']:.1f} ms CPU with {args.organizations}"
+            f"{label} in-process, no traffic: {in_process_cost_text(alone)} alone | "
+            f"{in_process_cost_text(many)} with {args.organizations}"
         )
     print()
     page_kb = report.alone[0].page_bytes / 1024

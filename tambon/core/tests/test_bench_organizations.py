@@ -49,7 +49,7 @@ def report(alone, many, command_seconds=6.0, small_after_kb=100_000):
         size_after=40 * 2**20 + 999 * 270 * 1024,
         total_seconds=3000.0,
     )
-    cost = {"queries": 5, "cpu_ms": 10.0}
+    cost = {"queries": 5, "cpu_ms": 10.0, "wall_ms": 12.0}
     result.in_process = {"home page": [cost, cost]}
     # The small cache fills with its first 100 home pages; the other 900 add 2 KB each.
     result.memory = [
