@@ -609,11 +609,14 @@ class Side:
     hosts: list[str]
 
 
-def measure_turn(processes: Processes, tmp: Path, sides: list[Side], seconds: int) -> list[Phase]:
-    """One turn: each measurement of both sides back to back, in the order of `sides`, each
-    side on servers of its own that run side by side. The load of other programs on a shared
-    machine changes within a minute; measured a few seconds apart, both sides of a pair meet
-    much the same load, where a whole phase of one side after the other's took minutes."""
+def measure_turn(
+    processes: Processes, tmp: Path, sides: list[Side], seconds: int
+) -> dict[str, Phase]:
+    """One turn, its phase by side name: each measurement of both sides back to back, in the
+    order of `sides`, each side on servers of its own that run side by side. The load of other
+    programs on a shared machine changes within a minute; measured a few seconds apart, both
+    sides of a pair meet much the same load, where a whole phase of one side after the other's
+    took minutes."""
     phases = [Phase(organizations=1 + len(side.hosts)) for side in sides]
     pauses_files = [tmp / f"pauses-{side.name}.jsonl" for side in sides]
     envs = [
@@ -672,7 +675,7 @@ def measure_turn(processes: Processes, tmp: Path, sides: list[Side], seconds: in
                 ports,
                 lambda port: wrk_first_organization(processes, port, seconds, "uncached"),
             )
-    return phases
+    return {side.name: phase for side, phase in zip(sides, phases, strict=True)}
 
 
 def everyone(port: int, side: Side) -> list[str]:
@@ -800,13 +803,7 @@ def measure(processes: Processes, tmp: Path, report: Report, url: str) -> None:
         # Each side goes first in every other turn, so that neither is always measured first.
         sides = [alone, many] if turn % 2 else [many, alone]
         progress(f"turn {turn} of {args.turns}: {sides[0].name} first, then {sides[1].name}")
-        phases = dict(
-            zip(
-                [side.name for side in sides],
-                measure_turn(processes, tmp, sides, args.seconds),
-                strict=True,
-            )
-        )
+        phases = measure_turn(processes, tmp, sides, args.seconds)
         report.alone.append(phases["alone"])
         report.many.append(phases["many"])
 
