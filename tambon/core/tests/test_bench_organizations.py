@@ -34,7 +34,7 @@ def memory(max_entries, before, after_first, after, hosts=1000, first_hosts=0):
     )
 
 
-def report(alone, many, command_seconds=6.0, small_after_kb=100_000):
+def report(alone, many, command_seconds=6.0, small_after_kb=100_000, small_first_hosts=100):
     args = argparse.Namespace(
         organizations=1000, seconds=15, turns=len(alone), profile="production"
     )
@@ -54,7 +54,7 @@ def report(alone, many, command_seconds=6.0, small_after_kb=100_000):
     # The small cache fills with its first 100 home pages; the other 900 add 2 KB each.
     result.memory = [
         memory(5000, 80_000, 0, 120_000),
-        memory(100, 80_000, 98_200, small_after_kb, first_hosts=100),
+        memory(100, 80_000, 98_200, small_after_kb, first_hosts=small_first_hosts),
     ]
     return result
 
@@ -99,3 +99,13 @@ def test_memory_that_grows_with_every_organization_fails(capsys):
     unbounded = 98_200 + 900 * 20
     assert bench.print_report(report([phase()], [phase()], small_after_kb=unbounded)) is False
     assert "TAMBON_REMEMBERED_MAX_ENTRIES FAIL" in summary(capsys)
+
+
+def test_a_run_too_small_to_pass_the_bound_says_memory_was_not_measured(capsys):
+    # Every organization fits within the small setting: nothing shows whether more would grow.
+    result = report([phase()], [phase()], small_first_hosts=1000)
+    assert bench.print_report(result) is False
+    out = capsys.readouterr().out
+    line = [line for line in out.splitlines() if line.startswith("SUMMARY")][0]
+    assert "TAMBON_REMEMBERED_MAX_ENTRIES NOT MEASURED" in line
+    assert "all 1000 organizations within the bound" in out
