@@ -624,6 +624,9 @@ def measure_turn(
         for side, path in zip(sides, pauses_files, strict=True)
     ]
 
+    def wrk(name: str):
+        return lambda port: wrk_first_organization(processes, port, seconds, name)
+
     def each(what: str, ports: list[int], measure) -> None:
         """`measure(port)` of each side in turn, with that side's background traffic."""
         for side, phase, port, pauses_file in zip(sides, phases, ports, pauses_files, strict=True):
@@ -648,11 +651,7 @@ def measure_turn(
                 if side.hosts:
                     progress(f"{side.name}: warming the page cache with all home pages")
                     phase.warm_short = serve_everywhere(port, everyone(port, side))
-            each(
-                "cached",
-                ports,
-                lambda port: wrk_first_organization(processes, port, seconds, "cached"),
-            )
+            each("cached", ports, wrk("cached"))
             progress(f"{SUBMITTING_CLIENTS} citizens submitting for {seconds} s on each side")
             each("submissions", ports, lambda port: submissions(port, seconds))
 
@@ -670,11 +669,7 @@ def measure_turn(
                     raise BenchError("TAMBON_PAGE_CACHE=0 but the server answered from its cache")
                 progress(f"{side.name}: warming what the workers remember")
                 serve_uncached(port, everyone(port, side))
-            each(
-                "uncached",
-                ports,
-                lambda port: wrk_first_organization(processes, port, seconds, "uncached"),
-            )
+            each("uncached", ports, wrk("uncached"))
     return {side.name: phase for side, phase in zip(sides, phases, strict=True)}
 
 
@@ -808,7 +803,7 @@ def measure(processes: Processes, tmp: Path, report: Report, url: str) -> None:
         report.many.append(phases["many"])
 
     for label in IN_PROCESS:
-        progress(f"queries and CPU time of each {label}, in-process")
+        progress(f"queries, CPU and wall time of each {label}, in-process")
         report.in_process[label] = [
             in_process_cost(processes, alone_env, label),
             in_process_cost(processes, env, label),
@@ -1050,11 +1045,13 @@ def print_report(report: Report) -> bool:
     growth_small = max(a - b for a, b in zip(small.after_kb, small.before_kb, strict=True))
     beyond_bound = max(a - b for a, b in zip(small.after_kb, small.after_first_kb, strict=True))
     extra_hosts = small.hosts - small.first_hosts
+    # A run of no more organizations than the small setting holds measures no bound.
+    measured = extra_hosts > 0
     growth = (
         f"  growth over all {default.hosts} home pages: {mb(growth_default)} MB with "
         f"{default.max_entries} entries, {mb(growth_small)} MB with {small.max_entries}; "
     )
-    if extra_hosts > 0:
+    if measured:
         growth += (
             f"with {small.max_entries} entries the last {extra_hosts} organizations added "
             f"{mb(beyond_bound)} MB ({beyond_bound / extra_hosts:.2f} KB each)"
@@ -1067,10 +1064,10 @@ def print_report(report: Report) -> bool:
     slowest = max([creation.command_seconds, *built])
     # Bounded by the setting: once the small cache is full, further organizations' pages cost
     # less than a quarter of what keeping them would, and the small setting grows less.
-    bounded = beyond_bound <= 0.25 * extra_hosts * page_kb and growth_small < growth_default
-    # A run of fewer organizations than the small setting holds measures no bound.
-    memory_verdict = verdict(bounded) if extra_hosts > 0 else "NOT MEASURED"
-    bounded = bounded and extra_hosts > 0
+    bounded = (
+        measured and beyond_bound <= 0.25 * extra_hosts * page_kb and growth_small < growth_default
+    )
+    memory_verdict = verdict(bounded) if measured else "NOT MEASURED"
     latency_ok = worst[2] <= TARGET_RATIO
     create_ok = slowest < TARGET_CREATE_SECONDS
     print(
