@@ -42,6 +42,7 @@ from homepage import (  # noqa: E402
     ServerError,
     django_env,
     git_commit,
+    granian_server,
     log_tail,
     machine,
     progress,
@@ -49,8 +50,6 @@ from homepage import (  # noqa: E402
     run_django_snippet,
     run_measuring,
     set_up_site,
-    start_granian,
-    stop_server,
 )
 
 from serverkit.citizen import (  # noqa: E402
@@ -192,15 +191,12 @@ def measure_database(
         **env_extra,
     )
     set_up_site(env, tmp)
-    granian, port = start_granian(processes, env, tmp, database, WORKERS)
     results, receipts = [], []
-    try:
+    with granian_server(processes, env, tmp, database, WORKERS) as (_, port):
         for clients in levels:
             level, got = run_level(port, database, clients, seconds)
             results.append(level)
             receipts.extend(got)
-    finally:
-        stop_server(processes, granian, f"granian ({database})")
     log = tmp / f"granian-{database}.log"
     return results, verify(processes, env, database, receipts, log)
 

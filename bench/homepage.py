@@ -36,7 +36,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -357,17 +357,24 @@ print(json.dumps({"count": len(queries), "sql": [q["sql"] for q in queries.captu
 # --- servers ----------------------------------------------------------------------------------
 
 
-def start_granian(
+@contextlib.contextmanager
+def granian_server(
     processes: Processes, env: dict[str, str], tmp: Path, name: str, workers: int
-) -> tuple[subprocess.Popen, int]:
+) -> Iterator[tuple[subprocess.Popen, int]]:
+    """granian for the block, stopped gracefully at its end (workers write what they still
+    hold) even when the block fails; yields the process and its port. The log is
+    tmp/granian-<name>.log."""
     port = free_port()
     log = tmp / f"granian-{name}.log"
     progress(f"starting granian ({name}, {plural(workers, 'worker')}) on 127.0.0.1:{port}")
     process = processes.start(
         granian_command(port, workers, GRANIAN_BACKPRESSURE), env=env, log=log
     )
-    wait_until_answering(process, port, log, f"granian ({name})")
-    return process, port
+    try:
+        wait_until_answering(process, port, log, f"granian ({name})")
+        yield process, port
+    finally:
+        stop_server(processes, process, f"granian ({name})")
 
 
 def stop_server(processes: Processes, process: subprocess.Popen, name: str) -> None:
@@ -582,12 +589,9 @@ def measure_counting(
     if redis_url:
         env["TAMBON_REDIS_URL"] = redis_url
     before = run_django_snippet(processes, env, READ_TODAY)
-    process, port = start_granian(processes, env, tmp, name, workers)
-    try:
+    with granian_server(processes, env, tmp, name, workers) as (_, port):
         progress(f"sending {ACCURACY_REQUESTS} requests from {ACCURACY_VISITORS} visitors")
         sent = send_visitor_requests(port)
-    finally:
-        stop_server(processes, process, f"granian (counting, {workers} workers)")
     after = run_django_snippet(processes, env, READ_TODAY)
     if after["day"] != before["day"]:
         raise BenchError("the Bangkok date changed during the counting check; run again")
@@ -624,30 +628,28 @@ def measure(processes: Processes, tmp: Path, report: Report) -> None:
     copy_database(tmp / "db.sqlite3", pristine)
 
     # Cached server first: it provides the page nginx serves, then is measured itself.
-    granian, port = start_granian(processes, env, tmp, "cached", GRANIAN_WORKERS)
-    first = get_homepage(port)
-    if first.headers.get("X-Cache") == "hit":
-        raise BenchError("the very first GET / was already a cache hit: the cache is not fresh")
-    page = first.body
-    report.page_bytes = len(page)
+    with granian_server(processes, env, tmp, "cached", GRANIAN_WORKERS) as (_, port):
+        first = get_homepage(port)
+        if first.headers.get("X-Cache") == "hit":
+            raise BenchError("the very first GET / was already a cache hit: the cache is not fresh")
+        page = first.body
+        report.page_bytes = len(page)
 
-    nginx, nginx_port = start_nginx(processes, tmp, page)
-    report.runs.append(
-        run_wrk(processes, "nginx static", nginx_port, report.seconds, report.connections)
-    )
-    processes.stop(nginx)
+        nginx, nginx_port = start_nginx(processes, tmp, page)
+        report.runs.append(
+            run_wrk(processes, "nginx static", nginx_port, report.seconds, report.connections)
+        )
+        processes.stop(nginx)
 
-    report.cache_warmup = warm_page_cache(port)
-    report.runs.append(run_wrk(processes, "cached", port, report.seconds, report.connections))
-    stop_server(processes, granian, "granian (cached)")
+        report.cache_warmup = warm_page_cache(port)
+        report.runs.append(run_wrk(processes, "cached", port, report.seconds, report.connections))
 
     uncached_env = {**env, "TAMBON_PAGE_CACHE": "0"}
-    granian, port = start_granian(processes, uncached_env, tmp, "uncached", GRANIAN_WORKERS)
-    for _ in range(2):
-        if get_homepage(port).headers.get("X-Cache") is not None:
-            raise BenchError("TAMBON_PAGE_CACHE=0 but the server still answered from its cache")
-    report.runs.append(run_wrk(processes, "uncached", port, report.seconds, report.connections))
-    stop_server(processes, granian, "granian (uncached)")
+    with granian_server(processes, uncached_env, tmp, "uncached", GRANIAN_WORKERS) as (_, port):
+        for _ in range(2):
+            if get_homepage(port).headers.get("X-Cache") is not None:
+                raise BenchError("TAMBON_PAGE_CACHE=0 but the server still answered from its cache")
+        report.runs.append(run_wrk(processes, "uncached", port, report.seconds, report.connections))
 
     progress("counting SQL queries of one uncached render")
     query_env = {**uncached_env, "BENCH_HEADERS": json.dumps(BROWSER_HEADERS)}
@@ -657,12 +659,11 @@ def measure(processes: Processes, tmp: Path, report: Report) -> None:
     # The production profile: page cache and counter shared by the workers in Redis.
     redis_url = start_redis(processes, tmp)
     redis_env = {**env, "TAMBON_REDIS_URL": redis_url}
-    granian, port = start_granian(processes, redis_env, tmp, "cached-redis", GRANIAN_WORKERS)
-    report.cache_warmup_redis = warm_page_cache(port)
-    report.runs.append(
-        run_wrk(processes, "cached, Redis", port, report.seconds, report.connections)
-    )
-    stop_server(processes, granian, "granian (cached, Redis)")
+    with granian_server(processes, redis_env, tmp, "cached-redis", GRANIAN_WORKERS) as (_, port):
+        report.cache_warmup_redis = warm_page_cache(port)
+        report.runs.append(
+            run_wrk(processes, "cached, Redis", port, report.seconds, report.connections)
+        )
 
     for workers in (GRANIAN_WORKERS, 1):
         report.counting.append(measure_counting(processes, tmp, pristine, workers))

@@ -105,6 +105,7 @@ from homepage import (  # noqa: E402
     django_env,
     get,
     git_commit,
+    granian_server,
     machine,
     parse_wrk,
     progress,
@@ -112,7 +113,6 @@ from homepage import (  # noqa: E402
     run_django_snippet,
     run_measuring,
     set_up_site,
-    start_granian,
     start_redis,
     stop_server,
     warm_page_cache,
@@ -642,7 +642,9 @@ def measure_turn(
             stack.enter_context(counts_written(processes, env, tmp, side.name))
         with ExitStack() as servers:
             ports = [
-                servers.enter_context(granian_server(processes, env, tmp, f"{side.name}-cached"))
+                servers.enter_context(
+                    granian_server(processes, env, tmp, f"{side.name}-cached", GRANIAN_WORKERS)
+                )[1]
                 for side, env in zip(sides, envs, strict=True)
             ]
             for side, phase, port in zip(sides, phases, ports, strict=True):
@@ -659,9 +661,13 @@ def measure_turn(
             ports = [
                 servers.enter_context(
                     granian_server(
-                        processes, {**env, "TAMBON_PAGE_CACHE": "0"}, tmp, f"{side.name}-uncached"
+                        processes,
+                        {**env, "TAMBON_PAGE_CACHE": "0"},
+                        tmp,
+                        f"{side.name}-uncached",
+                        GRANIAN_WORKERS,
                     )
-                )
+                )[1]
                 for side, env in zip(sides, envs, strict=True)
             ]
             for side, port in zip(sides, ports, strict=True):
@@ -676,16 +682,6 @@ def measure_turn(
 def everyone(port: int, side: Side) -> list[str]:
     """The hosts of every organization of the side, the first one's (the default site) first."""
     return [f"127.0.0.1:{port}", *side.hosts]
-
-
-@contextmanager
-def granian_server(processes: Processes, env: dict, tmp: Path, name: str):
-    """A granian of GRANIAN_WORKERS workers for the block; yields its port."""
-    granian, port = start_granian(processes, env, tmp, name, GRANIAN_WORKERS)
-    try:
-        yield port
-    finally:
-        stop_server(processes, granian, f"granian ({name})")
 
 
 def worker_rss_kb(master: subprocess.Popen) -> list[int]:
@@ -711,8 +707,7 @@ def measure_memory(
             "TAMBON_REMEMBERED_MAX_ENTRIES": str(SMALL_REMEMBERED_ENTRIES),
         }
     name = f"memory-{max_entries or 'default'}"
-    granian, port = start_granian(processes, {**env, **extra}, tmp, name, GRANIAN_WORKERS)
-    try:
+    with granian_server(processes, {**env, **extra}, tmp, name, GRANIAN_WORKERS) as (granian, port):
         all_hosts = [f"127.0.0.1:{port}", *hosts]
         warm_page_cache(port)
         progress(f"{name}: {SETTLING_RENDERS_PER_WORKER} renders per worker, one site")
@@ -736,8 +731,6 @@ def measure_memory(
         serve_everywhere(port, all_hosts, sweeps)
         memory.after_kb = worker_rss_kb(granian)
         return memory
-    finally:
-        stop_server(processes, granian, f"granian ({name})")
 
 
 def settle_allocator(port: int) -> None:
