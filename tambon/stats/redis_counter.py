@@ -18,6 +18,7 @@ embedded counter.
 """
 
 import datetime
+import json
 import time
 import uuid
 from collections import Counter
@@ -39,29 +40,36 @@ FLUSH_LOCK = PREFIX + "flush-lock"
 
 # A part of a worker's tally, applied at most once: KEYS[2] is the part's token, kept a day; a
 # part sent again (its answer was lost on the way back) finds it and changes nothing.
-# ARGV: seconds the token is kept, the visit window (ms), the number of counts, then two
-# arguments per count (field, amount) and four per visitor: their key, first and last view here
-# (ms), and the visit field. The first view starts a visit when the visitor's last page view,
-# by any worker, is older than the window.
+# ARGV: seconds the token is kept, the visit window (ms), then the part as one JSON array: the
+# number of counts, two items per count (field, amount) and four per visitor: their key, first
+# and last view here (ms), and the visit field. One JSON text instead of an argument per item:
+# the client library packs each argument in Python, which cost a worker serving a thousand
+# sites some 10 ms of CPU per flush, holding up its requests (docs/performance.md).
+# The first view starts a visit when the visitor's last page view, by any worker, is older
+# than the window.
 # KEYS[3] lists the days that have visits pending, so that a site's counter asks for its own few
 # fields (PENDING_VISITS_SCRIPT) instead of reading the counts of every site.
 PUSH_SCRIPT = """
 if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then return 0 end
 local window = tonumber(ARGV[2])
-local first_visitor = 4 + 2 * tonumber(ARGV[3])
+local part = cjson.decode(ARGV[3])
+local first_visitor = 2 + 2 * part[1]
 local function add_visits(field, amount)
   redis.call('HINCRBY', KEYS[1], field, amount)
   redis.call('SADD', KEYS[3], string.match(field, '^v|[^|]*|(.*)$'))
 end
-for i = 4, first_visitor - 1, 2 do
-  if string.sub(ARGV[i], 1, 2) == 'v|' then add_visits(ARGV[i], ARGV[i + 1])
-  else redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 2, first_visitor - 1, 2 do
+  if string.sub(part[i], 1, 2) == 'v|' then add_visits(part[i], part[i + 1])
+  else redis.call('HINCRBY', KEYS[1], part[i], part[i + 1]) end
 end
-for i = first_visitor, #ARGV, 4 do
-  local seen_key, first, latest = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
+for i = first_visitor, #part, 4 do
+  local seen_key, first, latest = part[i], part[i + 1], part[i + 2]
   local last = tonumber(redis.call('GET', seen_key) or '')
-  if not last or first - last > window then add_visits(ARGV[i + 3], 1) end
-  if not last or latest > last then redis.call('SET', seen_key, latest, 'PX', window * 2) end
+  if not last or first - last > window then add_visits(part[i + 3], 1) end
+  -- %d: a Lua number as a whole number of ms, never in exponent form
+  if not last or latest > last then
+    redis.call('SET', seen_key, string.format('%d', latest), 'PX', window * 2)
+  end
 end
 return 1
 """
@@ -107,8 +115,8 @@ def _field(kind, site_id, day, path=None):
 
 
 def _parts(tally):
-    """A tally as the script's arguments (after the first two), a few hundred items a part:
-    the number of counts, the counts, then the visitors."""
+    """A tally as the script's last argument, a few hundred items a part: JSON arrays of the
+    number of counts, the counts, then the visitors."""
     counts = Counter()
     for (site_id, day, path), views in tally.views.items():
         counts[_field("p", site_id, day)] += views
@@ -119,7 +127,7 @@ def _parts(tally):
     parts = []
     for start in range(0, len(items), ITEMS_PER_PART):
         chunk = items[start : start + ITEMS_PER_PART]
-        parts.append([len(chunk), *(arg for pair in chunk for arg in pair)])
+        parts.append(as_json([len(chunk), *(arg for pair in chunk for arg in pair)]))
     visitors = list(tally.first_seen)
     for start in range(0, len(visitors), ITEMS_PER_PART):
         part = [0]
@@ -127,8 +135,13 @@ def _parts(tally):
             first_ms, site_id, day = tally.first_seen[visitor]
             seen_key = f"{PREFIX}seen:{visitor}"
             part += [seen_key, first_ms, tally.last_seen[visitor], _field("v", site_id, day)]
-        parts.append(part)
+        parts.append(as_json(part))
     return parts
+
+
+def as_json(items):
+    """Thai paths as UTF-8, which Redis's JSON decoder passes through unchanged."""
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
 
 
 def parse_batch(fields):
@@ -175,7 +188,7 @@ class RedisCounter(NoteBook):
         while self._unsent:
             token, part = self._unsent[0]
             keys = [PENDING, f"{PREFIX}applied:{token}", PENDING_DAYS]
-            self._push(keys=keys, args=[TOKEN_SECONDS, self.window_ms, *part])
+            self._push(keys=keys, args=[TOKEN_SECONDS, self.window_ms, part])
             self._unsent.pop(0)
 
     def pending_visits(self, site_id):

@@ -76,6 +76,21 @@ def test_a_sites_counter_shows_its_own_pending_visits_of_every_day_and_no_other_
     assert first.pending_visits(other_site_id + 1) == {}
 
 
+def test_a_flush_of_more_than_one_part_counts_thai_paths_and_every_visitor(workers, site):
+    """Over ITEMS_PER_PART counts and visitors: the tally goes to Redis in several parts."""
+    first, second = workers
+    addresses = [f"198.51.{n // 250}.{n % 250}" for n in range(1200)]
+    for address in addresses:
+        first.record(site.pk, DAY, f"/ข่าว/{address}/", address, PHONE)
+    first.record(site.pk, DAY, "/ข่าว/", addresses[0], PHONE)
+    first.push()
+    assert second.pending_visits(site.pk) == {DAY: 1200}
+    second.write_batches()
+    assert row(site) == (1200, 1201)
+    assert page_views_of(site).get(day=DAY, path="/ข่าว/").views == 1
+    assert page_views_of(site).get(day=DAY, path=f"/ข่าว/{addresses[-1]}/").views == 1
+
+
 def test_page_views_apart_by_more_than_the_window_are_two_visits_across_workers(
     workers, site, time_machine
 ):
