@@ -109,20 +109,24 @@ def _batch_key(batch_id):
     return f"{PREFIX}batch:{batch_id}"
 
 
-def _field(kind, site_id, day, path=None):
-    base = f"{kind}|{site_id}|{day.isoformat()}"
-    return f"{base}|{path}" if path is not None else base
-
-
 def _parts(tally):
     """A tally as the script's last argument, a few hundred items a part: JSON arrays of the
-    number of counts, the counts, then the visitors."""
+    number of counts, the counts, then the visitors. Fields are "kind|site|day[|path]"."""
+    site_days = {}  # (site, day) -> "site|day": made once a flush, not once per field
+
+    def site_day(site_id, day):
+        text = site_days.get((site_id, day))
+        if text is None:
+            text = site_days[(site_id, day)] = f"{site_id}|{day.isoformat()}"
+        return text
+
     counts = Counter()
     for (site_id, day, path), views in tally.views.items():
-        counts[_field("p", site_id, day)] += views
-        counts[_field("u", site_id, day, path)] += views
+        base = site_day(site_id, day)
+        counts["p|" + base] += views
+        counts[f"u|{base}|{path}"] += views
     for (site_id, day), visits in tally.visits_started.items():
-        counts[_field("v", site_id, day)] += visits
+        counts["v|" + site_day(site_id, day)] += visits
     items = list(counts.items())
     parts = []
     for start in range(0, len(items), ITEMS_PER_PART):
@@ -133,8 +137,9 @@ def _parts(tally):
         part = [0]
         for visitor in visitors[start : start + ITEMS_PER_PART]:
             first_ms, site_id, day = tally.first_seen[visitor]
-            seen_key = f"{PREFIX}seen:{visitor}"
-            part += [seen_key, first_ms, tally.last_seen[visitor], _field("v", site_id, day)]
+            seen_key = PREFIX + "seen:" + visitor
+            visit_field = "v|" + site_day(site_id, day)
+            part += [seen_key, first_ms, tally.last_seen[visitor], visit_field]
         parts.append(as_json(part))
     return parts
 
