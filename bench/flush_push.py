@@ -84,8 +84,7 @@ def former_push(counter, script, tally: Tally) -> None:
     with mock.patch.object(redis_counter, "as_json", lambda items: items):
         parts = redis_counter._parts(tally)
     for part in parts:
-        keys = [redis_counter.PENDING, f"{redis_counter.PREFIX}applied:{uuid.uuid4().hex}"]
-        keys.append(redis_counter.PENDING_DAYS)
+        keys = redis_counter._push_keys(uuid.uuid4().hex)
         script(keys=keys, args=[redis_counter.TOKEN_SECONDS, WINDOW_MS, *part])
 
 
@@ -125,10 +124,11 @@ def main() -> int:
                 for name in order:
                     tally = tally_of(args.sites, flush)
                     figures[name].append(timed(ways[name], counters[name], script, tally))
-            if pending(counters["former"]) != pending(counters["now"]):
+            left = {name: pending(counter) for name, counter in counters.items()}
+            if left["former"] != left["now"]:
                 print("FAIL: the two ways left different pending counts in Redis")
                 return 1
-            fields = len(pending(counters["now"]))
+            fields = len(left["now"])
         finally:
             server.stop()
     print(

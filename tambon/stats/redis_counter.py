@@ -109,6 +109,11 @@ def _batch_key(batch_id):
     return f"{PREFIX}batch:{batch_id}"
 
 
+def _push_keys(token):
+    """PUSH_SCRIPT's keys for a part sent with `token`."""
+    return [PENDING, f"{PREFIX}applied:{token}", PENDING_DAYS]
+
+
 def _parts(tally):
     """A tally as the script's last argument, a few hundred items a part: JSON arrays of the
     number of counts, the counts, then the visitors. Fields are "kind|site|day[|path]"."""
@@ -192,8 +197,7 @@ class RedisCounter(NoteBook):
     def _send_unsent(self):
         while self._unsent:
             token, part = self._unsent[0]
-            keys = [PENDING, f"{PREFIX}applied:{token}", PENDING_DAYS]
-            self._push(keys=keys, args=[TOKEN_SECONDS, self.window_ms, part])
+            self._push(keys=_push_keys(token), args=[TOKEN_SECONDS, self.window_ms, part])
             self._unsent.pop(0)
 
     def pending_visits(self, site_id):
