@@ -627,6 +627,11 @@ def measure_turn(
     def wrk(name: str):
         return lambda port: wrk_first_organization(processes, port, seconds, name)
 
+    def started(servers: ExitStack, env: dict, name: str) -> int:
+        """A granian that runs until `servers` closes; its port."""
+        _, port = servers.enter_context(granian_server(processes, env, tmp, name, GRANIAN_WORKERS))
+        return port
+
     def each(what: str, ports: list[int], measure) -> None:
         """`measure(port)` of each side in turn, with that side's background traffic."""
         for side, phase, port, pauses_file in zip(sides, phases, ports, pauses_files, strict=True):
@@ -642,9 +647,7 @@ def measure_turn(
             stack.enter_context(counts_written(processes, env, tmp, side.name))
         with ExitStack() as servers:
             ports = [
-                servers.enter_context(
-                    granian_server(processes, env, tmp, f"{side.name}-cached", GRANIAN_WORKERS)
-                )[1]
+                started(servers, env, f"{side.name}-cached")
                 for side, env in zip(sides, envs, strict=True)
             ]
             for side, phase, port in zip(sides, phases, ports, strict=True):
@@ -659,15 +662,7 @@ def measure_turn(
 
         with ExitStack() as servers:
             ports = [
-                servers.enter_context(
-                    granian_server(
-                        processes,
-                        {**env, "TAMBON_PAGE_CACHE": "0"},
-                        tmp,
-                        f"{side.name}-uncached",
-                        GRANIAN_WORKERS,
-                    )
-                )[1]
+                started(servers, {**env, "TAMBON_PAGE_CACHE": "0"}, f"{side.name}-uncached")
                 for side, env in zip(sides, envs, strict=True)
             ]
             for side, port in zip(sides, ports, strict=True):
