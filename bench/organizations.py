@@ -556,7 +556,7 @@ def serve_uncached(port: int, hosts: list[str]) -> None:
 
 def pauses_within(path: Path, begin: float, end: float) -> dict[str, list[float]]:
     """The workers' pauses written to `path` (TAMBON_PAUSES_FILE) that ended between `begin`
-    and `end` (Unix times): milliseconds by kind ("gc0".."gc2", "flush")."""
+    and `end` (Unix times): milliseconds by kind ("gc0".."gc2", "flush", "refresh")."""
     found: dict[str, list[float]] = {}
     if path.exists():
         for line in path.read_text().splitlines():

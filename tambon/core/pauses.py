@@ -1,11 +1,12 @@
 """What stops a worker's requests for a moment, written down when asked to.
 
 A worker's garbage-collector passes stop every thread of it, and the page-view flush holds the
-interpreter while it builds its rows. Either can lengthen the slowest requests (the p99 of
-bench/organizations.py) without showing in any request's own work. With TAMBON_PAUSES_FILE set
-(benchmarks, diagnosis; never by default), each worker appends one JSON line per collector pass
-or flush of at least a millisecond to that file: {"pid", "what", "at", "ms"} ("what" is "gc0",
-"gc1", "gc2" or "flush"; "at" the Unix time it ended; for a flush, "ms" is its thread's CPU
+interpreter while it builds its rows (and so does the making of counter blocks that follows
+it). Each can lengthen the slowest requests (the p99 of bench/organizations.py) without showing
+in any request's own work. With TAMBON_PAUSES_FILE set (benchmarks, diagnosis; never by
+default), each worker appends one JSON line per collector pass, flush or refresh of at least a
+millisecond to that file: {"pid", "what", "at", "ms"} ("what" is "gc0", "gc1", "gc2", "flush"
+or "refresh"; "at" the Unix time it ended; for a flush or a refresh, "ms" is its thread's CPU
 time, which is when it holds the interpreter). Nothing about requests or people.
 """
 

@@ -98,19 +98,38 @@ class Flusher:
     def _run(self):
         while not self._stop.wait(self.interval):
             self._guarded(self.counter.tick)
+            for chore in _after_each_tick:
+                _timed("refresh", chore, "Could not refresh what the counter shows")
 
     def flush(self):
         self._guarded(self.counter.flush)
 
     def _guarded(self, step):
         with self._flush_lock:
-            began = time.thread_time()
-            try:
-                step()
-            except Exception:
-                # The counter kept its tally; the next flush tries again.
-                logger.exception("Could not write visitor counts; will try again")
-            pauses.record("flush", (time.thread_time() - began) * 1000)
+            # The counter keeps its tally when it fails; the next flush tries again.
+            _timed("flush", step, "Could not write visitor counts; will try again")
+
+
+def _timed(what, step, failure):
+    """Run `step`, log (not raise) its failure, and note its thread's CPU time as a pause
+    (tambon.core.pauses): while it computes, it holds the interpreter."""
+    began = time.thread_time()
+    try:
+        step()
+    except Exception:
+        logger.exception(failure)
+    pauses.record(what, (time.thread_time() - began) * 1000)
+
+
+# What the flusher thread does after each tick besides (counter.py registers the making of
+# the counter blocks that requests found old). Not on exit: a stopping worker shows nothing.
+_after_each_tick = []
+
+
+def after_each_tick(chore):
+    """Have the flusher thread call `chore()` after each tick, from now on (once per chore)."""
+    if chore not in _after_each_tick:
+        _after_each_tick.append(chore)
 
 
 _counter = None

@@ -1,14 +1,25 @@
 """The counter block on a page: a marker in the cached HTML, filled on every response.
 
 Pages are cached with the marker in place of the block. Every response, cached or not, has the
-marker replaced by the block with recent figures (rendered again at most every
-TAMBON_COUNTER_REFRESH_SECONDS per site) and the visitor's own address, so a cached page never
-shows a frozen counter or someone else's IP.
+marker replaced by the block with recent figures and the visitor's own address, so a cached page
+never shows a frozen counter or someone else's IP.
+
+How recent: a worker keeps each site's block and makes it again once it is
+TAMBON_COUNTER_REFRESH_SECONDS old. Not on the request that finds it so: that request is
+answered with the block as it is, and the worker's flusher thread (buffer.py) makes the new one
+after its next flush, a few seconds later. Making a block asks the database and Redis, and a
+worker serving a thousand sites makes some 30 a second; on the requests' path, a request waited
+for each of those round trips, and so did the requests queued behind it (docs/performance.md,
+"the counter blocks off the requests' path"). A block twice that age or more, which nobody
+asked for in the meantime, is made at once: a quiet site's first visitor in an hour must not
+see the figures of an hour ago.
 """
 
+import threading
 import time
 
 from django.conf import settings
+from django.db import close_old_connections
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
@@ -17,7 +28,7 @@ from wagtail.models import Site
 from tambon.core.memory import Bounded
 from tambon.core.pagecache import remember
 
-from .buffer import get_counter
+from . import buffer
 from .figures import counter_figures
 
 MARKER = "<!--tambon:visitor-counter-->"
@@ -27,31 +38,67 @@ IP_SLOT = "TAMBON-VISITOR-IP-SLOT"
 # site id -> (monotonic time, HTML with IP_SLOT). Bounded: a worker serving thousands of sites
 # keeps the blocks of the most recently served ones only.
 _rendered = Bounded("TAMBON_REMEMBERED_MAX_ENTRIES")
+# The sites whose block a request found old, for the flusher thread to make again.
+_asked_for = set()
+_asked_for_lock = threading.Lock()
 
 
 def _site(site_id):
     return remember(("site", site_id), lambda: Site.objects.get(pk=site_id))
 
 
-def render_block(site_id):
-    """The counter block for a site, with IP_SLOT where the visitor's address goes: rendered
-    again at most every TAMBON_COUNTER_REFRESH_SECONDS, so that a cache hit seldom touches the
-    database, however many sites share the worker."""
-    now = time.monotonic()
-    cached = _rendered.get(site_id)
-    if cached and now - cached[0] < settings.TAMBON_COUNTER_REFRESH_SECONDS:
-        return cached[1]
+def _render(site_id):
     site = _site(site_id)
-    figures = counter_figures(site, timezone.now(), get_counter().pending_visits(site_id))
+    figures = counter_figures(site, timezone.now(), buffer.get_counter().pending_visits(site_id))
     html = render_to_string(
         "stats/visitor_counter.html", {"figures": figures, "visitor_ip": IP_SLOT}
     )
-    _rendered.set(site_id, (now, html))
+    _rendered.set(site_id, (time.monotonic(), html))
     return html
+
+
+def render_block(site_id):
+    """The counter block for a site, with IP_SLOT where the visitor's address goes. Made here
+    only when the worker has none, or one too old to show (see the module's note); an old one
+    is shown and made again by the flusher thread."""
+    kept = _rendered.get(site_id)
+    if kept is None:
+        return _render(site_id)
+    age = time.monotonic() - kept[0]
+    refresh = settings.TAMBON_COUNTER_REFRESH_SECONDS
+    if age < refresh:
+        return kept[1]
+    with _asked_for_lock:
+        if age < 2 * refresh:
+            _asked_for.add(site_id)
+            return kept[1]
+        _asked_for.discard(site_id)  # made now: the flusher thread need not make it again
+    return _render(site_id)
+
+
+def refresh_asked_blocks():
+    """Make again the blocks that requests found old (the flusher thread, after each flush).
+    A block the worker has since let go is not made: its site's next request makes it."""
+    with _asked_for_lock:
+        site_ids = list(_asked_for)
+        _asked_for.clear()
+    if not site_ids:
+        return
+    # This thread has no requests to close its database connection: a broken or old one
+    # (the database restarted) is closed here, and the next query opens a new one.
+    close_old_connections()
+    for site_id in site_ids:
+        if _rendered.get(site_id) is not None:
+            _render(site_id)
+
+
+buffer.after_each_tick(refresh_asked_blocks)
 
 
 def forget_rendered_blocks():
     _rendered.clear()
+    with _asked_for_lock:
+        _asked_for.clear()
 
 
 def fill_counter(body, site_id, ip):

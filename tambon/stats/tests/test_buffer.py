@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 
+from tambon.stats import buffer
 from tambon.stats.buffer import Flusher, MemoryCounter
 from tambon.stats.models import VisitorSeen
 from tambon.stats.notes import Tally, write_counts
@@ -222,6 +223,35 @@ def test_the_flusher_writes_within_its_interval_without_being_asked():
         time.sleep(0.05)
     flusher._stop.set()
     assert counter.flushes >= 1, "no flush within 5 s"
+
+
+def test_after_each_flush_the_thread_does_its_other_chores_even_when_one_fails(monkeypatch):
+    """The counter blocks that requests found old are made in this thread (counter.py): a
+    chore that fails is logged, and neither the flushes nor the next chores stop."""
+    done = []
+
+    class Counting:
+        def tick(self):
+            done.append("tick")
+
+        def flush(self):  # at exit
+            pass
+
+    def failing():
+        done.append("failing")
+        raise RuntimeError("the database restarted")
+
+    monkeypatch.setattr("tambon.stats.buffer._after_each_tick", [])
+    buffer.after_each_tick(failing)
+    buffer.after_each_tick(lambda: done.append("next"))
+    buffer.after_each_tick(failing)  # once is enough
+    flusher = Flusher(Counting(), interval_seconds=0.05)
+    flusher.start()
+    deadline = time.monotonic() + 5
+    while done.count("next") < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    flusher._stop.set()
+    assert done[:6] == ["tick", "failing", "next"] * 2
 
 
 def test_a_process_that_exits_normally_writes_what_it_counted(tmp_path):

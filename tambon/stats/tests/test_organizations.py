@@ -16,7 +16,7 @@ from django.utils import timezone
 from tambon.core.models import Organization
 from tambon.core.pagecache import CachedPageApplication, purge
 from tambon.pages.tests.factories import second_organization_site, town_pages
-from tambon.stats import buffer
+from tambon.stats import buffer, counter
 from tambon.stats.counter import forget_rendered_blocks
 from tambon.stats.middleware import serve_cached_page
 from tambon.stats.redis_counter import RedisCounter
@@ -224,6 +224,41 @@ def test_new_figures_appear_only_once_the_refresh_time_has_passed(client, two, s
 
     settings.TAMBON_COUNTER_REFRESH_SECONDS = 0  # ...and once it has passed
     assert total_shown(client) == before + 5000
+
+
+class Clock:
+    """The counter module's monotonic clock, moved on by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self):
+        return self.now
+
+
+def test_an_old_block_is_shown_at_once_and_made_again_by_the_flusher_thread(
+    client, two, settings, monkeypatch
+):
+    """Nobody waits for the database to see a counter: a block past the refresh time is shown
+    as it is, and the new figures follow the flusher thread's next turn. A block nobody asked
+    for over twice that time is made before the page is answered."""
+    ours, _theirs = two
+    clock = Clock()
+    monkeypatch.setattr(counter, "time", clock)
+    settings.TAMBON_COUNTER_REFRESH_SECONDS = 30
+    before = total_shown(client)
+    add_visits(ours, 5000)
+
+    clock.now += 31  # past the refresh time
+    assert total_shown(client) == before  # answered with the block it has...
+    counter.refresh_asked_blocks()  # ...which the flusher thread makes again after its flush
+    assert total_shown(client) == before + 5000
+
+    add_visits(ours, 700, days_ago=1)
+    clock.now += 45  # an old block, but someone asked within twice the refresh time
+    assert total_shown(client) == before + 5000
+    clock.now += 20  # 65 s since it was made, and not made again: too old to show
+    assert total_shown(client) == before + 5700
 
 
 def test_a_worker_keeps_the_counter_blocks_of_at_most_the_setting_sites(client, two, settings):
