@@ -24,7 +24,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import close_old_connections, transaction
 
 from tambon.core import pauses
 
@@ -97,6 +97,9 @@ class Flusher:
 
     def _run(self):
         while not self._stop.wait(self.interval):
+            # No request ends in this thread to close its database connections: one broken (the
+            # database restarted) or past CONN_MAX_AGE is closed here; the next query opens one.
+            close_old_connections()
             self._guarded(self.counter.tick)
             for chore in _after_each_tick:
                 _timed("refresh", chore, "Could not refresh what the counter shows")

@@ -19,7 +19,6 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import close_old_connections
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
@@ -82,11 +81,6 @@ def refresh_asked_blocks():
     with _asked_for_lock:
         site_ids = list(_asked_for)
         _asked_for.clear()
-    if not site_ids:
-        return
-    # This thread has no requests to close its database connection: a broken or old one
-    # (the database restarted) is closed here, and the next query opens a new one.
-    close_old_connections()
     for site_id in site_ids:
         if _rendered.get(site_id) is not None:
             _render(site_id)
