@@ -47,9 +47,9 @@ class MemoryCounter(NoteBook):
             self.put_back(tally)  # kept for the next try
             raise
 
-    def pending_visits(self, site_id):
+    def pending_visits_of_sites(self, site_ids):
         """Visits are decided when written; until then the counter shows the written ones."""
-        return {}
+        return {site_id: {} for site_id in site_ids}
 
 
 def write_tally(tally, window_ms):

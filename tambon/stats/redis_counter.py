@@ -77,10 +77,13 @@ return 1
 PENDING_VISITS_SCRIPT = """
 local found = {}
 for _, day in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local visits = redis.call('HGET', KEYS[1], 'v|' .. ARGV[1] .. '|' .. day)
-  if visits then
-    table.insert(found, day)
-    table.insert(found, visits)
+  for _, site in ipairs(ARGV) do
+    local visits = redis.call('HGET', KEYS[1], 'v|' .. site .. '|' .. day)
+    if visits then
+      table.insert(found, site)
+      table.insert(found, day)
+      table.insert(found, visits)
+    end
   end
 end
 return found
@@ -201,23 +204,26 @@ class RedisCounter(NoteBook):
             self._unsent.pop(0)
 
     def pending_visits(self, site_id):
-        """Visits pushed by every worker but not yet written; none while Redis does not answer
-        (the counter shows the written ones, as in the embedded profile). Only this site's
-        fields are read: a worker serving a thousand sites renders some 30 counters a second,
-        and reading every site's pending counts each time made a cached page's cost grow with
-        the number of sites (docs/performance.md, the run of 2026-12-04 13:13)."""
-        if is_resting(self.address):
-            return {}
+        """Visits pushed by every worker but not yet written, by day; none while Redis does not
+        answer (the counter shows the written ones, as in the embedded profile)."""
+        return self.pending_visits_of_sites([site_id])[site_id]
+
+    def pending_visits_of_sites(self, site_ids):
+        """{site id: {day: visits}} of these sites, in one call. Only their fields are read: a
+        worker serving a thousand sites makes some 30 counters a second, and reading every
+        site's pending counts each time made a cached page's cost grow with the number of
+        sites (docs/performance.md, the run of 2026-12-04 13:13)."""
+        found = {site_id: {} for site_id in site_ids}
+        if is_resting(self.address) or not site_ids:
+            return found
         try:
-            found = self._pending_visits(keys=[PENDING, PENDING_DAYS], args=[site_id])
+            flat = self._pending_visits(keys=[PENDING, PENDING_DAYS], args=site_ids)
         except redis.RedisError as error:
             rest(self.address, self.rest_seconds, error)
-            return {}
-        days, visits = found[::2], found[1::2]
-        return {
-            datetime.date.fromisoformat(day.decode()): int(n)
-            for day, n in zip(days, visits, strict=True)
-        }
+            return found
+        for site, day, visits in zip(flat[::3], flat[1::3], flat[2::3], strict=True):
+            found[int(site)][datetime.date.fromisoformat(day.decode())] = int(visits)
+        return found
 
     tick = push  # every flush interval; the database writes are write_counted_views' (tasks.py)
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tambon.stats.figures import counter_figures
+from tambon.stats.figures import counter_figures, counter_figures_of_sites
 from tambon.stats.models import VisitorCounterSettings
 from tambon.stats.tests.factories import visits_of
 
@@ -70,3 +70,30 @@ def test_without_a_start_date_the_first_day_with_visits_is_shown(site):
     visits(site, datetime.date(2023, 4, 2), 1)
     figures = counter_figures(site, datetime.datetime(2026, 1, 10, tzinfo=UTC))
     assert figures.counted_since == datetime.date(2023, 4, 2)
+
+
+def test_many_sites_figures_come_together_each_of_its_own_organization_and_year(
+    site, django_assert_num_queries
+):
+    """The flusher thread makes many sites' counters at once: the same figures as one by one,
+    in one query per kind of year, not one per site."""
+    from tambon.pages.tests.factories import second_organization_site
+
+    other = second_organization_site("127.0.0.1")
+    third = second_organization_site("127.0.0.2")
+    fiscal = VisitorCounterSettings.for_site(third)
+    fiscal.year_is_fiscal = True
+    fiscal.save()
+    visits(site, datetime.date(2026, 11, 24), 30)
+    visits(other, datetime.date(2026, 11, 24), 4)
+    visits(third, datetime.date(2026, 10, 1), 500)  # this fiscal year, last calendar month
+    now = datetime.datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    pending = {other.pk: {datetime.date(2026, 11, 24): 2}}
+    together = counter_figures_of_sites([site, other, third], now, pending)
+    assert together[site.pk] == counter_figures(site, now)
+    assert together[other.pk] == counter_figures(other, now, pending[other.pk])
+    assert together[third.pk] == counter_figures(third, now)
+    assert (together[site.pk].today, together[other.pk].today) == (30, 6)
+    assert (together[third.pk].this_year, together[third.pk].last_month) == (500, 500)
+    with django_assert_num_queries(2):  # calendar years, fiscal years
+        counter_figures_of_sites([site, other, third], now, {})

@@ -74,6 +74,12 @@ def test_a_sites_counter_shows_its_own_pending_visits_of_every_day_and_no_other_
     assert first.pending_visits(site.pk) == {DAY: 1, next_day: 1}
     assert second.pending_visits(other_site_id) == {DAY: 1}
     assert first.pending_visits(other_site_id + 1) == {}
+    # Many sites in one call (the counter blocks a worker makes together), each its own.
+    assert second.pending_visits_of_sites([other_site_id + 1, other_site_id, site.pk]) == {
+        other_site_id + 1: {},
+        other_site_id: {DAY: 1},
+        site.pk: {DAY: 1, next_day: 1},
+    }
 
 
 def test_a_flush_of_more_than_one_part_counts_thai_paths_and_every_visitor(workers, site):
