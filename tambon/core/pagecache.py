@@ -24,6 +24,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
+from . import pauses
 from .memory import Bounded
 from .redis_cache import RedisUnavailable
 
@@ -273,6 +274,10 @@ class CachedPageApplication:
         self.on_hit = on_hit  # (environ, CachedPage) -> list of byte chunks to send
 
     def __call__(self, environ, start_response):
+        # Diagnosis only (core/pauses.py): each hit of 1 ms or more, its wall time as "hit" and
+        # its thread's CPU time as "hit-cpu"; wall time well past the CPU time is time the
+        # worker waited (for the interpreter, or for a CPU) in the middle of a hit.
+        began = (time.perf_counter(), time.thread_time()) if pauses.enabled() else None
         page = lookup(environ)
         if page is None:
             return self.django_application(environ, start_response)
@@ -280,6 +285,9 @@ class CachedPageApplication:
         length = sum(len(chunk) for chunk in chunks)
         headers = [*page.headers, ("Content-Length", str(length)), ("X-Cache", "hit")]
         start_response(page.status, headers)
+        if began:
+            pauses.record("hit", (time.perf_counter() - began[0]) * 1000)
+            pauses.record("hit-cpu", (time.thread_time() - began[1]) * 1000)
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else chunks
 
 

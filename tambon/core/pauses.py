@@ -7,7 +7,9 @@ in any request's own work. With TAMBON_PAUSES_FILE set (benchmarks, diagnosis; n
 default), each worker appends one JSON line per collector pass, flush or refresh of at least a
 millisecond to that file: {"pid", "what", "at", "ms"} ("what" is "gc0", "gc1", "gc2", "flush"
 or "refresh"; "at" the Unix time it ended; for a flush or a refresh, "ms" is its thread's CPU
-time, which is when it holds the interpreter). Nothing about requests or people.
+time, which is when it holds the interpreter). Page-cache hits that took 1 ms or more are
+written too ("hit": wall time, "hit-cpu": the thread's CPU time), to tell a slow hit's own work
+from its waiting. Nothing about requests or people: no address, host or path.
 """
 
 import gc

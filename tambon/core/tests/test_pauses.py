@@ -52,3 +52,25 @@ def test_a_full_collector_pass_and_a_long_flush_are_written_down(recording):
     flushes = [line for line in written if line["what"] == "flush"]
     assert [line["ms"] for line in flushes] == [4.2]
     assert {line["pid"] for line in written} == {os.getpid()}
+
+
+def test_a_slow_page_cache_hit_is_written_down_with_its_own_cpu_time(recording, monkeypatch):
+    """A hit that waited (here, 30 ms asleep) shows a wall time far past its CPU time."""
+    import time
+
+    from tambon.core import pagecache
+
+    page = pagecache.CachedPage(status="200 OK", headers=[], body=b"page", site_id=1)
+    monkeypatch.setattr(pagecache, "lookup", lambda environ: page)
+
+    def slow_hit(environ, page):
+        time.sleep(0.03)
+        return [page.body]
+
+    application = pagecache.CachedPageApplication(django_application=None, on_hit=slow_hit)
+    body = application({"REQUEST_METHOD": "GET"}, lambda status, headers: None)
+
+    assert body == [b"page"]
+    hits = {line["what"]: line["ms"] for line in lines(recording) if "hit" in line["what"]}
+    assert hits["hit"] >= 30
+    assert hits.get("hit-cpu", 0) < 10  # asleep, not computing
