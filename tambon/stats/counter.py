@@ -10,7 +10,7 @@ answered with the block as it is, and the worker's flusher thread (buffer.py) ma
 after its next flush, a few seconds later. Making a block asks the database and Redis, and a
 worker serving a thousand sites makes some 30 a second; on the requests' path, a request waited
 for each of those round trips, and so did the requests queued behind it (docs/performance.md,
-"the counter blocks off the requests' path"). A block twice that age or more, which nobody
+the runs of 2026-12-04 23:52 and after). A block twice that age or more, which nobody
 asked for in the meantime, is made at once: a quiet site's first visitor in an hour must not
 see the figures of an hour ago.
 """
