@@ -4,10 +4,11 @@ TAMBON_PAUSES_FILE asks for it, one JSON line per pause of a millisecond or more
 import gc
 import json
 import os
+import time
 
 import pytest
 
-from tambon.core import pauses
+from tambon.core import pagecache, pauses
 
 
 @pytest.fixture
@@ -56,10 +57,6 @@ def test_a_full_collector_pass_and_a_long_flush_are_written_down(recording):
 
 def test_a_slow_page_cache_hit_is_written_down_with_its_own_cpu_time(recording, monkeypatch):
     """A hit that waited (here, 30 ms asleep) shows a wall time far past its CPU time."""
-    import time
-
-    from tambon.core import pagecache
-
     page = pagecache.CachedPage(status="200 OK", headers=[], body=b"page", site_id=1)
     monkeypatch.setattr(pagecache, "lookup", lambda environ: page)
 
