@@ -35,8 +35,8 @@ counts every TAMBON_STATS_FLUSH_SECONDS (the runs recorded before 2026-12-04). T
    not minutes (since 2026-12-04 18:00; before, a whole phase of one side came after the
    other's). In each turn:
    home page cached (wrk -t1 -c4 --latency on /, after warming the page cache: with N, sweeps
-   of every organization's home page, four at a time so that both workers get them, until a
-   sweep is all cache hits), case submission (2
+   of every organization's home page, four at a time so that both workers get them, ten
+   sweeps), case submission (2
    citizens: GET the form, POST, GET the receipt, as bench/cases_submit.py does; each
    submission's time), and home page uncached (a second granian with TAMBON_PAGE_CACHE=0,
    six such sweeps first, so that the workers hold what they remember of each site, as a
@@ -139,9 +139,14 @@ BACKGROUND_RATE = {"cached": 400.0, "submissions": 100.0, "uncached": 40.0}
 BACKGROUND_THREADS = 4
 SUBMITTING_CLIENTS = 2
 HTTP_TIMEOUT = 30
-MAX_SWEEPS = 10  # warming the page cache: sweeps of every host until one is all cache hits
-# Without the page cache nothing tells which worker answered: each worker misses a given host
-# after this many sweeps only if the kernel gave it none of them (about 2 x 2^-6, 3 %).
+# Warming: sweeps of every host's home page. No answer says which worker served it (with Redis,
+# a cache hit may be a page another worker stored), so a number of sweeps, not a sign, makes
+# each worker likely to have served each host: a worker misses a given host only if the kernel
+# gave it none of them (2^-10 with the page cache, 2^-6 without, where each sweep costs more).
+# A worker that has not served a host makes its counter block (a query, a call to Redis) the
+# first time it does: the few hundred such hits in a measurement are a server just started,
+# not one that has been running (docs/performance.md, the run of 2026-12-05 03:10).
+CACHED_WARMING_SWEEPS = 10
 UNCACHED_WARMING_SWEEPS = 6
 # With the small bounds no sweep is ever all hits (the cache holds 50 pages): a few sweeps show
 # that serving more organizations adds nothing.
@@ -529,15 +534,13 @@ def sweep(port: int, hosts: list[str]) -> int:
         return sum(answer.headers.get("X-Cache") != "hit" for answer in answers)
 
 
-def serve_everywhere(port: int, hosts: list[str], max_sweeps: int = MAX_SWEEPS) -> int:
-    """Sweeps of every host's home page until one is all cache hits (both workers then hold
-    every page, as a server that has been running does), at most `max_sweeps`. Returns the
-    misses of the last sweep: 0 when every page is cached in both workers."""
+def serve_everywhere(port: int, hosts: list[str], sweeps: int = CACHED_WARMING_SWEEPS) -> int:
+    """`sweeps` sweeps of every host's home page: each worker then very likely holds every
+    page and counter block, as a server that has been running does. Returns the misses of the
+    last sweep: 0 when every page was cached."""
     misses = len(hosts)
-    for _ in range(max_sweeps):
+    for _ in range(sweeps):
         misses = sweep(port, hosts)
-        if not misses:
-            break
     return misses
 
 
@@ -722,7 +725,7 @@ def measure_memory(
             serve_everywhere(port, all_hosts[: memory.first_hosts], SMALL_CACHE_SWEEPS)
             memory.after_first_kb = worker_rss_kb(granian)
         progress(f"{name}: serving all {len(all_hosts)} home pages")
-        sweeps = MAX_SWEEPS if max_entries is None else SMALL_CACHE_SWEEPS
+        sweeps = CACHED_WARMING_SWEEPS if max_entries is None else SMALL_CACHE_SWEEPS
         serve_everywhere(port, all_hosts, sweeps)
         memory.after_kb = worker_rss_kb(granian)
         return memory
@@ -1004,7 +1007,8 @@ def print_report(report: Report) -> bool:
         print(f"    {label:<22} {sides[0]} | {sides[1]}")
     short = sum(m.warm_short for m in report.many)
     if short:
-        print(f"  note: {short} home pages were still not cached after {MAX_SWEEPS} sweeps")
+        sweeps = CACHED_WARMING_SWEEPS
+        print(f"  note: {short} home pages were still not cached after {sweeps} sweeps")
     print()
     print(f"{'best of the turns (ms)':<26}{'alone p50':>10}{'p99':>9}{'with N p50':>12}"
           f"{'p99':>9}{'ratio p50':>11}{'p99':>7}")  # fmt: skip
