@@ -22,12 +22,14 @@ application = CachedPageApplication(django_application, on_hit=serve_cached_page
 url_patterns = get_resolver().url_patterns  # imports every view now, not on the first request
 gc.collect()
 gc.freeze()
-# Most of what a request makes dies by reference counting as the request ends. Collected every
-# 700 new objects (Python's default), the young generation promoted what a half-done request
-# still held to the old one, and the old one's full passes stop the worker for tens of
-# milliseconds with a thousand sites' remembered values. Collect the young less often, so that
-# little reaches the old generation, and that one seldom.
-gc.set_threshold(50_000, 20, 20)
+# The young generation: each pass stops the worker's requests for as long as it takes to walk
+# and free what it holds, 0.3-0.4 us an object (a pass over 50,000 took 20-50 ms, the uncached
+# p99 of docs/performance.md, 2026-12-05 03:40). Every 5,000 new objects a pass takes 1-2 ms.
+# The middle generation every 50 young passes, and the old one (a thousand sites' remembered
+# values) only after 20 middle ones: what a half-done request still held at a young pass
+# mostly dies before it gets that far (at Python's default of 700, 20 and 10 it reached the old
+# generation, whose full passes stopped the worker for 35 ms every few seconds).
+gc.set_threshold(5_000, 50, 20)
 # The page-view flush runs in a thread of each worker and holds the interpreter for a few
 # milliseconds of Python at a time; a request that arrives meanwhile waited up to Python's
 # default switch interval (5 ms) for its turn, ten times what a cached page takes to serve.

@@ -14,6 +14,7 @@ print(json.dumps({
     "frozen": gc.get_freeze_count(),
     "still_walked": len(gc.get_objects()),
     "switch_interval": sys.getswitchinterval(),
+    "young_pass_every": gc.get_threshold()[0],
 }))
 """
 
@@ -36,3 +37,9 @@ def test_a_worker_leaves_what_it_loaded_at_start_out_of_the_collectors_full_pass
 def test_a_request_waits_at_most_a_millisecond_behind_the_workers_flush_thread(worker):
     # Python's default lets a busy thread keep the interpreter for 5 ms before another runs.
     assert worker["switch_interval"] <= 0.001
+
+
+def test_a_worker_collects_its_young_objects_in_short_passes(worker):
+    # A young pass walks and frees every object made since the last one, while the worker's
+    # requests wait: a pass over 50,000 stopped them for 20-50 ms (docs/performance.md).
+    assert worker["young_pass_every"] <= 10_000
