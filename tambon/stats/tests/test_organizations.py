@@ -105,6 +105,22 @@ def test_each_sites_counter_shows_its_own_organizations_figures(client, two):
     assert total_figure(their_page) >= 90000 + 5678
 
 
+def test_counter_blocks_made_together_are_each_the_sites_own(two):
+    """The flusher thread makes many sites' blocks in one rendering: each is its own site's,
+    as if made alone, with one counter in it."""
+    ours, theirs = two
+    yesterday = today() - datetime.timedelta(days=1)
+    DailyVisitsFactory(site=ours, day=yesterday, visits=1234)
+    DailyVisitsFactory(site=theirs, day=yesterday, visits=5678)
+
+    together = counter._render([theirs.pk, ours.pk])
+    one_by_one = {site.pk: counter._render([site.pk])[site.pk] for site in (ours, theirs)}
+    assert together == one_by_one
+    assert "เมื่อวานนี้</dt><dd>1,234<" in together[ours.pk]
+    assert "เมื่อวานนี้</dt><dd>5,678<" in together[theirs.pk]
+    assert [block.count('<section class="counter"') for block in together.values()] == [1, 1]
+
+
 @pytest.fixture
 def app(db):
     # As Django's test client does: keep the test's database connection open across requests.
