@@ -55,6 +55,8 @@ def _render(site_ids):
     """Make the blocks of these sites and keep them: their figures in one query and one call
     to Redis however many sites (figures.py). A block's age counts from when its figures were
     read, as they all were at once."""
+    if not site_ids:
+        return {}
     read_at = time.monotonic()
     figures = counter_figures_of_sites(
         [_site(site_id) for site_id in site_ids],
