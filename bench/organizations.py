@@ -548,10 +548,8 @@ def serve_uncached(port: int, hosts: list[str]) -> None:
     """Every host's home page in UNCACHED_WARMING_SWEEPS sweeps, without the page cache: a
     server that has been running holds what `pagecache.remember` keeps of each site (host
     name, settings, menus) within TAMBON_REMEMBERED_MAX_ENTRIES; one just started does not,
-    on either side of the comparison. No answer says which worker served it, so a number of
-    sweeps, not a sign, makes each worker likely to have served each host."""
-    for _ in range(UNCACHED_WARMING_SWEEPS):
-        sweep(port, hosts)
+    on either side of the comparison."""
+    serve_everywhere(port, hosts, UNCACHED_WARMING_SWEEPS)
 
 
 # --- measuring one phase ----------------------------------------------------------------------
