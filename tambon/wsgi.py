@@ -27,7 +27,7 @@ gc.freeze()
 # p99 of docs/performance.md, 2026-12-05 03:40). Every 5,000 new objects a pass takes 1-2 ms.
 # The middle generation every 50 young passes, and the old one (a thousand sites' remembered
 # values) only after 20 middle ones: what a half-done request still held at a young pass
-# mostly dies before it gets that far (at Python's default of 700, 20 and 10 it reached the old
+# mostly dies before it gets that far (at Python's default of 700, 10 and 10 it reached the old
 # generation, whose full passes stopped the worker for 35 ms every few seconds).
 gc.set_threshold(5_000, 50, 20)
 # The page-view flush runs in a thread of each worker and holds the interpreter for a few
